@@ -1,0 +1,140 @@
+//! The people and themes attached to a film: shared rows in `people` and `themes`, linked in order,
+//! matched by their folded name so "mamoru oshii" and "Mamoru Oshii" are one person.
+
+use rusqlite::{params, Transaction};
+
+use crate::error::Result;
+use crate::text::fold;
+
+/// A film credit's role. Only directors are edited in the foundation; the schema keeps the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Director,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Director => "director",
+        }
+    }
+}
+
+/// Replaces the film's people in `role` with `names`, in that order.
+pub fn set_people(tx: &Transaction, film_id: i64, role: Role, names: &[String]) -> Result<()> {
+    let previous: Vec<i64> = column(
+        tx,
+        "SELECT person_id FROM film_people WHERE film_id = ?1 AND role = ?2",
+        params![film_id, role.as_str()],
+    )?;
+    tx.execute(
+        "DELETE FROM film_people WHERE film_id = ?1 AND role = ?2",
+        params![film_id, role.as_str()],
+    )?;
+    for (position, name) in names.iter().enumerate() {
+        let person_id = upsert_named(tx, "people", name)?;
+        tx.execute(
+            "INSERT INTO film_people (film_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+            params![film_id, person_id, role.as_str(), position as i64],
+        )?;
+    }
+    forget_unused(tx, "people", "film_people", "person_id", &previous)
+}
+
+/// Replaces the film's themes with `names`, in that order.
+pub fn set_themes(tx: &Transaction, film_id: i64, names: &[String]) -> Result<()> {
+    let previous: Vec<i64> = column(
+        tx,
+        "SELECT theme_id FROM film_themes WHERE film_id = ?1",
+        params![film_id],
+    )?;
+    tx.execute(
+        "DELETE FROM film_themes WHERE film_id = ?1",
+        params![film_id],
+    )?;
+    for (position, name) in names.iter().enumerate() {
+        let theme_id = upsert_named(tx, "themes", name)?;
+        tx.execute(
+            "INSERT INTO film_themes (film_id, theme_id, position) VALUES (?1, ?2, ?3)",
+            params![film_id, theme_id, position as i64],
+        )?;
+    }
+    forget_unused(tx, "themes", "film_themes", "theme_id", &previous)
+}
+
+/// Before a film is removed for good: its people and themes, to forget if nothing else uses them.
+pub struct Detached {
+    people: Vec<i64>,
+    themes: Vec<i64>,
+}
+
+pub fn detach_all(tx: &Transaction, film_id: i64) -> Result<Detached> {
+    let people = column(
+        tx,
+        "SELECT person_id FROM film_people WHERE film_id = ?1",
+        params![film_id],
+    )?;
+    let themes = column(
+        tx,
+        "SELECT theme_id FROM film_themes WHERE film_id = ?1",
+        params![film_id],
+    )?;
+    tx.execute(
+        "DELETE FROM film_people WHERE film_id = ?1",
+        params![film_id],
+    )?;
+    tx.execute(
+        "DELETE FROM film_themes WHERE film_id = ?1",
+        params![film_id],
+    )?;
+    Ok(Detached { people, themes })
+}
+
+pub fn forget_detached(tx: &Transaction, detached: Detached) -> Result<()> {
+    forget_unused(tx, "people", "film_people", "person_id", &detached.people)?;
+    forget_unused(tx, "themes", "film_themes", "theme_id", &detached.themes)
+}
+
+/// Returns the id of the row named `name` (by folded key), adding it with this spelling if new.
+fn upsert_named(tx: &Transaction, table: &str, name: &str) -> Result<i64> {
+    let key = fold(name);
+    let existing = tx
+        .prepare_cached(&format!("SELECT id FROM {table} WHERE name_key = ?1"))?
+        .query_row([&key], |row| row.get(0));
+    match existing {
+        Ok(id) => Ok(id),
+        Err(rusqlite::Error::QueryReturnedNoRows) => {
+            tx.prepare_cached(&format!(
+                "INSERT INTO {table} (name, name_key) VALUES (?1, ?2)"
+            ))?
+            .execute(params![name, key])?;
+            Ok(tx.last_insert_rowid())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Deletes the rows among `ids` that no film links to any more, so lists of people and themes
+/// only hold names in use.
+fn forget_unused(
+    tx: &Transaction,
+    table: &str,
+    link: &str,
+    link_column: &str,
+    ids: &[i64],
+) -> Result<()> {
+    let sql = format!(
+        "DELETE FROM {table} WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM {link} WHERE {link_column} = ?1)"
+    );
+    let mut delete = tx.prepare_cached(&sql)?;
+    for id in ids {
+        delete.execute([id])?;
+    }
+    Ok(())
+}
+
+fn column(tx: &Transaction, sql: &str, params: impl rusqlite::Params) -> Result<Vec<i64>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+}

@@ -1,0 +1,160 @@
+//! Opening a catalog file: connection settings, the one writer and its readers, and the
+//! transaction helpers every other module goes through.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{CatalogError, Result};
+use crate::migrate;
+
+const READERS: usize = 3;
+
+/// The handle to one catalog. Cheap to clone: clones share the same connections.
+#[derive(Clone)]
+pub struct Catalog {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    location: String,
+    writer: Mutex<Connection>,
+    /// Readers let a search or a listing run while the writer is busy with an import.
+    /// Empty for in-memory catalogs, which read through the writer.
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+}
+
+impl Catalog {
+    /// Opens (creating if needed) the catalog at `path` and brings its schema up to date.
+    pub fn open(path: impl AsRef<Path>) -> Result<Catalog> {
+        let path = path.as_ref();
+        let location = path.display().to_string();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| CatalogError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let mut writer = Connection::open(path).map_err(|e| not_a_catalog_or(e, &location))?;
+        configure(&writer, true).map_err(|e| not_a_catalog_or(e, &location))?;
+        migrate::migrate(&mut writer, &location)?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let reader = Connection::open_with_flags(path, flags)?;
+                configure(&reader, false)?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Catalog::from_parts(location, writer, readers))
+    }
+
+    /// A private catalog that lives only as long as the handle: for tests and previews.
+    pub fn open_in_memory() -> Result<Catalog> {
+        let mut writer = Connection::open_in_memory()?;
+        configure(&writer, true)?;
+        migrate::migrate(&mut writer, ":memory:")?;
+        Ok(Catalog::from_parts(
+            ":memory:".to_owned(),
+            writer,
+            Vec::new(),
+        ))
+    }
+
+    fn from_parts(
+        location: String,
+        writer: Connection,
+        readers: Vec<Mutex<Connection>>,
+    ) -> Catalog {
+        Catalog {
+            inner: Arc::new(Inner {
+                location,
+                writer: Mutex::new(writer),
+                readers,
+                next_reader: AtomicUsize::new(0),
+            }),
+        }
+    }
+
+    /// Where the catalog lives, as given to [`Catalog::open`] (`:memory:` for in-memory ones).
+    pub fn location(&self) -> &str {
+        &self.inner.location
+    }
+
+    pub fn path(&self) -> Option<PathBuf> {
+        (self.inner.location != ":memory:").then(|| PathBuf::from(&self.inner.location))
+    }
+
+    /// Runs `work` in one immediate write transaction: all of it is stored, or none of it.
+    pub(crate) fn write<T>(&self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = lock(&self.inner.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs `work` in one read transaction, so it sees a single consistent state of the catalog.
+    pub(crate) fn read<T>(&self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.reader();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = work(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        let readers = &self.inner.readers;
+        if readers.is_empty() {
+            return lock(&self.inner.writer);
+        }
+        let start = self.inner.next_reader.fetch_add(1, Ordering::Relaxed);
+        for offset in 0..readers.len() {
+            if let Ok(guard) = readers[(start + offset) % readers.len()].try_lock() {
+                return guard;
+            }
+        }
+        lock(&readers[start % readers.len()])
+    }
+}
+
+/// A poisoned lock only means another thread panicked mid-transaction, which SQLite rolled back.
+fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn configure(conn: &Connection, writer: bool) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    if writer {
+        // WAL lets readers go on while a write is in progress; FULL makes every edit survive a power cut.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    Ok(())
+}
+
+fn not_a_catalog_or(error: rusqlite::Error, location: &str) -> CatalogError {
+    match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => CatalogError::NotACatalog {
+            path: location.to_owned(),
+            reason: "the file is not an SQLite database".to_owned(),
+        },
+        Some(rusqlite::ErrorCode::CannotOpen) | Some(rusqlite::ErrorCode::PermissionDenied) => {
+            CatalogError::Io {
+                path: PathBuf::from(location),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    error.to_string(),
+                ),
+            }
+        }
+        _ => CatalogError::Storage(error),
+    }
+}

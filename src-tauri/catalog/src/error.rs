@@ -1,0 +1,105 @@
+//! The catalog's one error type, and the `{kind, message, field}` shape it takes across IPC and `--json`.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything that can go wrong in the catalog, each variant saying what a person needs to fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("{entity} {id} not found")]
+    NotFound { entity: &'static str, id: i64 },
+
+    /// A value a person typed breaks a rule; `field` is the camelCase name of the input field.
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error(
+        "{path}: this catalog has schema version {found}, written by a newer Cinedex \
+         (this one knows up to version {supported}); update Cinedex to open it"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error("{path}: not a Cinedex catalog ({reason})")]
+    NotACatalog { path: String, reason: String },
+
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = CatalogError> = std::result::Result<T, E>;
+
+impl CatalogError {
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        CatalogError::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            CatalogError::NotFound { .. } => ErrorKind::NotFound,
+            CatalogError::Invalid { .. } => ErrorKind::Invalid,
+            CatalogError::Conflict(_) => ErrorKind::Conflict,
+            CatalogError::TooNew { .. } | CatalogError::NotACatalog { .. } => {
+                ErrorKind::Incompatible
+            }
+            CatalogError::Storage(_) => ErrorKind::Storage,
+            CatalogError::Io { .. } => ErrorKind::Io,
+        }
+    }
+
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            CatalogError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub fn to_payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            kind: self.kind(),
+            message: self.to_string(),
+            field: self.field().map(str::to_owned),
+        }
+    }
+}
+
+/// What kind of failure an error is, so a front end can react without parsing messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorKind {
+    NotFound,
+    Invalid,
+    Conflict,
+    Incompatible,
+    Storage,
+    Io,
+}
+
+/// An error as the UI and `--json` consumers see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorPayload {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub field: Option<String>,
+}

@@ -1,0 +1,234 @@
+//! Films: adding, editing, listing, and the trash (soft delete, restore, purge).
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use crate::credits::{self, Role};
+use crate::db::Catalog;
+use crate::error::{CatalogError, Result};
+use crate::model::{Film, FilmDetail, FilmInput, FilmListQuery, FilmSort};
+use crate::text::fold;
+use crate::time::{self, instant_at, optional_instant_at};
+use crate::validate::{self, ValidFilm};
+
+/// Separates names inside one aggregated column; a control character, so never part of a name.
+const NAME_SEPARATOR: char = '\u{1f}';
+
+/// The columns every film query selects, in the order [`film_from_row`] reads them.
+const FILM_SELECT: &str = "
+    SELECT f.id, f.title, f.original_title, f.year,
+      (SELECT group_concat(p.name, char(31) ORDER BY fp.position)
+         FROM film_people fp JOIN people p ON p.id = fp.person_id
+        WHERE fp.film_id = f.id AND fp.role = 'director') AS directors,
+      (SELECT group_concat(t.name, char(31) ORDER BY ft.position)
+         FROM film_themes ft JOIN themes t ON t.id = ft.theme_id
+        WHERE ft.film_id = f.id) AS themes,
+      (SELECT count(*) FROM reviews r WHERE r.film_id = f.id) AS review_count,
+      f.created_at, f.updated_at, f.deleted_at
+    FROM films f";
+
+impl Catalog {
+    pub fn add_film(&self, input: &FilmInput) -> Result<Film> {
+        let valid = validate::film(input)?;
+        self.write(|tx| {
+            let now = time::to_text(time::now());
+            tx.execute(
+                "INSERT INTO films (title, original_title, title_key, original_title_key, year, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                params![valid.title, valid.original_title, fold(&valid.title), original_key(&valid), valid.year, now],
+            )?;
+            let id = tx.last_insert_rowid();
+            set_credits(tx, id, &valid)?;
+            film_by_id(tx, id)
+        })
+    }
+
+    /// Replaces a film's editable fields. Films in the trash must be restored before editing.
+    pub fn update_film(&self, id: i64, input: &FilmInput) -> Result<Film> {
+        let valid = validate::film(input)?;
+        self.write(|tx| {
+            require_live(tx, id)?;
+            tx.execute(
+                "UPDATE films SET title = ?2, original_title = ?3, title_key = ?4, original_title_key = ?5,
+                        year = ?6, updated_at = ?7
+                  WHERE id = ?1",
+                params![
+                    id,
+                    valid.title,
+                    valid.original_title,
+                    fold(&valid.title),
+                    original_key(&valid),
+                    valid.year,
+                    time::to_text(time::now())
+                ],
+            )?;
+            set_credits(tx, id, &valid)?;
+            film_by_id(tx, id)
+        })
+    }
+
+    /// Moves a film to the trash; its reviews stay with it until it is purged.
+    pub fn delete_film(&self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            require_live(tx, id)?;
+            tx.execute(
+                "UPDATE films SET deleted_at = ?2 WHERE id = ?1",
+                params![id, time::to_text(time::now())],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn restore_film(&self, id: i64) -> Result<Film> {
+        self.write(|tx| {
+            let film = film_by_id(tx, id)?;
+            if film.deleted_at.is_none() {
+                return Err(CatalogError::Conflict(format!(
+                    "film {id} is not in the trash"
+                )));
+            }
+            tx.execute("UPDATE films SET deleted_at = NULL WHERE id = ?1", [id])?;
+            film_by_id(tx, id)
+        })
+    }
+
+    /// Removes a film in the trash for good, with everything attached to it.
+    pub fn purge_film(&self, id: i64) -> Result<()> {
+        self.write(|tx| purge(tx, id))
+    }
+
+    /// Purges every film in the trash; returns how many there were.
+    pub fn empty_trash(&self) -> Result<usize> {
+        self.write(|tx| {
+            let ids = {
+                let mut stmt = tx.prepare("SELECT id FROM films WHERE deleted_at IS NOT NULL")?;
+                let rows = stmt.query_map([], |row| row.get::<_, i64>(0))?;
+                rows.collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            for id in &ids {
+                purge(tx, *id)?;
+            }
+            Ok(ids.len())
+        })
+    }
+
+    /// A film with its reviews, whether live or in the trash.
+    pub fn get_film(&self, id: i64) -> Result<FilmDetail> {
+        self.read(|tx| {
+            let film = film_by_id(tx, id)?;
+            let reviews = crate::reviews::reviews_of(tx, id)?;
+            Ok(FilmDetail { film, reviews })
+        })
+    }
+
+    pub fn list_films(&self, query: &FilmListQuery) -> Result<Vec<Film>> {
+        let filter = query
+            .title_filter
+            .as_deref()
+            .map(|text| fold(text.trim()))
+            .filter(|text| !text.is_empty());
+        let direction = if query.descending { "DESC" } else { "ASC" };
+        let order = match query.sort {
+            FilmSort::Title => format!("f.title_key {direction}"),
+            FilmSort::Year => format!("f.year IS NULL, f.year {direction}"),
+            FilmSort::Directors => {
+                format!("directors IS NULL, directors COLLATE NOCASE {direction}")
+            }
+            FilmSort::Themes => format!("themes IS NULL, themes COLLATE NOCASE {direction}"),
+            FilmSort::ReviewCount => format!("review_count {direction}"),
+            FilmSort::CreatedAt => format!("f.created_at {direction}"),
+            FilmSort::UpdatedAt => format!("f.updated_at {direction}"),
+        };
+        let sql = format!(
+            "{FILM_SELECT}
+             WHERE f.deleted_at IS NULL
+               AND (?1 IS NULL OR instr(f.title_key, ?1) > 0 OR instr(f.original_title_key, ?1) > 0)
+             ORDER BY {order}, f.title_key, f.id"
+        );
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(&sql)?;
+            let rows = stmt.query_map([filter], film_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    /// Films in the trash, most recently deleted first.
+    pub fn list_trash(&self) -> Result<Vec<Film>> {
+        self.read(|tx| {
+            let sql = format!(
+                "{FILM_SELECT} WHERE f.deleted_at IS NOT NULL ORDER BY f.deleted_at DESC, f.id"
+            );
+            let mut stmt = tx.prepare_cached(&sql)?;
+            let rows = stmt.query_map([], film_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+}
+
+/// Reads one film by id, live or trashed.
+pub(crate) fn film_by_id(tx: &Transaction, id: i64) -> Result<Film> {
+    tx.prepare_cached(&format!("{FILM_SELECT} WHERE f.id = ?1"))?
+        .query_row([id], film_from_row)
+        .optional()?
+        .ok_or(CatalogError::NotFound { entity: "film", id })
+}
+
+/// Fails unless film `id` exists and is not in the trash.
+pub(crate) fn require_live(tx: &Transaction, id: i64) -> Result<()> {
+    let deleted: Option<Option<String>> = tx
+        .prepare_cached("SELECT deleted_at FROM films WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?;
+    match deleted {
+        None => Err(CatalogError::NotFound { entity: "film", id }),
+        Some(Some(_)) => Err(CatalogError::Conflict(format!(
+            "film {id} is in the trash; restore it first"
+        ))),
+        Some(None) => Ok(()),
+    }
+}
+
+fn purge(tx: &Transaction, id: i64) -> Result<()> {
+    let film = film_by_id(tx, id)?;
+    if film.deleted_at.is_none() {
+        return Err(CatalogError::Conflict(format!(
+            "film {id} is not in the trash; delete it before removing it for good"
+        )));
+    }
+    let detached = credits::detach_all(tx, id)?;
+    tx.execute("DELETE FROM films WHERE id = ?1", [id])?;
+    credits::forget_detached(tx, detached)
+}
+
+fn set_credits(tx: &Transaction, id: i64, valid: &ValidFilm) -> Result<()> {
+    credits::set_people(tx, id, Role::Director, &valid.directors)?;
+    credits::set_themes(tx, id, &valid.themes)
+}
+
+fn original_key(valid: &ValidFilm) -> String {
+    valid
+        .original_title
+        .as_deref()
+        .map(fold)
+        .unwrap_or_default()
+}
+
+fn film_from_row(row: &Row) -> rusqlite::Result<Film> {
+    Ok(Film {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        original_title: row.get(2)?,
+        year: row.get(3)?,
+        directors: split_names(row.get(4)?),
+        themes: split_names(row.get(5)?),
+        review_count: row.get(6)?,
+        created_at: instant_at(row, 7)?,
+        updated_at: instant_at(row, 8)?,
+        deleted_at: optional_instant_at(row, 9)?,
+    })
+}
+
+fn split_names(joined: Option<String>) -> Vec<String> {
+    joined
+        .map(|text| text.split(NAME_SEPARATOR).map(str::to_owned).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,43 @@
+//! The Cinedex catalog core: films, the people and themes credited on them, and the reviews and
+//! notes attached to them, in one SQLite file. Every rule about the catalog lives here; the desktop
+//! app and the command line are thin fronts over [`Catalog`].
+
+mod credits;
+mod db;
+mod error;
+mod films;
+pub mod markdown;
+mod migrate;
+mod model;
+mod reviews;
+pub mod text;
+mod time;
+pub mod validate;
+
+pub use db::Catalog;
+pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
+pub use migrate::{APPLICATION_ID, LATEST_VERSION};
+pub use model::{
+    CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, FilmSort, Review, ReviewInput,
+    ReviewKind,
+};
+
+impl Catalog {
+    /// Counts and the schema version, for the status bar and `cinedex info`.
+    pub fn info(&self) -> Result<CatalogInfo> {
+        let location = self.location().to_owned();
+        self.read(|tx| {
+            let (film_count, trash_count) = tx.query_row(
+                "SELECT count(*) FILTER (WHERE deleted_at IS NULL), count(*) FILTER (WHERE deleted_at IS NOT NULL) FROM films",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            Ok(CatalogInfo {
+                path: location,
+                film_count,
+                trash_count,
+                schema_version: migrate::schema_version(tx)?,
+            })
+        })
+    }
+}

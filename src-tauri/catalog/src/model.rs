@@ -1,0 +1,150 @@
+//! The catalog's public data shapes: what goes in (inputs) and what comes out (records), shared
+//! verbatim by the Tauri commands, the `--json` output and the generated TypeScript bindings.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A film as listed in the library.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Film {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub original_title: Option<String>,
+    pub year: Option<i32>,
+    pub directors: Vec<String>,
+    pub themes: Vec<String>,
+    #[ts(type = "number")]
+    pub review_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Set while the film is in the trash.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// A film with everything attached to it, as the film view shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmDetail {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub film: Film,
+    pub reviews: Vec<Review>,
+}
+
+/// What a person enters to add or edit a film. Validation and normalisation happen in the core.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FilmInput {
+    pub title: String,
+    pub original_title: Option<String>,
+    pub year: Option<i32>,
+    pub directors: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+/// The library's sortable columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum FilmSort {
+    #[default]
+    Title,
+    Year,
+    Directors,
+    Themes,
+    ReviewCount,
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// Which films the library shows and in what order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FilmListQuery {
+    /// Keeps films whose title or original title contains this text, ignoring case and accents.
+    pub title_filter: Option<String>,
+    pub sort: FilmSort,
+    pub descending: bool,
+}
+
+/// What a piece of writing about a film is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ReviewKind {
+    /// A personal note.
+    Note,
+    /// The person's own review.
+    #[default]
+    Review,
+    /// An article or review by someone else, saved for reference.
+    Article,
+}
+
+impl ReviewKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewKind::Note => "note",
+            ReviewKind::Review => "review",
+            ReviewKind::Article => "article",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "note" => Some(ReviewKind::Note),
+            "review" => Some(ReviewKind::Review),
+            "article" => Some(ReviewKind::Article),
+            _ => None,
+        }
+    }
+}
+
+/// A review, note or article attached to a film.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Review {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub film_id: i64,
+    pub kind: ReviewKind,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published_on: Option<NaiveDate>,
+    /// The body as written, in Markdown.
+    pub body: String,
+    /// The body rendered to HTML and sanitized: safe to insert into the page as is.
+    pub body_html: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a person enters to add or edit a review. Dates are `YYYY-MM-DD` text, checked by the core.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReviewInput {
+    pub kind: ReviewKind,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published_on: Option<String>,
+    pub body: String,
+}
+
+/// Facts about the open catalog, for the status bar and settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogInfo {
+    pub path: String,
+    #[ts(type = "number")]
+    pub film_count: i64,
+    #[ts(type = "number")]
+    pub trash_count: i64,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+}

@@ -1,0 +1,180 @@
+//! The rules a film or review must follow before it is stored; each failure names its field.
+
+use chrono::{Datelike, NaiveDate, Utc};
+
+use crate::error::{CatalogError, Result};
+use crate::model::{FilmInput, ReviewInput, ReviewKind};
+use crate::text::{fold, tidy};
+
+pub const MAX_TITLE_CHARS: usize = 500;
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_THEME_CHARS: usize = 100;
+pub const MAX_NAMES_PER_FILM: usize = 100;
+pub const MAX_REVIEW_BODY_CHARS: usize = 1_000_000;
+pub const MAX_URL_CHARS: usize = 2_000;
+pub const FIRST_FILM_YEAR: i32 = 1870;
+
+/// The latest year a film may have: this year plus ten, for announced films.
+pub fn last_film_year() -> i32 {
+    Utc::now().year() + 10
+}
+
+/// A film input that passed validation, in the exact form it will be stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidFilm {
+    pub title: String,
+    pub original_title: Option<String>,
+    pub year: Option<i32>,
+    pub directors: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+pub fn film(input: &FilmInput) -> Result<ValidFilm> {
+    let title = tidy(&input.title);
+    if title.is_empty() {
+        return Err(CatalogError::invalid("title", "A film needs a title."));
+    }
+    check_length("title", "Title", &title, MAX_TITLE_CHARS)?;
+    let original_title = optional_text(
+        "originalTitle",
+        "Original title",
+        &input.original_title,
+        MAX_TITLE_CHARS,
+    )?;
+    if let Some(year) = input.year {
+        let last = last_film_year();
+        if !(FIRST_FILM_YEAR..=last).contains(&year) {
+            return Err(CatalogError::invalid(
+                "year",
+                format!("Year must be between {FIRST_FILM_YEAR} and {last}; {year} is not."),
+            ));
+        }
+    }
+    Ok(ValidFilm {
+        title,
+        original_title,
+        year: input.year,
+        directors: names(
+            "directors",
+            "Director name",
+            &input.directors,
+            MAX_NAME_CHARS,
+        )?,
+        themes: names("themes", "Theme", &input.themes, MAX_THEME_CHARS)?,
+    })
+}
+
+/// A review input that passed validation, in the exact form it will be stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidReview {
+    pub kind: ReviewKind,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published_on: Option<NaiveDate>,
+    pub body: String,
+}
+
+pub fn review(input: &ReviewInput) -> Result<ValidReview> {
+    let body = input.body.trim().to_owned();
+    if body.is_empty() {
+        return Err(CatalogError::invalid(
+            "body",
+            "The text is empty; write something first.",
+        ));
+    }
+    check_length("body", "Text", &body, MAX_REVIEW_BODY_CHARS)?;
+    Ok(ValidReview {
+        kind: input.kind,
+        title: optional_text("title", "Title", &input.title, MAX_TITLE_CHARS)?,
+        author: optional_text("author", "Author", &input.author, MAX_NAME_CHARS)?,
+        source: optional_text("source", "Source", &input.source, MAX_TITLE_CHARS)?,
+        url: web_address(&input.url)?,
+        published_on: date("publishedOn", "Publication date", &input.published_on)?,
+        body,
+    })
+}
+
+/// Parses a `YYYY-MM-DD` calendar date; empty means none.
+pub fn date(field: &'static str, label: &str, text: &Option<String>) -> Result<Option<NaiveDate>> {
+    let Some(text) = text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        CatalogError::invalid(
+            field,
+            format!("{label} must be a real date written YYYY-MM-DD; \"{text}\" is not."),
+        )
+    })?;
+    if !(1800..=9999).contains(&parsed.year()) {
+        return Err(CatalogError::invalid(
+            field,
+            format!("{label} {text} is out of range (years 1800 to 9999)."),
+        ));
+    }
+    Ok(Some(parsed))
+}
+
+fn web_address(text: &Option<String>) -> Result<Option<String>> {
+    let Some(text) = text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    check_length("url", "URL", text, MAX_URL_CHARS)?;
+    match url::Url::parse(text) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(Some(parsed.to_string())),
+        _ => Err(CatalogError::invalid(
+            "url",
+            format!(
+                "URL must be a web address starting with http:// or https://; \"{text}\" is not."
+            ),
+        )),
+    }
+}
+
+fn optional_text(
+    field: &'static str,
+    label: &str,
+    text: &Option<String>,
+    max: usize,
+) -> Result<Option<String>> {
+    let tidied = text.as_deref().map(tidy).filter(|t| !t.is_empty());
+    if let Some(value) = &tidied {
+        check_length(field, label, value, max)?;
+    }
+    Ok(tidied)
+}
+
+/// Tidies a list of names, drops blanks and keeps the first spelling of names equal but for case
+/// and accents.
+fn names(field: &'static str, label: &str, raw: &[String], max: usize) -> Result<Vec<String>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for name in raw.iter().map(|n| tidy(n)).filter(|n| !n.is_empty()) {
+        check_length(field, label, &name, max)?;
+        if seen.insert(fold(&name)) {
+            out.push(name);
+        }
+    }
+    if out.len() > MAX_NAMES_PER_FILM {
+        return Err(CatalogError::invalid(
+            field,
+            format!(
+                "At most {MAX_NAMES_PER_FILM} {field} per film; got {}.",
+                out.len()
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+fn check_length(field: &'static str, label: &str, text: &str, max: usize) -> Result<()> {
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(CatalogError::invalid(
+            field,
+            format!("{label} is too long: {chars} characters, at most {max}."),
+        ));
+    }
+    Ok(())
+}

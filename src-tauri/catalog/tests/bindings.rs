@@ -1,0 +1,54 @@
+//! The TypeScript types in ui/src/lib/bindings are generated from the Rust types; this test fails
+//! when they are stale. `CINEDEX_WRITE_BINDINGS=1 cargo test -p cinedex-catalog --test bindings`
+//! (or `make bindings`) rewrites them.
+
+use std::path::PathBuf;
+
+use cinedex_catalog::*;
+use ts_rs::{Config, TS};
+
+fn bindings_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings")
+}
+
+fn expected() -> Vec<(String, String)> {
+    let config = Config::default();
+    fn one<T: TS + 'static>(config: &Config) -> (String, String) {
+        let name = format!("{}.ts", T::name(config));
+        let text = T::export_to_string(config).expect("ts-rs renders every catalog type");
+        (name, text)
+    }
+    vec![
+        one::<Film>(&config),
+        one::<FilmDetail>(&config),
+        one::<FilmInput>(&config),
+        one::<FilmSort>(&config),
+        one::<FilmListQuery>(&config),
+        one::<Review>(&config),
+        one::<ReviewInput>(&config),
+        one::<ReviewKind>(&config),
+        one::<CatalogInfo>(&config),
+        one::<ErrorKind>(&config),
+        one::<ErrorPayload>(&config),
+    ]
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let dir = bindings_dir();
+    let write = std::env::var_os("CINEDEX_WRITE_BINDINGS").is_some();
+    let mut stale = Vec::new();
+    for (file, text) in expected() {
+        let path = dir.join(&file);
+        if write {
+            std::fs::create_dir_all(&dir).expect("create bindings dir");
+            std::fs::write(&path, &text).expect("write binding");
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(file);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale TypeScript bindings in ui/src/lib/bindings: {stale:?}; run `make bindings` and commit them"
+    );
+}
