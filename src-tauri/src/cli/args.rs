@@ -1,0 +1,202 @@
+//! The command line's grammar, declared with clap.
+
+use std::path::PathBuf;
+
+use cinedex_catalog::{FilmSort, ReviewKind};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cinedex",
+    version,
+    about = "Cinedex: your private film catalog. Run with no command to open the window."
+)]
+pub struct Cli {
+    /// The catalog file [default: $XDG_DATA_HOME/org.cinedex.desktop/catalog.sqlite]
+    #[arg(long, global = true, env = "CINEDEX_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print results as JSON (camelCase, the same shapes the app uses)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add a film
+    Add(FilmFields),
+    /// List the films in the catalog (not those in the trash)
+    List(ListArgs),
+    /// Show a film with its reviews
+    Show { id: i64 },
+    /// Change some fields of a film; the others stay as they are
+    Edit(EditArgs),
+    /// Move a film to the trash
+    Delete { id: i64 },
+    /// Bring a film back from the trash
+    Restore { id: i64 },
+    /// List the films in the trash, or empty it
+    Trash {
+        /// Remove every film in the trash for good
+        #[arg(long)]
+        empty: bool,
+    },
+    /// Remove a film in the trash for good, with its reviews
+    Purge { id: i64 },
+    /// Reviews, notes and articles attached to films
+    #[command(subcommand)]
+    Review(ReviewCommand),
+    /// Where the catalog is and what it holds
+    Info,
+}
+
+#[derive(Debug, Args)]
+pub struct FilmFields {
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, value_name = "TITLE")]
+    pub original_title: Option<String>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: Option<i32>,
+    /// A director; repeat for several, in order
+    #[arg(long = "director", value_name = "NAME")]
+    pub directors: Vec<String>,
+    /// A theme; repeat for several
+    #[arg(long = "theme", value_name = "THEME")]
+    pub themes: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub id: i64,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The original title; an empty one removes it
+    #[arg(long, value_name = "TITLE")]
+    pub original_title: Option<String>,
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "no_year")]
+    pub year: Option<i32>,
+    /// Remove the year
+    #[arg(long)]
+    pub no_year: bool,
+    /// Replaces all directors; repeat for several
+    #[arg(
+        long = "director",
+        value_name = "NAME",
+        conflicts_with = "no_directors"
+    )]
+    pub directors: Vec<String>,
+    /// Remove all directors
+    #[arg(long)]
+    pub no_directors: bool,
+    /// Replaces all themes; repeat for several
+    #[arg(long = "theme", value_name = "THEME", conflicts_with = "no_themes")]
+    pub themes: Vec<String>,
+    /// Remove all themes
+    #[arg(long)]
+    pub no_themes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only films whose title or original title contains this text (case and accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub filter: Option<String>,
+    #[arg(long, value_enum, default_value_t = SortColumn::Title)]
+    pub sort: SortColumn,
+    /// Sort in descending order
+    #[arg(long)]
+    pub desc: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortColumn {
+    Title,
+    Year,
+    Directors,
+    Themes,
+    Reviews,
+    Created,
+    Updated,
+}
+
+impl From<SortColumn> for FilmSort {
+    fn from(column: SortColumn) -> Self {
+        match column {
+            SortColumn::Title => FilmSort::Title,
+            SortColumn::Year => FilmSort::Year,
+            SortColumn::Directors => FilmSort::Directors,
+            SortColumn::Themes => FilmSort::Themes,
+            SortColumn::Reviews => FilmSort::ReviewCount,
+            SortColumn::Created => FilmSort::CreatedAt,
+            SortColumn::Updated => FilmSort::UpdatedAt,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Attach a review, note or article to a film
+    Add {
+        film_id: i64,
+        #[command(flatten)]
+        fields: ReviewFields,
+    },
+    /// List a film's reviews
+    List { film_id: i64 },
+    /// Show one review
+    Show { id: i64 },
+    /// Replace a review's text and fields
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: ReviewFields,
+    },
+    /// Delete a review
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Args)]
+#[group(skip)]
+pub struct ReviewFields {
+    /// The text, in Markdown
+    #[arg(long, required_unless_present = "file", conflicts_with = "file")]
+    pub text: Option<String>,
+    /// Read the text from a file (`-` for standard input)
+    #[arg(long, value_name = "PATH", required_unless_present = "text")]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = KindArg::Review)]
+    pub kind: KindArg,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Where it was published (a magazine, a site)
+    #[arg(long)]
+    pub source: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Publication date, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Note,
+    Review,
+    Article,
+}
+
+impl From<KindArg> for ReviewKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Note => ReviewKind::Note,
+            KindArg::Review => ReviewKind::Review,
+            KindArg::Article => ReviewKind::Article,
+        }
+    }
+}

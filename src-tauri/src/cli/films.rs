@@ -1,0 +1,107 @@
+//! Film subcommands: add, list, show, edit, delete, restore, trash, purge, info.
+
+use cinedex_catalog::{Catalog, FilmInput, FilmListQuery};
+use serde_json::json;
+
+use super::args::{EditArgs, FilmFields, ListArgs};
+use super::output::{self, Output};
+
+pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Result<()> {
+    let input = FilmInput {
+        title: fields.title,
+        original_title: fields.original_title,
+        year: fields.year,
+        directors: fields.directors,
+        themes: fields.themes,
+    };
+    let film = catalog.add_film(&input)?;
+    out.show(&film, |f| {
+        println!("Added film {}: {}", f.id, output::film_line(f))
+    })
+}
+
+pub fn list(catalog: &Catalog, out: &Output, args: ListArgs) -> anyhow::Result<()> {
+    let query = FilmListQuery {
+        title_filter: args.filter,
+        sort: args.sort.into(),
+        descending: args.desc,
+    };
+    let films = catalog.list_films(&query)?;
+    out.show(&films, |films| output::film_table(films))
+}
+
+pub fn show(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
+    let detail = catalog.get_film(id)?;
+    out.show(&detail, output::film_detail)
+}
+
+/// Changes only the fields given on the command line: the rest is taken from the stored film.
+pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<()> {
+    let current = catalog.get_film(args.id)?.film;
+    let input = FilmInput {
+        title: args.title.unwrap_or(current.title),
+        original_title: args.original_title.or(current.original_title),
+        year: if args.no_year {
+            None
+        } else {
+            args.year.or(current.year)
+        },
+        directors: replaced(args.directors, args.no_directors, current.directors),
+        themes: replaced(args.themes, args.no_themes, current.themes),
+    };
+    let film = catalog.update_film(args.id, &input)?;
+    out.show(&film, |f| {
+        println!("Updated film {}: {}", f.id, output::film_line(f))
+    })
+}
+
+fn replaced(given: Vec<String>, clear: bool, current: Vec<String>) -> Vec<String> {
+    match (clear, given.is_empty()) {
+        (true, _) => Vec::new(),
+        (false, true) => current,
+        (false, false) => given,
+    }
+}
+
+pub fn delete(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
+    catalog.delete_film(id)?;
+    let film = catalog.get_film(id)?.film;
+    out.show(&film, |f| {
+        println!(
+            "Moved film {} to the trash: {} (`cinedex restore {}` brings it back)",
+            f.id,
+            output::film_line(f),
+            f.id
+        )
+    })
+}
+
+pub fn restore(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
+    let film = catalog.restore_film(id)?;
+    out.show(&film, |f| {
+        println!("Restored film {}: {}", f.id, output::film_line(f))
+    })
+}
+
+pub fn trash(catalog: &Catalog, out: &Output, empty: bool) -> anyhow::Result<()> {
+    if empty {
+        let purged = catalog.empty_trash()?;
+        return out.show(&json!({ "purged": purged }), |_| {
+            println!("Removed {purged} film(s) from the trash for good.")
+        });
+    }
+    let films = catalog.list_trash()?;
+    out.show(&films, |films| output::film_table(films))
+}
+
+pub fn purge(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
+    catalog.purge_film(id)?;
+    out.show(&json!({ "id": id, "purged": true }), |_| {
+        println!("Removed film {id} for good.")
+    })
+}
+
+pub fn info(catalog: &Catalog, out: &Output) -> anyhow::Result<()> {
+    let info = catalog.info()?;
+    out.show(&info, output::info)
+}

@@ -1,0 +1,66 @@
+//! The command line: `cinedex [--db PATH] [--json] <subcommand>`, over the same catalog core as the
+//! window. Exit codes: 0 success, 2 usage error (from clap), 1 any other error, printed as one
+//! `error: ...` line on stderr.
+
+mod args;
+mod films;
+mod output;
+mod reviews;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use cinedex_catalog::{Catalog, CatalogError};
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        return match crate::run_window(cli.db) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => fail(&error),
+        };
+    };
+    match run(command, cli.db, cli.json) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&error),
+    }
+}
+
+fn fail(error: &anyhow::Error) -> ExitCode {
+    eprintln!("error: {}", describe(error));
+    ExitCode::FAILURE
+}
+
+/// One line naming what went wrong; an invalid field is named first so a script can tell.
+fn describe(error: &anyhow::Error) -> String {
+    match error.downcast_ref::<CatalogError>() {
+        Some(CatalogError::Invalid { field, message }) => format!("{field}: {message}"),
+        _ => format!("{error:#}"),
+    }
+}
+
+fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
+    let path = match db {
+        Some(path) => path,
+        None => crate::default_catalog_path()
+            .context("no data directory: pass --db PATH or set CINEDEX_DB")?,
+    };
+    let catalog = Catalog::open(&path)?;
+    let out = output::Output { json };
+    match command {
+        Command::Add(film) => films::add(&catalog, &out, film),
+        Command::List(list) => films::list(&catalog, &out, list),
+        Command::Show { id } => films::show(&catalog, &out, id),
+        Command::Edit(edit) => films::edit(&catalog, &out, edit),
+        Command::Delete { id } => films::delete(&catalog, &out, id),
+        Command::Restore { id } => films::restore(&catalog, &out, id),
+        Command::Trash { empty } => films::trash(&catalog, &out, empty),
+        Command::Purge { id } => films::purge(&catalog, &out, id),
+        Command::Review(review) => reviews::run(&catalog, &out, review),
+        Command::Info => films::info(&catalog, &out),
+    }
+}

@@ -1,0 +1,48 @@
+//! Film commands: the library, the film view, the film form and the trash.
+
+use cinedex_catalog::{Film, FilmDetail, FilmInput, FilmListQuery};
+use tauri::State;
+
+use crate::{CatalogState, IpcError};
+
+#[tauri::command]
+pub async fn list_films(
+    state: State<'_, CatalogState>,
+    query: FilmListQuery,
+) -> Result<Vec<Film>, IpcError> {
+    state.run(move |c| c.list_films(&query)).await
+}
+
+#[tauri::command]
+pub async fn get_film(state: State<'_, CatalogState>, id: i64) -> Result<FilmDetail, IpcError> {
+    state.run(move |c| c.get_film(id)).await
+}
+
+#[tauri::command]
+pub async fn add_film(state: State<'_, CatalogState>, input: FilmInput) -> Result<Film, IpcError> {
+    state.run(move |c| c.add_film(&input)).await
+}
+
+#[tauri::command]
+pub async fn update_film(
+    state: State<'_, CatalogState>,
+    id: i64,
+    input: FilmInput,
+) -> Result<Film, IpcError> {
+    state.run(move |c| c.update_film(id, &input)).await
+}
+
+#[tauri::command]
+pub async fn delete_film(state: State<'_, CatalogState>, id: i64) -> Result<(), IpcError> {
+    state.run(move |c| c.delete_film(id)).await
+}
+
+#[tauri::command]
+pub async fn list_trash(state: State<'_, CatalogState>) -> Result<Vec<Film>, IpcError> {
+    state.run(|c| c.list_trash()).await
+}
+
+#[tauri::command]
+pub async fn restore_film(state: State<'_, CatalogState>, id: i64) -> Result<Film, IpcError> {
+    state.run(move |c| c.restore_film(id)).await
+}

@@ -1,0 +1,7 @@
+//! The `cinedex` binary: bare, it opens the window; with a subcommand, it is the command line.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cinedex_app::cli::main()
+}

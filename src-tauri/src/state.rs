@@ -1,0 +1,41 @@
+//! The catalog as the window holds it: open, or not openable (with the reason shown in the UI).
+
+use std::path::Path;
+
+use cinedex_catalog::{Catalog, ErrorPayload};
+
+use crate::error::IpcError;
+
+pub enum CatalogState {
+    Ready(Catalog),
+    /// The file could not be opened (say, written by a newer Cinedex); every command reports why.
+    Unavailable(ErrorPayload),
+}
+
+impl CatalogState {
+    pub fn open(path: &Path) -> CatalogState {
+        match Catalog::open(path) {
+            Ok(catalog) => CatalogState::Ready(catalog),
+            Err(error) => {
+                eprintln!("error: {error}");
+                CatalogState::Unavailable(error.to_payload())
+            }
+        }
+    }
+
+    /// Runs `work` on a blocking thread so the window's main thread never waits on SQLite.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Catalog) -> cinedex_catalog::Result<T> + Send + 'static,
+    {
+        let catalog = match self {
+            CatalogState::Ready(catalog) => catalog.clone(),
+            CatalogState::Unavailable(reason) => return Err(IpcError::from(reason.clone())),
+        };
+        tauri::async_runtime::spawn_blocking(move || work(&catalog))
+            .await
+            .map_err(IpcError::internal)?
+            .map_err(IpcError::from)
+    }
+}
