@@ -40,6 +40,11 @@ impl Catalog {
             })?;
         }
         let mut writer = Connection::open(path).map_err(|e| not_a_catalog_or(e, &location))?;
+        // Check before configuring: switching another program's database to WAL would change it.
+        migrate::check_compatible(&writer, &location).map_err(|e| match e {
+            CatalogError::Storage(inner) => not_a_catalog_or(inner, &location),
+            other => other,
+        })?;
         configure(&writer, true).map_err(|e| not_a_catalog_or(e, &location))?;
         migrate::migrate(&mut writer, &location)?;
         let readers = (0..READERS)

@@ -90,6 +90,11 @@ fn another_programs_database_is_refused_not_migrated() {
         )
         .unwrap();
     assert_eq!(tables, 1, "nothing was added to the other program's file");
+    let mode: String = Connection::open(&path)
+        .unwrap()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete", "its journal mode was left alone");
 }
 
 #[test]
