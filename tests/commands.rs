@@ -1,0 +1,123 @@
+//! The Tauri commands through Tauri's mock runtime: camelCase arguments reach the core, results
+//! come back as the generated types describe, errors cross IPC as `{kind, message, field}`, and
+//! the capability lets the main window call only the allowlisted commands.
+
+use cinedex_app::{build_app, CatalogState};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+struct Window {
+    _dir: tempfile::TempDir,
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+}
+
+fn window() -> Window {
+    let dir = tempfile::tempdir().unwrap();
+    let app = build_app(mock_builder(), None)
+        .build(tauri::generate_context!(test = true))
+        .expect("the app builds on the mock runtime");
+    // `build` does not run `setup`, so the state is managed here as setup would.
+    app.manage(CatalogState::open(&dir.path().join("catalog.sqlite")));
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Window {
+        _dir: dir,
+        _app: app,
+        webview,
+    }
+}
+
+fn invoke(window: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke_from(window, "tauri://localhost", cmd, args)
+}
+
+fn invoke_from(window: &Window, origin: &str, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: origin.parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&window.webview, request).map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn adding_listing_and_reviewing_a_film_through_ipc() {
+    let w = window();
+    let film = invoke(
+        &w,
+        "add_film",
+        json!({"input": {"title": "Innocence", "originalTitle": null, "year": 2004,
+                          "directors": ["Mamoru Oshii"], "themes": ["dolls", "cyborgs"]}}),
+    )
+    .unwrap();
+    assert_eq!(film["directors"], json!(["Mamoru Oshii"]));
+    let id = film["id"].as_i64().unwrap();
+
+    let review = invoke(
+        &w,
+        "add_review",
+        json!({"filmId": id, "input": {"kind": "note", "body": "**yes**"}}),
+    )
+    .unwrap();
+    assert_eq!(
+        review["bodyHtml"].as_str().unwrap().trim(),
+        "<p><strong>yes</strong></p>"
+    );
+
+    let listed = invoke(
+        &w,
+        "list_films",
+        json!({"query": {"titleFilter": "innoc", "sort": "year", "descending": true}}),
+    )
+    .unwrap();
+    assert_eq!(listed[0]["reviewCount"], 1);
+    let detail = invoke(&w, "get_film", json!({"id": id})).unwrap();
+    assert_eq!(detail["reviews"][0]["kind"], "note");
+}
+
+#[test]
+fn invalid_input_crosses_ipc_as_kind_message_and_field() {
+    let w = window();
+    let error = invoke(
+        &w,
+        "add_film",
+        json!({"input": {"title": "X", "year": 3000, "directors": [], "themes": []}}),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "invalid");
+    assert_eq!(error["field"], "year");
+    assert!(error["message"].as_str().unwrap().contains("3000"));
+
+    let error = invoke(&w, "get_film", json!({"id": 12345})).unwrap_err();
+    assert_eq!(error["kind"], "notFound");
+    assert_eq!(error["field"], Value::Null);
+}
+
+#[test]
+fn a_command_outside_the_allowlist_is_refused() {
+    let w = window();
+    assert!(invoke(&w, "plugin:fs|read_file", json!({"path": "/etc/passwd"})).is_err());
+    assert!(invoke(&w, "no_such_command", json!({})).is_err());
+}
+
+#[test]
+fn a_remote_page_cannot_call_the_catalog() {
+    let w = window();
+    let refused = invoke_from(
+        &w,
+        "https://example.org",
+        "list_films",
+        json!({"query": {}}),
+    );
+    assert!(refused.is_err(), "{refused:?}");
+    assert!(invoke(&w, "list_films", json!({"query": {}})).is_ok());
+}
