@@ -1,0 +1,61 @@
+// The one door between the webview and Rust: a typed wrapper per IPC command.
+// Nothing else in the UI imports @tauri-apps/*.
+import { invoke } from "@tauri-apps/api/core";
+import type { CatalogInfo } from "./bindings/CatalogInfo";
+import type { ErrorKind } from "./bindings/ErrorKind";
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { Film } from "./bindings/Film";
+import type { FilmDetail } from "./bindings/FilmDetail";
+import type { FilmInput } from "./bindings/FilmInput";
+import type { FilmListQuery } from "./bindings/FilmListQuery";
+import type { Review } from "./bindings/Review";
+import type { ReviewInput } from "./bindings/ReviewInput";
+
+/** An error from Rust, as `{kind, message, field}`. */
+export class ApiError extends Error {
+  readonly kind: ErrorKind;
+  readonly field: string | null;
+
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = "ApiError";
+    this.kind = payload.kind;
+    this.field = payload.field;
+  }
+}
+
+function isPayload(value: unknown): value is ErrorPayload {
+  return typeof value === "object" && value !== null && "kind" in value && "message" in value;
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (isPayload(error)) return new ApiError({ kind: error.kind, message: error.message, field: error.field ?? null });
+  const message = typeof error === "string" ? error : error instanceof Error ? error.message : String(error);
+  return new ApiError({ kind: "storage", message, field: null });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+export const api = {
+  listFilms: (query: FilmListQuery) => call<Film[]>("list_films", { query }),
+  getFilm: (id: number) => call<FilmDetail>("get_film", { id }),
+  addFilm: (input: FilmInput) => call<Film>("add_film", { input }),
+  updateFilm: (id: number, input: FilmInput) => call<Film>("update_film", { id, input }),
+  deleteFilm: (id: number) => call<null>("delete_film", { id }),
+  listTrash: () => call<Film[]>("list_trash"),
+  restoreFilm: (id: number) => call<Film>("restore_film", { id }),
+  addReview: (filmId: number, input: ReviewInput) => call<Review>("add_review", { filmId, input }),
+  updateReview: (id: number, input: ReviewInput) => call<Review>("update_review", { id, input }),
+  deleteReview: (id: number) => call<null>("delete_review", { id }),
+  renderMarkdown: (text: string) => call<string>("render_markdown", { text }),
+  catalogInfo: () => call<CatalogInfo>("catalog_info"),
+};
+
+export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };

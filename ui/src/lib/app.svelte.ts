@@ -1,0 +1,29 @@
+// The app's shared state: which view is open, which dialog, and a counter views watch to reload.
+import type { Film } from "./bindings/Film";
+
+export type Route = { name: "library" } | { name: "film"; id: number } | { name: "trash" };
+export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film } | null;
+export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
+
+class AppState {
+  route = $state<Route>({ name: "library" });
+  filmForm = $state<FilmFormState>(null);
+  showShortcuts = $state(false);
+  toast = $state<Toast>(null);
+  /** Bumped after every change to the catalog, so views showing it reload. */
+  version = $state(0);
+
+  go(route: Route) {
+    this.route = route;
+  }
+
+  changed() {
+    this.version += 1;
+  }
+
+  notify(toast: Toast) {
+    this.toast = toast;
+  }
+}
+
+export const app = new AppState();
