@@ -1,0 +1,96 @@
+# Cinedex: `make run` to open the app, `make test` to run every test. Each target installs what it
+# needs first, so both work on a fresh Debian/Ubuntu machine; installs are skipped when present.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev \
+	libayatana-appindicator3-dev librsvg2-dev file xvfb xauth webkit2gtk-driver xdotool \
+	imagemagick desktop-file-utils fonts-wqy-microhei
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+UI_STAMP := ui/node_modules/.installed
+RELEASE_BIN := target/release/cinedex
+DB ?=
+
+.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e bench bindings package clean
+
+## run: install what is missing, build, and open Cinedex on your catalog (DB=path for another file)
+run: deps build
+	$(RELEASE_BIN) $(if $(DB),--db "$(DB)",)
+
+deps: apt-deps tauri-driver ui-deps
+
+apt-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "== installing system packages:" $$missing; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || { echo "== installing tauri-driver"; cargo install tauri-driver --locked; }
+
+ui-deps: $(UI_STAMP)
+$(UI_STAMP): ui/package.json ui/package-lock.json
+	@echo "== installing UI packages (npm ci)"
+	cd ui && npm ci --no-audit --no-fund
+	touch $@
+
+## ui: build the front end into ui/dist (embedded into the binary)
+ui: ui-deps
+	cd ui && npm run build
+
+## build: the release binary, serving the embedded front end
+build: ui
+	cargo build --release --features custom-protocol
+
+## test: every test, the real-window ones included
+test: deps lint test-ui test-rust build e2e
+	@echo "== all tests passed"
+
+lint:
+	@echo "== cargo fmt --check"
+	cargo fmt --all -- --check
+	@echo "== cargo clippy"
+	cargo clippy --workspace --all-targets -- -D warnings
+
+check-ui: ui-deps
+	@echo "== svelte-check"
+	cd ui && npm run check
+
+test-ui: check-ui
+	@echo "== vitest"
+	cd ui && npm test
+
+# Unit, command-line and mock-runtime command tests; also fails when ui/src/lib/bindings is stale.
+test-rust: ui
+	@echo "== cargo test"
+	cargo test --workspace
+
+## e2e: the real-window tests (release binary under Xvfb, via tauri-driver + WebKitWebDriver)
+e2e:
+	@echo "== real-window tests (screenshots in target/screenshots/)"
+	cargo test --test e2e_window -- --ignored --test-threads=1
+
+bench:
+	cargo bench -p cinedex-catalog
+
+## bindings: regenerate the TypeScript types from the Rust types
+bindings:
+	CINEDEX_WRITE_BINDINGS=1 cargo test -p cinedex-catalog --test bindings
+
+## package: a .deb through Tauri's bundler
+package: deps
+	ui/node_modules/.bin/tauri build --bundles deb
+
+fmt:
+	cargo fmt --all
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,267 @@
+//! The harness for real-window tests: an Xvfb display, tauri-driver (which drives WebKitWebDriver)
+//! in its own process group, and fantoccini sessions that launch the release binary on a
+//! temporary catalog. Everything started here is killed on drop, even when a test panics.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub const ENTER: &str = "\u{E007}";
+/// Ctrl+A, release, Backspace: empties a field the way a person does, firing input events.
+pub const SELECT_ALL_AND_DELETE: &str = "\u{E009}a\u{E000}\u{E003}";
+const WAIT: Duration = Duration::from_secs(15);
+
+/// A child process that takes its whole process group down when dropped: tauri-driver's
+/// WebKitWebDriver child must not outlive the test holding our pipes open.
+struct Group(Child);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub struct Desktop {
+    // Dropped in order: the driver (and the app it launched) before the display.
+    _driver: Group,
+    _display: Group,
+    driver_port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Desktop {
+    /// Starts a private display and tauri-driver; the app will use a fresh catalog in a temp dir.
+    pub fn start() -> Desktop {
+        let binary = app_binary();
+        assert!(
+            binary.exists(),
+            "{} is missing: run `make build` first",
+            binary.display()
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (display_number, display) = start_xvfb();
+        let driver_port = free_port();
+        let native_port = free_port();
+        let mut driver = Command::new(tauri_driver());
+        driver
+            .args([
+                "--port",
+                &driver_port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", format!(":{display_number}"))
+            .env("CINEDEX_DB", dir.path().join("catalog.sqlite"))
+            // Not WEBKIT_DISABLE_COMPOSITING_MODE: with it, WebKitWebDriver's screenshot never returns.
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        std::os::unix::process::CommandExt::process_group(&mut driver, 0);
+        let driver = Group(
+            driver
+                .spawn()
+                .expect("tauri-driver starts (make deps installs it)"),
+        );
+        wait_until("tauri-driver listens", || {
+            TcpStream::connect(("127.0.0.1", driver_port)).is_ok()
+        });
+        Desktop {
+            _driver: driver,
+            _display: display,
+            driver_port,
+            dir,
+        }
+    }
+
+    pub fn catalog_path(&self) -> PathBuf {
+        self.dir.path().join("catalog.sqlite")
+    }
+
+    /// Runs the `cinedex` command line on this desktop's catalog (to seed data before a session).
+    pub fn cli(&self, args: &[&str]) {
+        let status = Command::new(app_binary())
+            .arg("--db")
+            .arg(self.catalog_path())
+            .args(args)
+            .stdout(Stdio::null())
+            .status()
+            .expect("cinedex runs");
+        assert!(status.success(), "cinedex {args:?} failed");
+    }
+
+    /// Launches the app in a new window and connects to it.
+    pub async fn open_app(&self) -> Client {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary().to_string_lossy() }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+            .await
+            .expect("a WebDriver session with the app");
+        find(&client, "[data-testid=library]").await;
+        client
+    }
+}
+
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("CINEDEX_E2E_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/cinedex"))
+}
+
+fn tauri_driver() -> PathBuf {
+    let in_cargo_home =
+        std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo/bin/tauri-driver"));
+    match in_cargo_home {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn start_xvfb() -> (u32, Group) {
+    let number = (90..400)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .expect("a free X display number");
+    let mut xvfb = Command::new("Xvfb");
+    xvfb.args([
+        &format!(":{number}"),
+        "-screen",
+        "0",
+        "1280x800x24",
+        "-nolisten",
+        "tcp",
+    ])
+    .stdout(Stdio::null())
+    .stderr(Stdio::null());
+    std::os::unix::process::CommandExt::process_group(&mut xvfb, 0);
+    let child = Group(xvfb.spawn().expect("Xvfb starts (make deps installs it)"));
+    wait_until("Xvfb is up", || {
+        Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
+    });
+    (number, child)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < WAIT, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+pub async fn find(client: &Client, css: &str) -> Element {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+}
+
+pub async fn click(client: &Client, css: &str) {
+    find(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    find(client, css)
+        .await
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+}
+
+pub async fn replace_text(client: &Client, css: &str, text: &str) {
+    let element = find(client, css).await;
+    element
+        .send_keys(SELECT_ALL_AND_DELETE)
+        .await
+        .unwrap_or_else(|e| panic!("cannot empty {css}: {e}"));
+    if !text.is_empty() {
+        element
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+    }
+}
+
+/// Waits until the element's text satisfies `check`, and returns that text.
+pub async fn text_when(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if let Ok(text) = element.text().await {
+                if check(&text) {
+                    return text;
+                }
+                assert!(
+                    start.elapsed() < WAIT,
+                    "{css} never matched; last text: {text:?}"
+                );
+            }
+        }
+        assert!(start.elapsed() < WAIT, "{css} never appeared");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn texts(client: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for element in client.find_all(Locator::Css(css)).await.expect("find_all") {
+        out.push(element.text().await.expect("text"));
+    }
+    out
+}
+
+/// Waits until exactly `count` elements match.
+pub async fn count_when(client: &Client, css: &str, count: usize) {
+    let start = Instant::now();
+    loop {
+        let found = client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0);
+        if found == count {
+            return;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "expected {count} of {css}, found {found}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn screenshot(client: &Client, name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshots dir");
+    let png = tokio::time::timeout(WAIT, client.screenshot())
+        .await
+        .unwrap_or_else(|_| panic!("the screenshot {name} timed out"))
+        .expect("screenshot");
+    std::fs::write(dir.join(name), png).expect("write screenshot");
+}
