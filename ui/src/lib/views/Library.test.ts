@@ -47,8 +47,8 @@ describe("Library", () => {
     render(Library);
     const yearHeader = await screen.findByTestId("sort-year");
     yearHeader.click();
-    await waitFor(() => expect(queries.at(-1)).toEqual({ titleFilter: null, sort: "year", descending: false }));
+    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, sort: "year", descending: false }));
     yearHeader.click();
-    await waitFor(() => expect(queries.at(-1)).toEqual({ titleFilter: null, sort: "year", descending: true }));
+    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, sort: "year", descending: true }));
   });
 });
