@@ -12,6 +12,10 @@ const COMMANDS: &[&str] = &[
     "add_review",
     "update_review",
     "delete_review",
+    "add_viewing",
+    "update_viewing",
+    "delete_viewing",
+    "set_watch_status",
     "render_markdown",
     "catalog_info",
 ];

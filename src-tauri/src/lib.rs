@@ -44,6 +44,10 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::reviews::add_review,
             commands::reviews::update_review,
             commands::reviews::delete_review,
+            commands::viewings::add_viewing,
+            commands::viewings::update_viewing,
+            commands::viewings::delete_viewing,
+            commands::viewings::set_watch_status,
             commands::catalog::render_markdown,
             commands::catalog::catalog_info,
         ])

@@ -5,9 +5,9 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use crate::credits::{self, Role};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::model::{Film, FilmDetail, FilmInput, FilmListQuery, FilmSort};
+use crate::model::{Film, FilmDetail, FilmInput, FilmListQuery, FilmSort, WatchStatus};
 use crate::text::fold;
-use crate::time::{self, instant_at, optional_instant_at};
+use crate::time::{self, instant_at, optional_date_at, optional_instant_at};
 use crate::validate::{self, ValidFilm};
 
 /// Separates names inside one aggregated column; a control character, so never part of a name.
@@ -23,7 +23,9 @@ const FILM_SELECT: &str = "
          FROM film_themes ft JOIN themes t ON t.id = ft.theme_id
         WHERE ft.film_id = f.id) AS themes,
       (SELECT count(*) FROM reviews r WHERE r.film_id = f.id) AS review_count,
-      f.created_at, f.updated_at, f.deleted_at
+      f.created_at, f.updated_at, f.deleted_at, f.watch_status,
+      (SELECT count(*) FROM viewings v WHERE v.film_id = f.id) AS viewing_count,
+      (SELECT max(v.watched_on) FROM viewings v WHERE v.film_id = f.id) AS last_watched_on
     FROM films f";
 
 impl Catalog {
@@ -116,7 +118,12 @@ impl Catalog {
         self.read(|tx| {
             let film = film_by_id(tx, id)?;
             let reviews = crate::reviews::reviews_of(tx, id)?;
-            Ok(FilmDetail { film, reviews })
+            let viewings = crate::viewings::viewings_of(tx, id)?;
+            Ok(FilmDetail {
+                film,
+                reviews,
+                viewings,
+            })
         })
     }
 
@@ -142,12 +149,26 @@ impl Catalog {
             "{FILM_SELECT}
              WHERE f.deleted_at IS NULL
                AND (?1 IS NULL OR instr(f.title_key, ?1) > 0 OR instr(f.original_title_key, ?1) > 0)
+               AND (?2 IS NULL OR f.watch_status = ?2)
              ORDER BY {order}, f.title_key, f.id"
         );
         self.read(|tx| {
             let mut stmt = tx.prepare_cached(&sql)?;
-            let rows = stmt.query_map([filter], film_from_row)?;
+            let status = query.watch_status.map(WatchStatus::as_str);
+            let rows = stmt.query_map(params![filter, status], film_from_row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    /// Puts a film on the watchlist, marks it watched, or neither.
+    pub fn set_watch_status(&self, id: i64, status: WatchStatus) -> Result<Film> {
+        self.write(|tx| {
+            require_live(tx, id)?;
+            tx.execute(
+                "UPDATE films SET watch_status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, status.as_str(), time::to_text(time::now())],
+            )?;
+            film_by_id(tx, id)
         })
     }
 
@@ -224,6 +245,9 @@ fn film_from_row(row: &Row) -> rusqlite::Result<Film> {
         created_at: instant_at(row, 7)?,
         updated_at: instant_at(row, 8)?,
         deleted_at: optional_instant_at(row, 9)?,
+        watch_status: WatchStatus::parse(&row.get::<_, String>(10)?).unwrap_or_default(),
+        viewing_count: row.get(11)?,
+        last_watched_on: optional_date_at(row, 12)?,
     })
 }
 

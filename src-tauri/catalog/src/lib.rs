@@ -13,13 +13,14 @@ mod reviews;
 pub mod text;
 mod time;
 pub mod validate;
+mod viewings;
 
 pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
     CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, FilmSort, Review, ReviewInput,
-    ReviewKind,
+    ReviewKind, Viewing, ViewingInput, WatchStatus,
 };
 
 impl Catalog {

@@ -18,10 +18,44 @@ pub struct Film {
     pub themes: Vec<String>,
     #[ts(type = "number")]
     pub review_count: i64,
+    pub watch_status: WatchStatus,
+    #[ts(type = "number")]
+    pub viewing_count: i64,
+    /// The most recent viewing's date: every viewing is kept, this only summarises them.
+    pub last_watched_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Set while the film is in the trash.
     pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// Whether a person has seen a film, or means to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum WatchStatus {
+    #[default]
+    None,
+    Watchlist,
+    Watched,
+}
+
+impl WatchStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WatchStatus::None => "none",
+            WatchStatus::Watchlist => "watchlist",
+            WatchStatus::Watched => "watched",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "none" => Some(WatchStatus::None),
+            "watchlist" => Some(WatchStatus::Watchlist),
+            "watched" => Some(WatchStatus::Watched),
+            _ => None,
+        }
+    }
 }
 
 /// A film with everything attached to it, as the film view shows it.
@@ -32,6 +66,8 @@ pub struct FilmDetail {
     #[ts(flatten)]
     pub film: Film,
     pub reviews: Vec<Review>,
+    /// Every viewing, most recent first.
+    pub viewings: Vec<Viewing>,
 }
 
 /// What a person enters to add or edit a film. Validation and normalisation happen in the core.
@@ -65,6 +101,8 @@ pub enum FilmSort {
 pub struct FilmListQuery {
     /// Keeps films whose title or original title contains this text, ignoring case and accents.
     pub title_filter: Option<String>,
+    /// Keeps only films with this watch status.
+    pub watch_status: Option<WatchStatus>,
     pub sort: FilmSort,
     pub descending: bool,
 }
@@ -115,6 +153,10 @@ pub struct Review {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published_on: Option<NaiveDate>,
+    /// 0.5 to 5, in halves.
+    pub rating: Option<f64>,
+    /// The text reveals the plot: the UI hides it until asked.
+    pub spoiler: bool,
     /// The body as written, in Markdown.
     pub body: String,
     /// The body rendered to HTML and sanitized: safe to insert into the page as is.
@@ -133,7 +175,38 @@ pub struct ReviewInput {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published_on: Option<String>,
+    pub rating: Option<f64>,
+    pub spoiler: bool,
     pub body: String,
+}
+
+/// One time a person watched a film. Every viewing is kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Viewing {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub film_id: i64,
+    pub watched_on: NaiveDate,
+    pub rewatch: bool,
+    pub rating: Option<f64>,
+    /// Where or how: a cinema, a festival, "Blu-ray at home".
+    pub place: Option<String>,
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a person enters to log or edit a viewing; the date is `YYYY-MM-DD` text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ViewingInput {
+    pub watched_on: String,
+    pub rewatch: bool,
+    pub rating: Option<f64>,
+    pub place: Option<String>,
+    pub note: Option<String>,
 }
 
 /// Facts about the open catalog, for the status bar and settings.

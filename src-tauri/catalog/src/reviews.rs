@@ -11,7 +11,8 @@ use crate::time::{self, instant_at, optional_date_at};
 use crate::validate::{self, ValidReview};
 
 const REVIEW_SELECT: &str = "
-    SELECT id, film_id, kind, title, author, source, url, published_on, body, created_at, updated_at
+    SELECT id, film_id, kind, title, author, source, url, published_on, body, created_at, updated_at,
+           rating, spoiler
       FROM reviews";
 
 impl Catalog {
@@ -22,8 +23,9 @@ impl Catalog {
             require_live(tx, film_id)?;
             let now = time::to_text(time::now());
             tx.execute(
-                "INSERT INTO reviews (film_id, kind, title, author, source, url, published_on, body, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                "INSERT INTO reviews (film_id, kind, title, author, source, url, published_on, body, created_at, updated_at,
+                                      rating, spoiler)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
                 params![
                     film_id,
                     valid.kind.as_str(),
@@ -33,7 +35,9 @@ impl Catalog {
                     valid.url,
                     valid.published_on.map(time::date_to_text),
                     valid.body,
-                    now
+                    now,
+                    valid.rating,
+                    valid.spoiler
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -49,7 +53,7 @@ impl Catalog {
             require_live(tx, film_id)?;
             tx.execute(
                 "UPDATE reviews SET kind = ?2, title = ?3, author = ?4, source = ?5, url = ?6,
-                        published_on = ?7, body = ?8, updated_at = ?9
+                        published_on = ?7, body = ?8, updated_at = ?9, rating = ?10, spoiler = ?11
                   WHERE id = ?1",
                 params![
                     id,
@@ -60,7 +64,9 @@ impl Catalog {
                     valid.url,
                     valid.published_on.map(time::date_to_text),
                     valid.body,
-                    time::to_text(time::now())
+                    time::to_text(time::now()),
+                    valid.rating,
+                    valid.spoiler
                 ],
             )?;
             touch_film(tx, film_id)?;
@@ -109,7 +115,7 @@ fn review_by_id(tx: &Transaction, id: i64) -> Result<Review> {
 }
 
 /// A change to a review is a change to its film: the library's "recently updated" order shows it.
-fn touch_film(tx: &Transaction, film_id: i64) -> Result<()> {
+pub(crate) fn touch_film(tx: &Transaction, film_id: i64) -> Result<()> {
     tx.execute(
         "UPDATE films SET updated_at = ?2 WHERE id = ?1",
         params![film_id, time::to_text(time::now())],
@@ -129,6 +135,8 @@ fn review_from_row(row: &Row) -> rusqlite::Result<Review> {
         source: row.get(5)?,
         url: row.get(6)?,
         published_on: optional_date_at(row, 7)?,
+        rating: row.get(11)?,
+        spoiler: row.get(12)?,
         body_html: markdown::render(&body),
         body,
         created_at: instant_at(row, 9)?,

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate, Utc};
 
 use crate::error::{CatalogError, Result};
-use crate::model::{FilmInput, ReviewInput, ReviewKind};
+use crate::model::{FilmInput, ReviewInput, ReviewKind, ViewingInput};
 use crate::text::{fold, tidy};
 
 pub const MAX_TITLE_CHARS: usize = 500;
@@ -12,6 +12,7 @@ pub const MAX_THEME_CHARS: usize = 100;
 pub const MAX_NAMES_PER_FILM: usize = 100;
 pub const MAX_REVIEW_BODY_CHARS: usize = 1_000_000;
 pub const MAX_URL_CHARS: usize = 2_000;
+pub const MAX_VIEWING_NOTE_CHARS: usize = 2_000;
 pub const FIRST_FILM_YEAR: i32 = 1870;
 
 /// The latest year a film may have: this year plus ten, for announced films.
@@ -73,6 +74,8 @@ pub struct ValidReview {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published_on: Option<NaiveDate>,
+    pub rating: Option<f64>,
+    pub spoiler: bool,
     pub body: String,
 }
 
@@ -92,8 +95,57 @@ pub fn review(input: &ReviewInput) -> Result<ValidReview> {
         source: optional_text("source", "Source", &input.source, MAX_TITLE_CHARS)?,
         url: web_address(&input.url)?,
         published_on: date("publishedOn", "Publication date", &input.published_on)?,
+        rating: rating(input.rating)?,
+        spoiler: input.spoiler,
         body,
     })
+}
+
+/// A viewing input that passed validation, in the exact form it will be stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidViewing {
+    pub watched_on: NaiveDate,
+    pub rewatch: bool,
+    pub rating: Option<f64>,
+    pub place: Option<String>,
+    pub note: Option<String>,
+}
+
+pub fn viewing(input: &ViewingInput) -> Result<ValidViewing> {
+    let watched_on = date(
+        "watchedOn",
+        "The date watched",
+        &Some(input.watched_on.clone()),
+    )?
+    .ok_or_else(|| {
+        CatalogError::invalid("watchedOn", "When did you watch it? The date is required.")
+    })?;
+    let today = chrono::Local::now().date_naive();
+    if watched_on > today {
+        return Err(CatalogError::invalid(
+            "watchedOn",
+            format!("The date watched, {watched_on}, is in the future."),
+        ));
+    }
+    Ok(ValidViewing {
+        watched_on,
+        rewatch: input.rewatch,
+        rating: rating(input.rating)?,
+        place: optional_text("place", "Place", &input.place, MAX_NAME_CHARS)?,
+        note: optional_text("note", "Note", &input.note, MAX_VIEWING_NOTE_CHARS)?,
+    })
+}
+
+/// A rating from 0.5 to 5 in steps of a half, as on Letterboxd.
+pub fn rating(value: Option<f64>) -> Result<Option<f64>> {
+    match value {
+        None => Ok(None),
+        Some(r) if (0.5..=5.0).contains(&r) && (r * 2.0).fract() == 0.0 => Ok(Some(r)),
+        Some(r) => Err(CatalogError::invalid(
+            "rating",
+            format!("A rating goes from 0.5 to 5 in halves (like 3.5); {r} is not one."),
+        )),
+    }
 }
 
 /// Parses a `YYYY-MM-DD` calendar date; empty means none.

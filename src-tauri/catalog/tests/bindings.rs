@@ -30,6 +30,9 @@ fn expected() -> Vec<(String, String)> {
         one::<CatalogInfo>(&config),
         one::<ErrorKind>(&config),
         one::<ErrorPayload>(&config),
+        one::<Viewing>(&config),
+        one::<ViewingInput>(&config),
+        one::<WatchStatus>(&config),
     ]
 }
 

@@ -287,6 +287,7 @@ fn the_library_sorts_by_each_column_with_missing_values_last() {
             &c,
             &FilmListQuery {
                 title_filter: None,
+                watch_status: None,
                 sort,
                 descending,
             },
@@ -318,6 +319,7 @@ fn the_library_sorts_by_number_of_reviews() {
     c.add_review(many.id, &note).unwrap();
     let query = FilmListQuery {
         title_filter: None,
+        watch_status: None,
         sort: FilmSort::ReviewCount,
         descending: true,
     };

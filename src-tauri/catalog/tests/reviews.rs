@@ -38,6 +38,8 @@ fn a_review_keeps_every_field_and_counts_on_its_film() {
         source: Some("Sight & Sound".into()),
         url: Some("https://example.org/innocence".into()),
         published_on: Some("2004-09-01".into()),
+        rating: Some(4.0),
+        spoiler: false,
         body: "A *long* look.".into(),
     };
     let review = c.add_review(film, &input).unwrap();

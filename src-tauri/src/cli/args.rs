@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use cinedex_catalog::{FilmSort, ReviewKind};
+use cinedex_catalog::{FilmSort, ReviewKind, WatchStatus};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -49,6 +49,9 @@ pub enum Command {
     /// Reviews, notes and articles attached to films
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// Each time you watched a film
+    #[command(subcommand)]
+    Viewing(ViewingCommand),
     /// Where the catalog is and what it holds
     Info,
 }
@@ -98,6 +101,26 @@ pub struct EditArgs {
     /// Remove all themes
     #[arg(long)]
     pub no_themes: bool,
+    /// Put the film on the watchlist, mark it watched, or neither
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    None,
+    Watchlist,
+    Watched,
+}
+
+impl From<StatusArg> for WatchStatus {
+    fn from(status: StatusArg) -> Self {
+        match status {
+            StatusArg::None => WatchStatus::None,
+            StatusArg::Watchlist => WatchStatus::Watchlist,
+            StatusArg::Watched => WatchStatus::Watched,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -110,6 +133,9 @@ pub struct ListArgs {
     /// Sort in descending order
     #[arg(long)]
     pub desc: bool,
+    /// Only films with this watch status (`--status watchlist` lists the watchlist)
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -182,6 +208,50 @@ pub struct ReviewFields {
     /// Publication date, YYYY-MM-DD
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
+    /// Your rating, 0.5 to 5 in halves
+    #[arg(long)]
+    pub rating: Option<f64>,
+    /// The text gives the plot away
+    #[arg(long)]
+    pub spoiler: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ViewingCommand {
+    /// Log a viewing of a film
+    Add {
+        film_id: i64,
+        #[command(flatten)]
+        fields: ViewingFields,
+    },
+    /// List a film's viewings, most recent first
+    List { film_id: i64 },
+    /// Replace a viewing's fields
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: ViewingFields,
+    },
+    /// Delete a viewing
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct ViewingFields {
+    /// When you watched it, YYYY-MM-DD
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    /// You had seen it before
+    #[arg(long)]
+    pub rewatch: bool,
+    /// 0.5 to 5 in halves
+    #[arg(long)]
+    pub rating: Option<f64>,
+    /// Where or how: a cinema, a festival, "Blu-ray at home"
+    #[arg(long)]
+    pub place: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -23,6 +23,7 @@ pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Resul
 pub fn list(catalog: &Catalog, out: &Output, args: ListArgs) -> anyhow::Result<()> {
     let query = FilmListQuery {
         title_filter: args.filter,
+        watch_status: args.status.map(Into::into),
         sort: args.sort.into(),
         descending: args.desc,
     };
@@ -38,6 +39,22 @@ pub fn show(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
 /// Changes only the fields given on the command line: the rest is taken from the stored film.
 pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<()> {
     let current = catalog.get_film(args.id)?.film;
+    let only_status = args.title.is_none()
+        && args.original_title.is_none()
+        && args.year.is_none()
+        && !args.no_year
+        && args.directors.is_empty()
+        && !args.no_directors
+        && args.themes.is_empty()
+        && !args.no_themes;
+    if let Some(status) = args.status {
+        let film = catalog.set_watch_status(args.id, status.into())?;
+        if only_status {
+            return out.show(&film, |f| {
+                println!("Film {} is now: {}", f.id, f.watch_status.as_str())
+            });
+        }
+    }
     let input = FilmInput {
         title: args.title.unwrap_or(current.title),
         original_title: args.original_title.or(current.original_title),

@@ -6,6 +6,7 @@ mod args;
 mod films;
 mod output;
 mod reviews;
+mod viewings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +62,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Trash { empty } => films::trash(&catalog, &out, empty),
         Command::Purge { id } => films::purge(&catalog, &out, id),
         Command::Review(review) => reviews::run(&catalog, &out, review),
+        Command::Viewing(viewing) => viewings::run(&catalog, &out, viewing),
         Command::Info => films::info(&catalog, &out),
     }
 }

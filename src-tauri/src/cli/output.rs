@@ -1,6 +1,6 @@
 //! How the command line prints: JSON in the app's camelCase shapes, or tables and text for people.
 
-use cinedex_catalog::{CatalogInfo, Film, FilmDetail, Review};
+use cinedex_catalog::{CatalogInfo, Film, FilmDetail, Review, Viewing};
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 
@@ -62,6 +62,15 @@ pub fn film_detail(detail: &FilmDetail) {
     if !film.themes.is_empty() {
         println!("  Themes:         {}", film.themes.join(", "));
     }
+    if film.watch_status != cinedex_catalog::WatchStatus::None {
+        println!("  Status:         {}", film.watch_status.as_str());
+    }
+    if let Some(last) = film.last_watched_on {
+        println!(
+            "  Watched:        {} time(s), last on {last}",
+            film.viewing_count
+        );
+    }
     println!("  Id:             {}", film.id);
     println!(
         "  Added:          {}",
@@ -77,10 +86,43 @@ pub fn film_detail(detail: &FilmDetail) {
         println!();
         review_text(review);
     }
+    if !detail.viewings.is_empty() {
+        println!();
+        viewings_table(&detail.viewings);
+    }
+}
+
+pub fn viewing_line(viewing: &Viewing) -> String {
+    let mut line = format!("#{} {}", viewing.id, viewing.watched_on);
+    if viewing.rewatch {
+        line.push_str(" (rewatch)");
+    }
+    if let Some(rating) = viewing.rating {
+        line.push_str(&format!(" ★ {rating}"));
+    }
+    for text in [&viewing.place, &viewing.note].into_iter().flatten() {
+        line.push_str(&format!(" — {text}"));
+    }
+    line
+}
+
+pub fn viewings_table(viewings: &[Viewing]) {
+    if viewings.is_empty() {
+        println!("No viewings.");
+    }
+    for viewing in viewings {
+        println!("{}", viewing_line(viewing));
+    }
 }
 
 pub fn review_text(review: &Review) {
     let mut heading = format!("[{}] #{}", review.kind.as_str(), review.id);
+    if let Some(rating) = review.rating {
+        heading.push_str(&format!(" ★ {rating}"));
+    }
+    if review.spoiler {
+        heading.push_str(" (spoilers)");
+    }
     if let Some(title) = &review.title {
         heading.push_str(&format!(" {title}"));
     }

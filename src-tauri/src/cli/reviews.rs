@@ -58,6 +58,8 @@ fn input(fields: ReviewFields) -> anyhow::Result<ReviewInput> {
         source: fields.source,
         url: fields.url,
         published_on: fields.published,
+        rating: fields.rating,
+        spoiler: fields.spoiler,
         body,
     })
 }

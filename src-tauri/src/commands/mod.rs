@@ -4,3 +4,4 @@
 pub mod catalog;
 pub mod films;
 pub mod reviews;
+pub mod viewings;

@@ -10,6 +10,9 @@ import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
+import type { Viewing } from "./bindings/Viewing";
+import type { ViewingInput } from "./bindings/ViewingInput";
+import type { WatchStatus } from "./bindings/WatchStatus";
 
 /** An error from Rust, as `{kind, message, field}`. */
 export class ApiError extends Error {
@@ -54,6 +57,10 @@ export const api = {
   addReview: (filmId: number, input: ReviewInput) => call<Review>("add_review", { filmId, input }),
   updateReview: (id: number, input: ReviewInput) => call<Review>("update_review", { id, input }),
   deleteReview: (id: number) => call<null>("delete_review", { id }),
+  addViewing: (filmId: number, input: ViewingInput) => call<Viewing>("add_viewing", { filmId, input }),
+  updateViewing: (id: number, input: ViewingInput) => call<Viewing>("update_viewing", { id, input }),
+  deleteViewing: (id: number) => call<null>("delete_viewing", { id }),
+  setWatchStatus: (id: number, status: WatchStatus) => call<Film>("set_watch_status", { id, status }),
   renderMarkdown: (text: string) => call<string>("render_markdown", { text }),
   catalogInfo: () => call<CatalogInfo>("catalog_info"),
 };

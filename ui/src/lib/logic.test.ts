@@ -70,6 +70,8 @@ describe("the review timeline", () => {
     source: null,
     url: null,
     publishedOn,
+    rating: null,
+    spoiler: false,
     body: "",
     bodyHtml: "",
     createdAt,
@@ -82,5 +84,15 @@ describe("the review timeline", () => {
     const recent = review(3, "2026-03-01", "2026-01-01T09:00:00Z");
     expect(timeline([old, written, recent]).map((r) => r.id)).toEqual([3, 2, 1]);
     expect(reviewDate(written)).toBe("2026-01-01");
+  });
+});
+
+describe("ratings", () => {
+  it("shows halves as ½ and offers every half from 0.5 to 5", async () => {
+    const { RATINGS, stars } = await import("./rating");
+    expect(stars(3.5)).toBe("★★★½");
+    expect(stars(0.5)).toBe("½");
+    expect(stars(5)).toBe("★★★★★");
+    expect(RATINGS).toHaveLength(10);
   });
 });

@@ -6,6 +6,14 @@ import type { ReviewKind } from "./ReviewKind";
  */
 export type Review = { id: number, filmId: number, kind: ReviewKind, title: string | null, author: string | null, source: string | null, url: string | null, publishedOn: string | null, 
 /**
+ * 0.5 to 5, in halves.
+ */
+rating: number | null, 
+/**
+ * The text reveals the plot: the UI hides it until asked.
+ */
+spoiler: boolean, 
+/**
  * The body as written, in Markdown.
  */
 body: string, 

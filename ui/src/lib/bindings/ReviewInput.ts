@@ -4,4 +4,4 @@ import type { ReviewKind } from "./ReviewKind";
 /**
  * What a person enters to add or edit a review. Dates are `YYYY-MM-DD` text, checked by the core.
  */
-export type ReviewInput = { kind: ReviewKind, title: string | null, author: string | null, source: string | null, url: string | null, publishedOn: string | null, body: string, };
+export type ReviewInput = { kind: ReviewKind, title: string | null, author: string | null, source: string | null, url: string | null, publishedOn: string | null, rating: number | null, spoiler: boolean, body: string, };

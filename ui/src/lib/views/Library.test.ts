@@ -14,6 +14,9 @@ const film = (id: number, title: string): Film => ({
   directors: ["Mamoru Oshii", "Kazunori Itō"],
   themes: ["cyberpunk"],
   reviewCount: 2,
+  watchStatus: "none",
+  viewingCount: 0,
+  lastWatchedOn: null,
   createdAt: "2026-01-01T00:00:00Z",
   updatedAt: "2026-01-01T00:00:00Z",
   deletedAt: null,
@@ -47,8 +50,8 @@ describe("Library", () => {
     render(Library);
     const yearHeader = await screen.findByTestId("sort-year");
     yearHeader.click();
-    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, sort: "year", descending: false }));
+    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, watchStatus: null, sort: "year", descending: false }));
     yearHeader.click();
-    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, sort: "year", descending: true }));
+    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, watchStatus: null, sort: "year", descending: true }));
   });
 });
