@@ -16,6 +16,9 @@ const COMMANDS: &[&str] = &[
     "update_viewing",
     "delete_viewing",
     "set_watch_status",
+    "add_annotation",
+    "update_annotation",
+    "delete_annotation",
     "render_markdown",
     "catalog_info",
 ];

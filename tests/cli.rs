@@ -399,3 +399,36 @@ fn the_watchlist_is_set_with_edit_and_listed_with_list_status() {
     assert_eq!(watchlist.as_array().unwrap().len(), 1);
     assert_eq!(watchlist[0]["id"].to_string(), id);
 }
+
+#[test]
+fn timecoded_notes_are_added_and_listed_in_film_order() {
+    let shell = Shell::new();
+    let id = innocence(&shell)["id"].to_string();
+    let note = shell.json(&[
+        "note",
+        "add",
+        &id,
+        "--at",
+        "01:12:30",
+        "--text",
+        "the doll parade",
+    ]);
+    assert_eq!(note["at"], "1:12:30");
+    assert_eq!(note["atSeconds"], 4350);
+    shell.json(&["note", "add", &id, "--at", "00:03:10", "--text", "opening"]);
+    let notes = shell.json(&["note", "list", &id]);
+    assert_eq!(notes[0]["body"], "opening");
+    assert_eq!(notes[1]["body"], "the doll parade");
+    shell
+        .cmd(&["note", "add", &id, "--at", "1:75:00", "--text", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: at:"));
+    assert_eq!(
+        shell.json(&["show", &id])["annotations"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

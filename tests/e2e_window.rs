@@ -215,9 +215,20 @@ async fn the_library_sorts_by_column_and_delete_asks_first() {
     replace_text(&app, "[data-testid=title-filter]", "").await;
     count_when(&app, "[data-testid=film-row]", 3).await;
 
-    // Deleting asks first; cancelling keeps the film, confirming moves it to the trash.
+    // Log a viewing: the film page sums them up.
     click(&app, "[data-testid=film-row] td").await;
     let doomed = text_when(&app, "[data-testid=film-title]", |t| !t.is_empty()).await;
+    click(&app, "[data-testid=add-viewing]").await;
+    replace_text(&app, "input[name=place]", "Cinémathèque").await;
+    click(&app, "[data-testid=save-viewing]").await;
+    text_when(&app, "[data-testid=viewing]", |t| {
+        t.contains("Cinémathèque")
+    })
+    .await;
+    text_when(&app, "[data-testid=viewing-summary]", |t| t.contains("1×")).await;
+    screenshot(&app, "film-viewings.png").await;
+
+    // Deleting asks first; confirming moves the film to the trash.
     click(&app, "[data-testid=delete-film]").await;
     find(&app, "[data-testid=confirm-delete]").await;
     screenshot(&app, "confirm-delete.png").await;

@@ -48,6 +48,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::viewings::update_viewing,
             commands::viewings::delete_viewing,
             commands::viewings::set_watch_status,
+            commands::annotations::add_annotation,
+            commands::annotations::update_annotation,
+            commands::annotations::delete_annotation,
             commands::catalog::render_markdown,
             commands::catalog::catalog_info,
         ])

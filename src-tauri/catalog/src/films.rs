@@ -113,16 +113,14 @@ impl Catalog {
         })
     }
 
-    /// A film with its reviews, whether live or in the trash.
+    /// A film with everything attached to it, whether live or in the trash.
     pub fn get_film(&self, id: i64) -> Result<FilmDetail> {
         self.read(|tx| {
-            let film = film_by_id(tx, id)?;
-            let reviews = crate::reviews::reviews_of(tx, id)?;
-            let viewings = crate::viewings::viewings_of(tx, id)?;
             Ok(FilmDetail {
-                film,
-                reviews,
-                viewings,
+                film: film_by_id(tx, id)?,
+                reviews: crate::reviews::reviews_of(tx, id)?,
+                viewings: crate::viewings::viewings_of(tx, id)?,
+                annotations: crate::annotations::annotations_of(tx, id)?,
             })
         })
     }

@@ -2,6 +2,7 @@
 //! notes attached to them, in one SQLite file. Every rule about the catalog lives here; the desktop
 //! app and the command line are thin fronts over [`Catalog`].
 
+mod annotations;
 mod credits;
 mod db;
 mod error;
@@ -19,8 +20,8 @@ pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
-    CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, FilmSort, Review, ReviewInput,
-    ReviewKind, Viewing, ViewingInput, WatchStatus,
+    Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, FilmSort,
+    Review, ReviewInput, ReviewKind, Viewing, ViewingInput, WatchStatus,
 };
 
 impl Catalog {

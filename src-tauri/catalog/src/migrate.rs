@@ -9,7 +9,13 @@ use crate::error::{CatalogError, Result};
 pub const APPLICATION_ID: i64 = 0x4344_4E58;
 
 /// Every migration, in order; the schema version of a catalog is the number applied.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../migrations/0001_init.sql")),
+    (
+        "0002_annotations",
+        include_str!("../migrations/0002_annotations.sql"),
+    ),
+];
 
 /// The schema version this build of Cinedex writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -68,6 +68,32 @@ pub struct FilmDetail {
     pub reviews: Vec<Review>,
     /// Every viewing, most recent first.
     pub viewings: Vec<Viewing>,
+    /// Timecoded notes, in film order.
+    pub annotations: Vec<Annotation>,
+}
+
+/// A note pinned to a moment of the film.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Annotation {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub film_id: i64,
+    /// The moment as `H:MM:SS` (or `HH:MM:SS`), as shown.
+    pub at: String,
+    pub at_seconds: u32,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A timecoded note as typed: `at` is `HH:MM:SS`, `H:MM:SS` or `MM:SS`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AnnotationInput {
+    pub at: String,
+    pub body: String,
 }
 
 /// What a person enters to add or edit a film. Validation and normalisation happen in the core.

@@ -33,6 +33,8 @@ fn expected() -> Vec<(String, String)> {
         one::<Viewing>(&config),
         one::<ViewingInput>(&config),
         one::<WatchStatus>(&config),
+        one::<Annotation>(&config),
+        one::<AnnotationInput>(&config),
     ]
 }
 

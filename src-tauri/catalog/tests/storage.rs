@@ -130,3 +130,39 @@ fn foreign_keys_are_enforced_so_orphan_reviews_cannot_exist() {
     );
     assert!(orphan.is_err());
 }
+
+#[test]
+fn a_version_1_catalog_is_upgraded_in_place_keeping_its_films() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        // A catalog exactly as the first release of the schema wrote it.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../migrations/0001_init.sql"))
+            .unwrap();
+        conn.pragma_update(None, "application_id", cinedex_catalog::APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO films (title, title_key, created_at, updated_at)
+             VALUES ('Old Film', 'old film', '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let catalog = Catalog::open(&path).unwrap();
+    assert_eq!(catalog.info().unwrap().schema_version, LATEST_VERSION);
+    let films = catalog.list_films(&Default::default()).unwrap();
+    assert_eq!(films[0].title, "Old Film");
+    let note = cinedex_catalog::AnnotationInput {
+        at: "0:42:00".into(),
+        body: "added after the upgrade".into(),
+    };
+    assert_eq!(
+        catalog
+            .add_annotation(films[0].id, &note)
+            .unwrap()
+            .at_seconds,
+        2520
+    );
+}

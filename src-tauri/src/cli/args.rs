@@ -52,6 +52,9 @@ pub enum Command {
     /// Each time you watched a film
     #[command(subcommand)]
     Viewing(ViewingCommand),
+    /// Timecoded notes on a film ("01:12:30 — the doll parade")
+    #[command(subcommand)]
+    Note(NoteCommand),
     /// Where the catalog is and what it holds
     Info,
 }
@@ -269,4 +272,29 @@ impl From<KindArg> for ReviewKind {
             KindArg::Article => ReviewKind::Article,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Pin a note to a moment of a film
+    Add {
+        film_id: i64,
+        /// The moment, HH:MM:SS
+        #[arg(long, value_name = "HH:MM:SS")]
+        at: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// A film's timecoded notes, in film order
+    List { film_id: i64 },
+    /// Change a note's moment and text
+    Edit {
+        id: i64,
+        #[arg(long, value_name = "HH:MM:SS")]
+        at: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// Delete a timecoded note
+    Delete { id: i64 },
 }

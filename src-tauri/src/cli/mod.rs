@@ -2,6 +2,7 @@
 //! window. Exit codes: 0 success, 2 usage error (from clap), 1 any other error, printed as one
 //! `error: ...` line on stderr.
 
+mod annotations;
 mod args;
 mod films;
 mod output;
@@ -63,6 +64,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Purge { id } => films::purge(&catalog, &out, id),
         Command::Review(review) => reviews::run(&catalog, &out, review),
         Command::Viewing(viewing) => viewings::run(&catalog, &out, viewing),
+        Command::Note(note) => annotations::run(&catalog, &out, note),
         Command::Info => films::info(&catalog, &out),
     }
 }

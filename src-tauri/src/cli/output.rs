@@ -90,6 +90,10 @@ pub fn film_detail(detail: &FilmDetail) {
         println!();
         viewings_table(&detail.viewings);
     }
+    if !detail.annotations.is_empty() {
+        println!();
+        super::annotations::print_notes(&detail.annotations);
+    }
 }
 
 pub fn viewing_line(viewing: &Viewing) -> String {

@@ -1,6 +1,7 @@
 //! The IPC commands the webview may call (each also listed in build.rs's allowlist). Each one
 //! only hands its arguments to the catalog core on a worker thread and returns what it gives.
 
+pub mod annotations;
 pub mod catalog;
 pub mod films;
 pub mod reviews;

@@ -1,6 +1,8 @@
 // The one door between the webview and Rust: a typed wrapper per IPC command.
 // Nothing else in the UI imports @tauri-apps/*.
 import { invoke } from "@tauri-apps/api/core";
+import type { Annotation } from "./bindings/Annotation";
+import type { AnnotationInput } from "./bindings/AnnotationInput";
 import type { CatalogInfo } from "./bindings/CatalogInfo";
 import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
@@ -61,6 +63,9 @@ export const api = {
   updateViewing: (id: number, input: ViewingInput) => call<Viewing>("update_viewing", { id, input }),
   deleteViewing: (id: number) => call<null>("delete_viewing", { id }),
   setWatchStatus: (id: number, status: WatchStatus) => call<Film>("set_watch_status", { id, status }),
+  addAnnotation: (filmId: number, input: AnnotationInput) => call<Annotation>("add_annotation", { filmId, input }),
+  updateAnnotation: (id: number, input: AnnotationInput) => call<Annotation>("update_annotation", { id, input }),
+  deleteAnnotation: (id: number) => call<null>("delete_annotation", { id }),
   renderMarkdown: (text: string) => call<string>("render_markdown", { text }),
   catalogInfo: () => call<CatalogInfo>("catalog_info"),
 };
