@@ -1,0 +1,136 @@
+//! The command line for what a person writes and logs about a film: viewings, ratings, spoilers,
+//! the watchlist and timecoded notes.
+
+use predicates::prelude::*;
+
+mod common;
+use common::{innocence, Shell};
+
+#[test]
+fn viewings_are_logged_listed_and_summarised_on_the_film() {
+    let shell = Shell::new();
+    let id = innocence(&shell)["id"].to_string();
+    let viewing = shell.json(&[
+        "viewing",
+        "add",
+        &id,
+        "--date",
+        "2004-09-20",
+        "--rating",
+        "4.5",
+        "--place",
+        "Cinéma du Panthéon",
+        "--note",
+        "first time",
+    ]);
+    assert_eq!(viewing["watchedOn"], "2004-09-20");
+    assert_eq!(viewing["rating"], 4.5);
+    assert_eq!(viewing["rewatch"], false);
+    shell.json(&["viewing", "add", &id, "--date", "2021-02-01", "--rewatch"]);
+    let viewings = shell.json(&["viewing", "list", &id]);
+    assert_eq!(viewings[0]["watchedOn"], "2021-02-01");
+    assert_eq!(viewings[1]["place"], "Cinéma du Panthéon");
+    let film = shell.json(&["show", &id]);
+    assert_eq!(film["viewingCount"], 2);
+    assert_eq!(film["lastWatchedOn"], "2021-02-01");
+    assert_eq!(film["watchStatus"], "watched");
+    assert_eq!(film["viewings"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_bad_viewing_or_rating_exits_1_naming_the_field() {
+    let shell = Shell::new();
+    let id = innocence(&shell)["id"].to_string();
+    shell
+        .cmd(&["viewing", "add", &id, "--date", "2999-01-01"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("error: watchedOn:").and(predicate::str::contains("future")),
+        );
+    shell
+        .cmd(&[
+            "viewing",
+            "add",
+            &id,
+            "--date",
+            "2020-01-01",
+            "--rating",
+            "3.7",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: rating:"));
+    shell
+        .cmd(&["review", "add", &id, "--text", "x", "--rating", "6"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: rating:"));
+    assert_eq!(shell.json(&["viewing", "list", &id]), serde_json::json!([]));
+}
+
+#[test]
+fn reviews_carry_a_rating_and_a_spoiler_flag() {
+    let shell = Shell::new();
+    let id = innocence(&shell)["id"].to_string();
+    let review = shell.json(&[
+        "review",
+        "add",
+        &id,
+        "--text",
+        "The ending!",
+        "--rating",
+        "3.5",
+        "--spoiler",
+        "--kind",
+        "review",
+    ]);
+    assert_eq!(review["rating"], 3.5);
+    assert_eq!(review["spoiler"], true);
+}
+
+#[test]
+fn the_watchlist_is_set_with_edit_and_listed_with_list_status() {
+    let shell = Shell::new();
+    let id = innocence(&shell)["id"].to_string();
+    shell.json(&["add", "--title", "Solaris"]);
+    let film = shell.json(&["edit", &id, "--status", "watchlist"]);
+    assert_eq!(film["watchStatus"], "watchlist");
+    assert_eq!(film["title"], "Ghost in the Shell 2: Innocence");
+    let watchlist = shell.json(&["list", "--status", "watchlist"]);
+    assert_eq!(watchlist.as_array().unwrap().len(), 1);
+    assert_eq!(watchlist[0]["id"].to_string(), id);
+}
+
+#[test]
+fn timecoded_notes_are_added_and_listed_in_film_order() {
+    let shell = Shell::new();
+    let id = innocence(&shell)["id"].to_string();
+    let note = shell.json(&[
+        "note",
+        "add",
+        &id,
+        "--at",
+        "01:12:30",
+        "--text",
+        "the doll parade",
+    ]);
+    assert_eq!(note["at"], "1:12:30");
+    assert_eq!(note["atSeconds"], 4350);
+    shell.json(&["note", "add", &id, "--at", "00:03:10", "--text", "opening"]);
+    let notes = shell.json(&["note", "list", &id]);
+    assert_eq!(notes[0]["body"], "opening");
+    assert_eq!(notes[1]["body"], "the doll parade");
+    shell
+        .cmd(&["note", "add", &id, "--at", "1:75:00", "--text", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: at:"));
+    assert_eq!(
+        shell.json(&["show", &id])["annotations"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
