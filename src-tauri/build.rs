@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "add_annotation",
     "update_annotation",
     "delete_annotation",
+    "propose_article",
+    "import_article",
     "render_markdown",
     "catalog_info",
 ];

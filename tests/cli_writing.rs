@@ -134,3 +134,67 @@ fn timecoded_notes_are_added_and_listed_in_film_order() {
         2
     );
 }
+
+const ARTICLE: &str = "Review: Innocence (2005)\n\nBy A. Critic\n\n*Innocence* (2005), directed by Mamoru Oshii, \
+                       is about dolls and what they are for.\n\nYou may also like\n- Another review\n\nTags: dolls, cyborgs\n";
+
+#[test]
+fn import_article_dry_run_prints_the_proposal_and_writes_nothing() {
+    let shell = Shell::new();
+    innocence(&shell); // titled "Ghost in the Shell 2: Innocence": a different title, no match
+    let id = shell.json(&[
+        "add",
+        "--title",
+        "Innocence",
+        "--year",
+        "2004",
+        "--director",
+        "Mamoru Oshii",
+    ])["id"]
+        .clone();
+    let file = shell.db.with_file_name("innocence.md");
+    std::fs::write(&file, ARTICLE).unwrap();
+    let output = shell
+        .cmd(&["import", "article", file.to_str().unwrap(), "--dry-run"])
+        .assert()
+        .success();
+    let proposal: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    assert_eq!(proposal["filmId"], id);
+    assert_eq!(proposal["film"]["year"], 2004);
+    assert_eq!(proposal["conflicts"][0]["field"], "year");
+    assert_eq!(
+        proposal["conflicts"][0]["article"],
+        serde_json::json!(["2005"])
+    );
+    assert_eq!(proposal["review"]["kind"], "article");
+    assert_eq!(proposal["review"]["author"], "A. Critic");
+    assert!(!proposal["review"]["body"]
+        .as_str()
+        .unwrap()
+        .contains("Another review"));
+    assert_eq!(
+        shell.json(&["review", "list", &id.to_string()]),
+        serde_json::json!([])
+    );
+
+    let detail = shell.json(&["import", "article", file.to_str().unwrap()]);
+    assert_eq!(detail["id"], id);
+    assert_eq!(detail["year"], 2004, "the catalog's year is kept");
+    assert_eq!(detail["reviews"][0]["kind"], "article");
+    assert_eq!(detail["themes"], serde_json::json!(["dolls", "cyborgs"]));
+}
+
+#[test]
+fn importing_a_file_that_is_not_text_exits_1_and_writes_nothing() {
+    let shell = Shell::new();
+    let file = shell.db.with_file_name("poster.png");
+    std::fs::write(&file, [0x89u8, b'P', b'N', b'G', 0, 0, 0xff, 0xfe]).unwrap();
+    shell
+        .cmd(&["import", "article", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("poster.png").and(predicate::str::contains("not a text file")),
+        );
+    assert_eq!(shell.film_count(), 0);
+}

@@ -51,6 +51,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::annotations::add_annotation,
             commands::annotations::update_annotation,
             commands::annotations::delete_annotation,
+            commands::articles::propose_article,
+            commands::articles::import_article,
             commands::catalog::render_markdown,
             commands::catalog::catalog_info,
         ])

@@ -32,14 +32,7 @@ impl Catalog {
     pub fn add_film(&self, input: &FilmInput) -> Result<Film> {
         let valid = validate::film(input)?;
         self.write(|tx| {
-            let now = time::to_text(time::now());
-            tx.execute(
-                "INSERT INTO films (title, original_title, title_key, original_title_key, year, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                params![valid.title, valid.original_title, fold(&valid.title), original_key(&valid), valid.year, now],
-            )?;
-            let id = tx.last_insert_rowid();
-            set_credits(tx, id, &valid)?;
+            let id = insert_film(tx, &valid)?;
             film_by_id(tx, id)
         })
     }
@@ -48,22 +41,7 @@ impl Catalog {
     pub fn update_film(&self, id: i64, input: &FilmInput) -> Result<Film> {
         let valid = validate::film(input)?;
         self.write(|tx| {
-            require_live(tx, id)?;
-            tx.execute(
-                "UPDATE films SET title = ?2, original_title = ?3, title_key = ?4, original_title_key = ?5,
-                        year = ?6, updated_at = ?7
-                  WHERE id = ?1",
-                params![
-                    id,
-                    valid.title,
-                    valid.original_title,
-                    fold(&valid.title),
-                    original_key(&valid),
-                    valid.year,
-                    time::to_text(time::now())
-                ],
-            )?;
-            set_credits(tx, id, &valid)?;
+            replace_film(tx, id, &valid)?;
             film_by_id(tx, id)
         })
     }
@@ -181,6 +159,45 @@ impl Catalog {
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }
+}
+
+/// Stores a new film inside the caller's transaction; returns its id.
+pub(crate) fn insert_film(tx: &Transaction, valid: &ValidFilm) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO films (title, original_title, title_key, original_title_key, year, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![
+            valid.title,
+            valid.original_title,
+            fold(&valid.title),
+            original_key(valid),
+            valid.year,
+            time::to_text(time::now())
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    set_credits(tx, id, valid)?;
+    Ok(id)
+}
+
+/// Replaces a live film's fields inside the caller's transaction.
+pub(crate) fn replace_film(tx: &Transaction, id: i64, valid: &ValidFilm) -> Result<()> {
+    require_live(tx, id)?;
+    tx.execute(
+        "UPDATE films SET title = ?2, original_title = ?3, title_key = ?4, original_title_key = ?5,
+                year = ?6, updated_at = ?7
+          WHERE id = ?1",
+        params![
+            id,
+            valid.title,
+            valid.original_title,
+            fold(&valid.title),
+            original_key(valid),
+            valid.year,
+            time::to_text(time::now())
+        ],
+    )?;
+    set_credits(tx, id, valid)
 }
 
 /// Reads one film by id, live or trashed.

@@ -3,6 +3,7 @@
 //! app and the command line are thin fronts over [`Catalog`].
 
 mod annotations;
+pub mod article;
 mod credits;
 mod db;
 mod error;

@@ -20,28 +20,7 @@ impl Catalog {
     pub fn add_review(&self, film_id: i64, input: &ReviewInput) -> Result<Review> {
         let valid = validate::review(input)?;
         self.write(|tx| {
-            require_live(tx, film_id)?;
-            let now = time::to_text(time::now());
-            tx.execute(
-                "INSERT INTO reviews (film_id, kind, title, author, source, url, published_on, body, created_at, updated_at,
-                                      rating, spoiler)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
-                params![
-                    film_id,
-                    valid.kind.as_str(),
-                    valid.title,
-                    valid.author,
-                    valid.source,
-                    valid.url,
-                    valid.published_on.map(time::date_to_text),
-                    valid.body,
-                    now,
-                    valid.rating,
-                    valid.spoiler
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            touch_film(tx, film_id)?;
+            let id = insert_review(tx, film_id, &valid)?;
             review_by_id(tx, id)
         })
     }
@@ -94,6 +73,32 @@ impl Catalog {
             reviews_of(tx, film_id)
         })
     }
+}
+
+/// Stores a review of a live film inside the caller's transaction; returns its id.
+pub(crate) fn insert_review(tx: &Transaction, film_id: i64, valid: &ValidReview) -> Result<i64> {
+    require_live(tx, film_id)?;
+    tx.execute(
+        "INSERT INTO reviews (film_id, kind, title, author, source, url, published_on, body, created_at, updated_at,
+                              rating, spoiler)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
+        params![
+            film_id,
+            valid.kind.as_str(),
+            valid.title,
+            valid.author,
+            valid.source,
+            valid.url,
+            valid.published_on.map(time::date_to_text),
+            valid.body,
+            time::to_text(time::now()),
+            valid.rating,
+            valid.spoiler
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    touch_film(tx, film_id)?;
+    Ok(id)
 }
 
 pub(crate) fn reviews_of(tx: &Transaction, film_id: i64) -> Result<Vec<Review>> {

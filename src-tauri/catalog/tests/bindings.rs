@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use cinedex_catalog::article::{ArticleProposal, FieldConflict, FilmCandidate};
 use cinedex_catalog::*;
 use ts_rs::{Config, TS};
 
@@ -35,6 +36,9 @@ fn expected() -> Vec<(String, String)> {
         one::<WatchStatus>(&config),
         one::<Annotation>(&config),
         one::<AnnotationInput>(&config),
+        one::<ArticleProposal>(&config),
+        one::<FieldConflict>(&config),
+        one::<FilmCandidate>(&config),
     ]
 }
 

@@ -55,6 +55,9 @@ pub enum Command {
     /// Timecoded notes on a film ("01:12:30 — the doll parade")
     #[command(subcommand)]
     Note(NoteCommand),
+    /// Bring writing in from files
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Where the catalog is and what it holds
     Info,
 }
@@ -297,4 +300,19 @@ pub enum NoteCommand {
     },
     /// Delete a timecoded note
     Delete { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Turn a review article (.txt, .md or .html) into a catalog entry: the film and the article
+    Article {
+        /// The article file (`-` for standard input)
+        file: PathBuf,
+        /// The catalog film the article is about, instead of the one Cinedex finds
+        #[arg(long, value_name = "ID")]
+        film: Option<i64>,
+        /// Print the proposal as JSON and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }

@@ -5,6 +5,7 @@
 mod annotations;
 mod args;
 mod films;
+mod import;
 mod output;
 mod reviews;
 mod viewings;
@@ -65,6 +66,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Review(review) => reviews::run(&catalog, &out, review),
         Command::Viewing(viewing) => viewings::run(&catalog, &out, viewing),
         Command::Note(note) => annotations::run(&catalog, &out, note),
+        Command::Import(import) => import::run(&catalog, &out, import),
         Command::Info => films::info(&catalog, &out),
     }
 }

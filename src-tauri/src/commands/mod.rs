@@ -2,6 +2,7 @@
 //! only hands its arguments to the catalog core on a worker thread and returns what it gives.
 
 pub mod annotations;
+pub mod articles;
 pub mod catalog;
 pub mod films;
 pub mod reviews;

@@ -1,0 +1,246 @@
+//! Reading a review article as a person pasted or saved it (plain text, Markdown or HTML): its
+//! headline, byline, body without the site's chrome, and the keywords or tags line.
+
+use crate::text::tidy;
+
+/// What the article is written in; decides how it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl ArticleFormat {
+    /// From the file name's extension when there is one, else from the text itself.
+    pub fn detect(file_name: Option<&str>, text: &str) -> ArticleFormat {
+        let extension = file_name
+            .and_then(|name| name.rsplit_once('.'))
+            .map(|(_, ext)| ext.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("html" | "htm" | "xhtml") => ArticleFormat::Html,
+            Some("md" | "markdown") => ArticleFormat::Markdown,
+            Some("txt") => ArticleFormat::Text,
+            _ => {
+                let start = text.trim_start().to_ascii_lowercase();
+                if start.starts_with("<!doctype html")
+                    || start.starts_with("<html")
+                    || (start.starts_with('<') && start.contains("</p>"))
+                {
+                    ArticleFormat::Html
+                } else {
+                    ArticleFormat::Markdown
+                }
+            }
+        }
+    }
+}
+
+/// The parts of an article, before any guess about which film it is about.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    pub headline: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published_on: Option<String>,
+    /// The article's text as Markdown, without site chrome.
+    pub body: String,
+    pub keywords: Vec<String>,
+    /// Spans the article set apart (italics, quotes): film titles usually are.
+    pub emphasized: Vec<String>,
+}
+
+pub fn extract(text: &str, format: ArticleFormat) -> Extracted {
+    match format {
+        ArticleFormat::Html => super::html::extract(text),
+        ArticleFormat::Text | ArticleFormat::Markdown => extract_text(text),
+    }
+}
+
+/// Lines that belong to the website rather than to the article.
+pub fn is_chrome(line: &str) -> bool {
+    let lower = line
+        .trim()
+        .trim_start_matches(['#', '*', '_', '-', ' '])
+        .to_lowercase();
+    const STARTS: &[&str] = &[
+        "related articles",
+        "related stories",
+        "related posts",
+        "related reviews",
+        "related:",
+        "read more",
+        "read next",
+        "more from",
+        "more reviews",
+        "you might also like",
+        "you may also like",
+        "share this",
+        "share on",
+        "share:",
+        "advertisement",
+        "subscribe",
+        "sign up for",
+        "follow us",
+        "copyright",
+        "©",
+        "all rights reserved",
+        "comments",
+        "leave a comment",
+        "newsletter",
+    ];
+    STARTS.iter().any(|start| lower.starts_with(start))
+}
+
+/// Starts a block of links to other articles: everything after it up to the next real paragraph goes.
+fn opens_link_block(line: &str) -> bool {
+    let lower = line
+        .trim()
+        .trim_start_matches(['#', '*', '_', ' '])
+        .to_lowercase();
+    [
+        "related",
+        "read more",
+        "read next",
+        "more from",
+        "more reviews",
+        "you might also like",
+        "you may also like",
+    ]
+    .iter()
+    .any(|start| lower.starts_with(start))
+}
+
+/// `Keywords: a, b; c` or `Tags: a | b`: the values, or None when the line is something else.
+pub fn keywords_line(line: &str) -> Option<Vec<String>> {
+    let trimmed = line.trim().trim_matches(['*', '_']);
+    let (label, rest) = trimmed.split_once(':')?;
+    let label = label.trim().trim_matches(['*', '_']).to_lowercase();
+    if ![
+        "keywords",
+        "tags",
+        "topics",
+        "themes",
+        "tagged",
+        "filed under",
+    ]
+    .contains(&label.as_str())
+    {
+        return None;
+    }
+    let values: Vec<String> = rest
+        .split([',', ';', '|'])
+        .map(|v| tidy(v.trim().trim_start_matches('#').trim_matches(['*', '_'])))
+        .filter(|v| !v.is_empty())
+        .collect();
+    Some(values)
+}
+
+fn extract_text(text: &str) -> Extracted {
+    let mut out = Extracted::default();
+    let mut body: Vec<String> = Vec::new();
+    let mut in_link_block = false;
+    for raw in text.lines() {
+        let line = raw.trim_end();
+        let trimmed = line.trim();
+        if out.headline.is_none() {
+            if !trimmed.is_empty() {
+                out.headline = Some(tidy(
+                    trimmed
+                        .trim_start_matches('#')
+                        .trim_matches(['*', '_', ' ']),
+                ));
+            }
+            continue;
+        }
+        if let Some(keywords) = keywords_line(trimmed) {
+            out.keywords.extend(keywords);
+            continue;
+        }
+        if opens_link_block(trimmed) {
+            in_link_block = true;
+            continue;
+        }
+        if in_link_block {
+            // A real paragraph ends the block of links; short lines and list items belong to it.
+            if trimmed.chars().count() < 80 || trimmed.starts_with(['-', '*', '•']) {
+                continue;
+            }
+            in_link_block = false;
+        }
+        if is_chrome(trimmed) {
+            continue;
+        }
+        if out.author.is_none() && body.iter().all(|l| l.trim().is_empty()) {
+            if let Some(author) = byline(trimmed) {
+                out.author = Some(author);
+                continue;
+            }
+        }
+        body.push(line.to_owned());
+    }
+    out.body = join_paragraphs(&body);
+    out.emphasized = emphasized_spans(text);
+    out
+}
+
+/// `By Jane Doe` at the top of an article.
+pub fn byline(line: &str) -> Option<String> {
+    let rest = line
+        .trim()
+        .trim_matches(['*', '_'])
+        .strip_prefix("By ")
+        .or_else(|| line.trim().strip_prefix("by "))?;
+    let name = tidy(
+        rest.split(['|', '—', '·'])
+            .next()?
+            .trim_end_matches(['.', ',']),
+    );
+    (!name.is_empty() && name.chars().count() <= 60).then_some(name)
+}
+
+/// Joins lines back, trimming blank runs to one empty line between paragraphs.
+pub fn join_paragraphs(lines: &[String]) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in lines {
+        if line.trim().is_empty() {
+            blank = !out.is_empty();
+        } else {
+            if blank {
+                out.push_str("\n\n");
+                blank = false;
+            } else if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Text between `*..*`, `_.._`, `“..”`, `"..“` or `‘..’`: where articles put film titles.
+pub fn emphasized_spans(text: &str) -> Vec<String> {
+    let mut spans = Vec::new();
+    for (open, close) in [
+        ("*", "*"),
+        ("_", "_"),
+        ("“", "”"),
+        ("\"", "\""),
+        ("‘", "’"),
+        ("«", "»"),
+    ] {
+        let mut rest = text;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start + open.len()..];
+            let Some(end) = after.find(close) else { break };
+            let span = tidy(after[..end].trim_matches(['*', '_']));
+            if (2..=120).contains(&span.chars().count()) && !span.contains('\n') {
+                spans.push(span);
+            }
+            rest = &after[end + close.len()..];
+        }
+    }
+    spans
+}

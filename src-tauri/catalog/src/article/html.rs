@@ -1,0 +1,181 @@
+//! Reading an HTML page of a review article: the article's own text and metadata, without the
+//! navigation, scripts, share buttons and "related articles" around it. Nothing in it is run.
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::extract::{
+    byline, emphasized_spans, is_chrome, join_paragraphs, keywords_line, Extracted,
+};
+use crate::text::tidy;
+
+/// Elements that are never part of the article.
+const CHROME_TAGS: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe",
+    "template", "button",
+];
+/// Class or id words that mark the site's furniture.
+const CHROME_MARKERS: &[&str] = &[
+    "related",
+    "share",
+    "social",
+    "newsletter",
+    "comment",
+    "advert",
+    "promo",
+    "sidebar",
+    "menu",
+    "breadcrumb",
+    "footer",
+    "subscribe",
+    "recommend",
+];
+
+pub fn extract(page: &str) -> Extracted {
+    let document = Html::parse_document(page);
+    let mut out = Extracted {
+        source: meta(&document, "meta[property='og:site_name']"),
+        url: attribute(&document, "link[rel='canonical']", "href")
+            .or_else(|| meta(&document, "meta[property='og:url']")),
+        published_on: meta(&document, "meta[property='article:published_time']")
+            .or_else(|| attribute(&document, "time[datetime]", "datetime"))
+            .map(|d| d.chars().take(10).collect()),
+        author: meta(&document, "meta[name='author']"),
+        keywords: meta(&document, "meta[name='keywords']")
+            .map(|k| k.split(',').map(tidy).filter(|k| !k.is_empty()).collect())
+            .unwrap_or_default(),
+        ..Extracted::default()
+    };
+    let root = ["article", "main", "body"]
+        .iter()
+        .find_map(|tag| document.select(&selector(tag)).next())
+        .unwrap_or_else(|| document.root_element());
+    out.headline = root
+        .select(&selector("h1"))
+        .find(|h| !in_chrome(h))
+        .or_else(|| document.select(&selector("h1")).next())
+        .map(|h| tidy(&h.text().collect::<String>()))
+        .or_else(|| {
+            document
+                .select(&selector("title"))
+                .next()
+                .map(|t| title_without_site(&t.text().collect::<String>()))
+        })
+        .filter(|h| !h.is_empty());
+
+    let mut lines = Vec::new();
+    for block in root.select(&selector("p, h2, h3, h4, li")) {
+        if in_chrome(&block)
+            || block
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| matches!(a.value().name(), "li" | "p"))
+        {
+            continue;
+        }
+        let text = inline_markdown(block).trim().to_owned();
+        if text.is_empty() || is_chrome(&text) {
+            continue;
+        }
+        if let Some(keywords) = keywords_line(&text) {
+            out.keywords.extend(keywords);
+            continue;
+        }
+        if out.author.is_none() && lines.is_empty() {
+            if let Some(author) = byline(&text) {
+                out.author = Some(author);
+                continue;
+            }
+        }
+        let quoted = block
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "blockquote");
+        let line = match block.value().name() {
+            "h2" | "h3" | "h4" => format!("## {text}"),
+            "li" => format!("- {text}"),
+            _ if quoted => format!("> {text}"),
+            _ => text,
+        };
+        lines.push(line);
+        lines.push(String::new());
+    }
+    out.body = join_paragraphs(&lines);
+    out.emphasized = root
+        .select(&selector("em, i, cite"))
+        .filter(|e| !in_chrome(e))
+        .map(|e| tidy(&e.text().collect::<String>()))
+        .filter(|t| (2..=120).contains(&t.chars().count()))
+        .chain(emphasized_spans(&out.body))
+        .collect();
+    out
+}
+
+fn selector(css: &str) -> Selector {
+    // Only the constant selectors above reach here; they are valid CSS.
+    Selector::parse(css).unwrap_or_else(|_| unreachable!("invalid built-in selector {css}"))
+}
+
+fn meta(document: &Html, css: &str) -> Option<String> {
+    attribute(document, css, "content")
+}
+
+fn attribute(document: &Html, css: &str, name: &str) -> Option<String> {
+    document
+        .select(&selector(css))
+        .find_map(|e| e.value().attr(name))
+        .map(tidy)
+        .filter(|v| !v.is_empty())
+}
+
+/// `Stalker review | The Site` → `Stalker review`.
+fn title_without_site(title: &str) -> String {
+    let title = tidy(title);
+    title.split(" | ").next().unwrap_or(&title).to_owned()
+}
+
+fn in_chrome(element: &ElementRef) -> bool {
+    std::iter::once(*element)
+        .chain(element.ancestors().filter_map(ElementRef::wrap))
+        .any(|e| {
+            let value = e.value();
+            if CHROME_TAGS.contains(&value.name()) {
+                return true;
+            }
+            let words = format!(
+                "{} {}",
+                value.attr("class").unwrap_or(""),
+                value.attr("id").unwrap_or("")
+            )
+            .to_lowercase();
+            CHROME_MARKERS.iter().any(|marker| words.contains(marker))
+        })
+}
+
+/// A block's text with emphasis kept as Markdown; links keep only their words.
+fn inline_markdown(element: ElementRef) -> String {
+    let mut out = String::new();
+    for child in element.children() {
+        if let Some(text) = child.value().as_text() {
+            out.push_str(&text.replace('\n', " "));
+        } else if let Some(child) = ElementRef::wrap(child) {
+            if CHROME_TAGS.contains(&child.value().name()) {
+                continue;
+            }
+            let inner = inline_markdown(child);
+            match child.value().name() {
+                "em" | "i" | "cite" if !inner.trim().is_empty() => {
+                    out.push_str(&format!("*{}*", inner.trim()))
+                }
+                "strong" | "b" if !inner.trim().is_empty() => {
+                    out.push_str(&format!("**{}**", inner.trim()))
+                }
+                "br" => out.push('\n'),
+                _ => out.push_str(&inner),
+            }
+        }
+    }
+    out.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,270 @@
+//! Turning a review article into a catalog entry: a proposal (which film, its directors and
+//! themes, the article as a review) that a person confirms or edits, and then one atomic write.
+
+mod extract;
+mod guess;
+mod html;
+
+use rusqlite::{params, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use extract::ArticleFormat;
+
+use crate::db::Catalog;
+use crate::error::{CatalogError, Result};
+use crate::films::{film_by_id, insert_film, replace_film};
+use crate::model::{Film, FilmDetail, FilmInput, ReviewInput, ReviewKind};
+use crate::reviews::insert_review;
+use crate::text::fold;
+use crate::validate;
+
+/// Where an article and the catalog disagree about the film; the catalog's value is kept
+/// unless the person picks the article's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldConflict {
+    /// `year` or `directors`.
+    pub field: String,
+    pub catalog: Vec<String>,
+    pub article: Vec<String>,
+}
+
+/// Another film of the catalog the article names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmCandidate {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub year: Option<i32>,
+}
+
+/// What importing an article would write. Edited by the person, then passed to `import_article`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleProposal {
+    /// The catalog film the article is about, or none for a new film.
+    #[ts(type = "number | null")]
+    pub film_id: Option<i64>,
+    /// The film as it will be stored (for a known film: the catalog's values plus the new themes).
+    pub film: FilmInput,
+    pub conflicts: Vec<FieldConflict>,
+    /// Other catalog films the article names, to pick instead.
+    pub candidates: Vec<FilmCandidate>,
+    /// The article itself, as a review of kind `article`.
+    pub review: ReviewInput,
+}
+
+impl Catalog {
+    /// Reads an article and proposes what to write; writes nothing. `film_id` forces the film.
+    pub fn propose_article(
+        &self,
+        text: &str,
+        file_name: Option<&str>,
+        film_id: Option<i64>,
+    ) -> Result<ArticleProposal> {
+        if text.contains('\0') {
+            return Err(CatalogError::invalid(
+                "file",
+                "This is not a text file (it contains binary data).",
+            ));
+        }
+        if text.trim().is_empty() {
+            return Err(CatalogError::invalid("text", "The article is empty."));
+        }
+        let format = ArticleFormat::detect(file_name, text);
+        let article = extract::extract(text, format);
+        if article.body.trim().is_empty() {
+            return Err(CatalogError::invalid(
+                "text",
+                "No article text was found in it.",
+            ));
+        }
+        let candidates = guess::title_candidates(
+            article.headline.as_deref(),
+            &article.emphasized,
+            &article.body,
+        );
+        let all_text = format!(
+            "{}\n{}",
+            article.headline.clone().unwrap_or_default(),
+            article.body
+        );
+        let directors = guess::directors(&all_text);
+        self.read(|tx| {
+            let mut matches =
+                matching_films(tx, &candidates, &all_text, article.headline.as_deref())?;
+            if let Some(id) = film_id {
+                let forced = film_by_id(tx, id)?;
+                matches.retain(|f| f.id != id);
+                matches.insert(0, forced);
+            }
+            let (film, chosen) = match matches.first() {
+                Some(known) => (known.clone(), Some(known.id)),
+                None => (new_film(&candidates), None),
+            };
+            let article_year =
+                guess::year_for(&film.title, article.headline.as_deref(), &article.body);
+            let mut conflicts = Vec::new();
+            let mut proposed = FilmInput {
+                title: film.title.clone(),
+                original_title: film.original_title.clone(),
+                year: film.year.or(article_year),
+                directors: if film.directors.is_empty() {
+                    directors.clone()
+                } else {
+                    film.directors.clone()
+                },
+                themes: film.themes.clone(),
+            };
+            if chosen.is_some() {
+                if let (Some(ours), Some(theirs)) = (film.year, article_year) {
+                    if ours != theirs {
+                        conflicts.push(FieldConflict {
+                            field: "year".into(),
+                            catalog: vec![ours.to_string()],
+                            article: vec![theirs.to_string()],
+                        });
+                    }
+                }
+                let known: Vec<String> = film.directors.iter().map(|d| fold(d)).collect();
+                if !film.directors.is_empty()
+                    && !directors.is_empty()
+                    && directors.iter().any(|d| !known.contains(&fold(d)))
+                {
+                    conflicts.push(FieldConflict {
+                        field: "directors".into(),
+                        catalog: film.directors.clone(),
+                        article: directors.clone(),
+                    });
+                }
+            }
+            let names: Vec<String> = std::iter::once(&proposed.title)
+                .chain(&proposed.directors)
+                .map(|n| fold(n))
+                .collect();
+            for keyword in &article.keywords {
+                if !names.contains(&fold(keyword))
+                    && !proposed.themes.iter().any(|t| fold(t) == fold(keyword))
+                {
+                    proposed.themes.push(keyword.clone());
+                }
+            }
+            Ok(ArticleProposal {
+                film_id: chosen,
+                film: proposed,
+                conflicts,
+                candidates: matches
+                    .iter()
+                    .skip(1)
+                    .map(|f| FilmCandidate {
+                        id: f.id,
+                        title: f.title.clone(),
+                        year: f.year,
+                    })
+                    .collect(),
+                review: ReviewInput {
+                    kind: ReviewKind::Article,
+                    title: article.headline.clone(),
+                    author: article.author.clone(),
+                    source: article.source.clone(),
+                    url: article.url.clone().filter(|u| u.starts_with("http")),
+                    published_on: article
+                        .published_on
+                        .clone()
+                        .filter(|d| validate::date("publishedOn", "", &Some(d.clone())).is_ok()),
+                    rating: None,
+                    spoiler: false,
+                    body: article.body.clone(),
+                },
+            })
+        })
+    }
+
+    /// Writes a confirmed proposal: the film (new, or updated as edited) and the article as its
+    /// review, in one transaction. Returns the film as it now is.
+    pub fn import_article(&self, proposal: &ArticleProposal) -> Result<FilmDetail> {
+        let film = validate::film(&proposal.film)?;
+        let review = validate::review(&ReviewInput {
+            kind: ReviewKind::Article,
+            ..proposal.review.clone()
+        })?;
+        let id = self.write(|tx| {
+            let id = match proposal.film_id {
+                Some(id) => {
+                    replace_film(tx, id, &film)?;
+                    id
+                }
+                None => insert_film(tx, &film)?,
+            };
+            insert_review(tx, id, &review)?;
+            Ok(id)
+        })?;
+        self.get_film(id)
+    }
+}
+
+/// Catalog films whose title or original title is one of the candidates, best first: named in
+/// the headline, then by how often the text mentions them.
+fn matching_films(
+    tx: &Transaction,
+    candidates: &[String],
+    text: &str,
+    headline: Option<&str>,
+) -> Result<Vec<Film>> {
+    let folded_text = fold(text);
+    let folded_headline = fold(headline.unwrap_or_default());
+    let mut scored: Vec<(i64, Film)> = Vec::new();
+    let mut lookup = tx.prepare_cached(
+        "SELECT id FROM films WHERE deleted_at IS NULL AND (title_key = ?1 OR original_title_key = ?1) ORDER BY id",
+    )?;
+    for candidate in candidates {
+        let key = fold(candidate);
+        let ids: Vec<i64> = lookup
+            .query_map(params![key], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ids {
+            if scored.iter().any(|(_, f)| f.id == id) {
+                continue;
+            }
+            let film = film_by_id(tx, id)?;
+            let keys = [
+                fold(&film.title),
+                film.original_title.as_deref().map(fold).unwrap_or_default(),
+            ];
+            let mentions = keys
+                .iter()
+                .filter(|k| !k.is_empty())
+                .map(|k| folded_text.matches(k.as_str()).count())
+                .sum::<usize>();
+            let in_headline = keys
+                .iter()
+                .any(|k| !k.is_empty() && folded_headline.contains(k.as_str()));
+            scored.push((mentions as i64 + if in_headline { 100 } else { 0 }, film));
+        }
+    }
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    Ok(scored.into_iter().map(|(_, film)| film).collect())
+}
+
+fn new_film(candidates: &[String]) -> Film {
+    Film {
+        id: 0,
+        title: candidates
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "Untitled".into()),
+        original_title: None,
+        year: None,
+        directors: Vec::new(),
+        themes: Vec::new(),
+        review_count: 0,
+        watch_status: Default::default(),
+        viewing_count: 0,
+        last_watched_on: None,
+        created_at: chrono::Utc::now(),
+        updated_at: chrono::Utc::now(),
+        deleted_at: None,
+    }
+}
