@@ -242,3 +242,54 @@ async fn the_library_sorts_by_column_and_delete_asks_first() {
     text_when(&app, "[data-testid=trash-row]", |t| t.contains(&doomed)).await;
     app.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "real window: run by `make test` (needs `make build`, Xvfb and tauri-driver)"]
+async fn a_pasted_article_becomes_a_review_after_the_person_settles_the_conflict() {
+    let desktop = Desktop::start();
+    desktop.cli(&[
+        "add",
+        "--title",
+        "Innocence",
+        "--year",
+        "2004",
+        "--director",
+        "Mamoru Oshii",
+    ]);
+    let app = desktop.open_app().await;
+    count_when(&app, "[data-testid=film-row]", 1).await;
+
+    click(&app, "[data-testid=import-article]").await;
+    let article = "Review: Innocence (2005)\n\nBy A. Critic\n\n*Innocence* (2005), directed by Mamoru Oshii, \
+                   asks what dolls are for.\n\nRelated articles\n- Ten best anime\n\nTags: dolls, cyborgs";
+    // WebKitWebDriver drops "\n" from typed text; Enter in a textarea is a new line.
+    type_into(
+        &app,
+        "[data-testid=article-text]",
+        &article.replace('\n', ENTER),
+    )
+    .await;
+    click(&app, "[data-testid=read-article]").await;
+    let matched = text_when(&app, "[data-testid=proposal-match]", |t| !t.is_empty()).await;
+    assert!(matched.contains("already in your catalog"), "{matched}");
+    let conflict = text_when(&app, "[data-testid=conflict-year]", |t| t.contains("2005")).await;
+    assert!(conflict.contains("2004"), "{conflict}");
+    screenshot(&app, "article-proposal.png").await;
+    click(&app, "[data-testid=conflict-year-article]").await;
+    click(&app, "[data-testid=confirm-import]").await;
+
+    text_when(&app, "[data-testid=film-title]", |t| t == "Innocence").await;
+    text_when(&app, "[data-testid=film-year]", |t| t == "2005").await;
+    text_when(&app, "[data-testid=review-title]", |t| {
+        t == "Review: Innocence (2005)"
+    })
+    .await;
+    let body = text_when(&app, "[data-testid=review-body]", |t| {
+        t.contains("dolls are for")
+    })
+    .await;
+    assert!(!body.contains("Ten best anime"), "{body}");
+    let themes = text_when(&app, "[data-testid=film-themes]", |t| t.contains("dolls")).await;
+    assert!(themes.contains("cyborgs"), "{themes}");
+    app.close().await.unwrap();
+}

@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
+import type { ArticleProposal } from "./bindings/ArticleProposal";
 import type { CatalogInfo } from "./bindings/CatalogInfo";
 import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
@@ -66,6 +67,9 @@ export const api = {
   addAnnotation: (filmId: number, input: AnnotationInput) => call<Annotation>("add_annotation", { filmId, input }),
   updateAnnotation: (id: number, input: AnnotationInput) => call<Annotation>("update_annotation", { id, input }),
   deleteAnnotation: (id: number) => call<null>("delete_annotation", { id }),
+  proposeArticle: (text: string, fileName: string | null, filmId: number | null) =>
+    call<ArticleProposal>("propose_article", { text, fileName, filmId }),
+  importArticle: (proposal: ArticleProposal) => call<FilmDetail>("import_article", { proposal }),
   renderMarkdown: (text: string) => call<string>("render_markdown", { text }),
   catalogInfo: () => call<CatalogInfo>("catalog_info"),
 };

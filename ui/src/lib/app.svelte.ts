@@ -9,6 +9,7 @@ class AppState {
   route = $state<Route>({ name: "library" });
   filmForm = $state<FilmFormState>(null);
   showShortcuts = $state(false);
+  showArticleImport = $state(false);
   toast = $state<Toast>(null);
   /** Bumped after every change to the catalog, so views showing it reload. */
   version = $state(0);

@@ -74,7 +74,11 @@ impl Catalog {
             return Err(CatalogError::invalid("text", "The article is empty."));
         }
         let format = ArticleFormat::detect(file_name, text);
-        let article = extract::extract(text, format);
+        let mut article = extract::extract(text, format);
+        if article.body.trim().is_empty() {
+            // A one-line article: its only line is both the headline and the text.
+            article.body = article.headline.clone().unwrap_or_default();
+        }
         if article.body.trim().is_empty() {
             return Err(CatalogError::invalid(
                 "text",
