@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "import_article",
     "render_markdown",
     "catalog_info",
+    "open_link",
 ];
 
 fn main() {

@@ -55,6 +55,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::articles::import_article,
             commands::catalog::render_markdown,
             commands::catalog::catalog_info,
+            commands::catalog::open_link,
         ])
 }
 

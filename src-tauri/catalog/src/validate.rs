@@ -168,6 +168,23 @@ pub fn date(field: &'static str, label: &str, text: &Option<String>) -> Result<O
     Ok(Some(parsed))
 }
 
+/// A link a person clicked in a review, checked before it is handed to the system browser:
+/// only web and mail addresses, never files or other programs' schemes.
+pub fn link_to_open(text: &str) -> Result<String> {
+    match url::Url::parse(text.trim()) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https" | "mailto") => {
+            Ok(parsed.to_string())
+        }
+        _ => Err(CatalogError::invalid(
+            "url",
+            format!(
+                "Only web and mail links are opened; \"{}\" is not one.",
+                text.trim()
+            ),
+        )),
+    }
+}
+
 fn web_address(text: &Option<String>) -> Result<Option<String>> {
     let Some(text) = text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);

@@ -188,3 +188,22 @@ fn reviews_are_listed_by_publication_date_then_by_when_they_were_written() {
     let ids: Vec<i64> = c.list_reviews(film).unwrap().iter().map(|r| r.id).collect();
     assert_eq!(ids, [old.id, undated.id]);
 }
+
+#[test]
+fn only_web_and_mail_links_may_be_opened_outside_the_app() {
+    use cinedex_catalog::validate::link_to_open;
+    assert_eq!(
+        link_to_open(" https://example.org/a ").unwrap(),
+        "https://example.org/a"
+    );
+    assert!(link_to_open("mailto:critic@example.org").is_ok());
+    for bad in [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "tauri://localhost",
+        "/relative",
+        "smb://host/share",
+    ] {
+        assert!(link_to_open(bad).is_err(), "{bad}");
+    }
+}

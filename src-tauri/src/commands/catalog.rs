@@ -17,3 +17,17 @@ pub async fn render_markdown(text: String) -> Result<String, IpcError> {
         .await
         .map_err(IpcError::internal)
 }
+
+/// Opens a link from a review in the system browser, after the person clicked it; the app's own
+/// window never navigates away.
+#[tauri::command]
+pub async fn open_link(url: String) -> Result<(), IpcError> {
+    let url = cinedex_catalog::validate::link_to_open(&url)?;
+    open::that_detached(&url).map_err(|error| {
+        IpcError::from(cinedex_catalog::ErrorPayload {
+            kind: cinedex_catalog::ErrorKind::Io,
+            message: format!("cannot open {url} in the browser: {error}"),
+            field: None,
+        })
+    })
+}

@@ -72,6 +72,7 @@ export const api = {
   importArticle: (proposal: ArticleProposal) => call<FilmDetail>("import_article", { proposal }),
   renderMarkdown: (text: string) => call<string>("render_markdown", { text }),
   catalogInfo: () => call<CatalogInfo>("catalog_info"),
+  openLink: (url: string) => call<null>("open_link", { url }),
 };
 
 export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };
