@@ -236,3 +236,41 @@ fn binary_or_empty_input_is_refused() {
         Err(CatalogError::Invalid { field: "text", .. })
     ));
 }
+
+#[test]
+fn stated_facts_hashtags_and_front_matter_are_read() {
+    let c = catalog();
+    let stalker = film(&c, "Stalker", 1979, &["Andrei Tarkovsky"]);
+    let text = "Stalker\n\nDirector: Andrei Tarkovsky\nYear: 1979\n\nThree men walk into the Zone.\n\nTags: #faith #desire\n";
+    let proposal = c.propose_article(text, Some("notes.txt"), None).unwrap();
+    assert_eq!(proposal.film_id, Some(stalker));
+    assert!(proposal.conflicts.is_empty(), "{:?}", proposal.conflicts);
+    assert_eq!(proposal.film.themes, ["faith", "desire"]);
+    assert_eq!(proposal.review.body, "Three men walk into the Zone.");
+
+    let front = "---\ntitle: \"Cléo de 5 à 7\"\nauthor: Sam\ndirector: Agnès Varda\ntags: Paris, mortality\n---\n\n\
+                 Varda follows Cléo for ninety minutes of real time, in 1962 Paris.\n";
+    let proposal = c.propose_article(front, Some("cleo.md"), None).unwrap();
+    assert_eq!(proposal.film_id, None);
+    assert_eq!(proposal.film.title, "Cléo de 5 à 7");
+    assert_eq!(proposal.film.year, Some(1962));
+    assert_eq!(proposal.film.directors, ["Agnès Varda"]);
+    assert_eq!(proposal.film.themes, ["Paris", "mortality"]);
+    assert_eq!(proposal.review.author.as_deref(), Some("Sam"));
+}
+
+#[test]
+fn a_page_without_a_heading_takes_its_title_without_the_site_name() {
+    let c = catalog();
+    let page = "<html><head><title>Sans Soleil, an essay film — The Review Site</title></head><body>\
+                <div class=\"menu\"><a>Home</a></div><div><p>Chris Marker’s <i>Sans Soleil</i> (1983) is a letter \
+                from a traveller.</p><p>Read more: Ten essay films</p></div></body></html>";
+    let proposal = c.propose_article(page, Some("page.htm"), None).unwrap();
+    assert_eq!(
+        proposal.review.title.as_deref(),
+        Some("Sans Soleil, an essay film")
+    );
+    assert_eq!(proposal.film.title, "Sans Soleil");
+    assert_eq!(proposal.film.year, Some(1983));
+    assert!(!proposal.review.body.contains("Home") && !proposal.review.body.contains("Read more"));
+}

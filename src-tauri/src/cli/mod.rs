@@ -27,9 +27,20 @@ pub fn main() -> ExitCode {
             Err(error) => fail(&error),
         };
     };
+    die_quietly_on_closed_pipe();
     match run(command, cli.db, cli.json) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => fail(&error),
+    }
+}
+
+/// `cinedex list | head` should stop quietly when `head` has read enough, as other Unix tools do,
+/// instead of panicking on a write to a closed pipe (Rust ignores SIGPIPE by default).
+fn die_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread or output exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

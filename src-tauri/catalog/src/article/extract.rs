@@ -49,6 +49,12 @@ pub struct Extracted {
     pub keywords: Vec<String>,
     /// Spans the article set apart (italics, quotes): film titles usually are.
     pub emphasized: Vec<String>,
+    /// From a `Director:` line or front matter, when the article states them outright.
+    pub directors: Vec<String>,
+    /// From a `Year:` line or front matter.
+    pub year: Option<i32>,
+    /// From a `Film:` or `Title:` line or front matter.
+    pub film_title: Option<String>,
 }
 
 pub fn extract(text: &str, format: ArticleFormat) -> Extracted {
@@ -129,8 +135,15 @@ pub fn keywords_line(line: &str) -> Option<Vec<String>> {
     {
         return None;
     }
+    // "#dolls #cyborgs" separates by spaces; everything else by commas, semicolons or bars.
+    let hashtags = rest.trim_start().starts_with('#') && !rest.contains([',', ';', '|']);
+    let separators: &[char] = if hashtags {
+        &[' ', '\t']
+    } else {
+        &[',', ';', '|']
+    };
     let values: Vec<String> = rest
-        .split([',', ';', '|'])
+        .split(separators)
         .map(|v| tidy(v.trim().trim_start_matches('#').trim_matches(['*', '_'])))
         .filter(|v| !v.is_empty())
         .collect();
@@ -141,9 +154,23 @@ fn extract_text(text: &str) -> Extracted {
     let mut out = Extracted::default();
     let mut body: Vec<String> = Vec::new();
     let mut in_link_block = false;
-    for raw in text.lines() {
+    let mut lines = text.lines().peekable();
+    // YAML-style front matter: `---`, `key: value` lines, `---`.
+    if lines.peek().map(|l| l.trim()) == Some("---") {
+        lines.next();
+        for line in lines.by_ref() {
+            if line.trim() == "---" {
+                break;
+            }
+            metadata(&mut out, line);
+        }
+    }
+    for raw in lines {
         let line = raw.trim_end();
         let trimmed = line.trim();
+        if body.iter().all(|l| l.trim().is_empty()) && metadata(&mut out, trimmed) {
+            continue;
+        }
         if out.headline.is_none() {
             if !trimmed.is_empty() {
                 out.headline = Some(tidy(
@@ -183,6 +210,44 @@ fn extract_text(text: &str) -> Extracted {
     out.body = join_paragraphs(&body);
     out.emphasized = emphasized_spans(text);
     out
+}
+
+/// A `Key: value` line of facts about the film or the article; true when it was one.
+fn metadata(out: &mut Extracted, line: &str) -> bool {
+    let Some((key, value)) = line.split_once(':') else {
+        return false;
+    };
+    let value = tidy(value.trim().trim_matches(['"', '\'']));
+    let key = key.trim().trim_matches(['*', '_', '-', ' ']).to_lowercase();
+    if value.is_empty() || key.len() > 20 {
+        return false;
+    }
+    match key.as_str() {
+        "director" | "directors" | "directed by" | "réalisateur" | "réalisation" => {
+            out.directors = value
+                .split([',', ';', '&', '/'])
+                .flat_map(|v| v.split(" and "))
+                .map(tidy)
+                .filter(|v| !v.is_empty())
+                .collect();
+        }
+        "year" | "released" | "release year" => {
+            out.year = value.get(..4).and_then(|y| y.parse().ok())
+        }
+        "film" | "movie" => out.film_title = Some(value),
+        "title" if out.headline.is_none() => out.headline = Some(value),
+        "author" | "by" | "critic" => out.author = Some(value),
+        "source" | "publication" | "site" => out.source = Some(value),
+        "url" | "link" => out.url = Some(value),
+        "date" | "published" | "published on" => {
+            out.published_on = Some(value.chars().take(10).collect())
+        }
+        "keywords" | "tags" | "topics" | "themes" => out
+            .keywords
+            .extend(keywords_line(&format!("tags: {value}")).unwrap_or_default()),
+        _ => return false,
+    }
+    true
 }
 
 /// `By Jane Doe` at the top of an article.

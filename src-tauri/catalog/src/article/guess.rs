@@ -151,6 +151,15 @@ pub fn year_for(title: &str, headline: Option<&str>, body: &str) -> Option<i32> 
         .find(|(t, _)| crate::text::fold(t) == key)
         .or_else(|| all.first())
         .map(|(_, year)| *year)
+        .or_else(|| first_year(body))
+}
+
+/// The first word of `text` that is a plausible film year ("directed by Agnès Varda in 1962").
+fn first_year(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|word| word.len() == 4)
+        .filter_map(|word| word.parse().ok())
+        .find(|year| (FIRST_FILM_YEAR..=last_film_year()).contains(year))
 }
 
 /// Names after "directed by", "director", "filmmaker": runs of capitalised words, joined by "and".

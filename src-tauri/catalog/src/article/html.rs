@@ -127,10 +127,15 @@ fn attribute(document: &Html, css: &str, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// `Stalker review | The Site` → `Stalker review`.
+/// `Stalker review | The Site` or `Stalker review — The Site` → `Stalker review`.
 fn title_without_site(title: &str) -> String {
     let title = tidy(title);
-    title.split(" | ").next().unwrap_or(&title).to_owned()
+    for separator in [" | ", " — ", " – ", " - ", " :: "] {
+        if let Some((page, _site)) = title.rsplit_once(separator) {
+            return page.to_owned();
+        }
+    }
+    title
 }
 
 fn in_chrome(element: &ElementRef) -> bool {

@@ -85,7 +85,7 @@ impl Catalog {
                 "No article text was found in it.",
             ));
         }
-        let candidates = guess::title_candidates(
+        let mut candidates = guess::title_candidates(
             article.headline.as_deref(),
             &article.emphasized,
             &article.body,
@@ -95,7 +95,14 @@ impl Catalog {
             article.headline.clone().unwrap_or_default(),
             article.body
         );
-        let directors = guess::directors(&all_text);
+        if let Some(title) = &article.film_title {
+            candidates.insert(0, title.clone());
+        }
+        let directors = if article.directors.is_empty() {
+            guess::directors(&all_text)
+        } else {
+            article.directors.clone()
+        };
         self.read(|tx| {
             let mut matches =
                 matching_films(tx, &candidates, &all_text, article.headline.as_deref())?;
@@ -108,8 +115,9 @@ impl Catalog {
                 Some(known) => (known.clone(), Some(known.id)),
                 None => (new_film(&candidates), None),
             };
-            let article_year =
-                guess::year_for(&film.title, article.headline.as_deref(), &article.body);
+            let article_year = article.year.or_else(|| {
+                guess::year_for(&film.title, article.headline.as_deref(), &article.body)
+            });
             let mut conflicts = Vec::new();
             let mut proposed = FilmInput {
                 title: film.title.clone(),
