@@ -24,6 +24,10 @@ const COMMANDS: &[&str] = &[
     "render_markdown",
     "catalog_info",
     "open_link",
+    "create_backup",
+    "list_catalog_backups",
+    "restore_backup",
+    "check_catalog",
 ];
 
 fn main() {

@@ -125,7 +125,7 @@ fn delete_moves_to_the_trash_and_restore_brings_back() {
     assert!(trashed["deletedAt"].is_string());
     assert_eq!(shell.film_count(), 0);
     assert_eq!(shell.json(&["trash"]).as_array().unwrap().len(), 1);
-    shell.json(&["restore", &id]);
+    shell.json(&["undelete", &id]);
     assert_eq!(shell.film_count(), 1);
 }
 

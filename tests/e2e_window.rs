@@ -293,3 +293,44 @@ async fn a_pasted_article_becomes_a_review_after_the_person_settles_the_conflict
     assert!(themes.contains("cyborgs"), "{themes}");
     app.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "real window: run by `make test` (needs `make build`, Xvfb and tauri-driver)"]
+async fn settings_back_up_check_and_restore_the_catalog() {
+    let desktop = Desktop::start();
+    desktop.cli(&["add", "--title", "Before the backup"]);
+    let app = desktop.open_app().await;
+    count_when(&app, "[data-testid=film-row]", 1).await;
+
+    click(&app, "[data-testid=open-settings]").await;
+    let path = text_when(&app, "[data-testid=catalog-path]", |t| !t.is_empty()).await;
+    assert_eq!(path, desktop.catalog_path().display().to_string());
+    click(&app, "[data-testid=check-catalog]").await;
+    text_when(&app, "[data-testid=check-result]", |t| t.contains("sound")).await;
+    // The daily backup may already be listed; a manual one is added to it.
+    let before = texts(&app, "[data-testid=backup-row]").await.len();
+    click(&app, "[data-testid=backup-now]").await;
+    count_when(&app, "[data-testid=backup-row]", before + 1).await;
+    screenshot(&app, "settings.png").await;
+
+    // A film added after the backup is gone once the backup is restored.
+    desktop.cli(&["add", "--title", "After the backup"]);
+    let manual = texts(&app, "[data-testid=backup-row]")
+        .await
+        .iter()
+        .position(|r| r.contains("manual"))
+        .expect("the manual backup is listed");
+    let restore_buttons = app
+        .find_all(fantoccini::Locator::Css("[data-testid=backup-row] button"))
+        .await
+        .unwrap();
+    restore_buttons[manual].click().await.unwrap();
+    click(&app, "[data-testid=confirm-restore]").await;
+    click(&app, "[data-testid=back-to-library], .settings button.link").await;
+    count_when(&app, "[data-testid=film-row]", 1).await;
+    text_when(&app, "[data-testid=film-row]", |t| {
+        t.contains("Before the backup")
+    })
+    .await;
+    app.close().await.unwrap();
+}

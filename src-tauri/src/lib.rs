@@ -30,7 +30,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
                 Some(path) => path,
                 None => app.path().app_data_dir()?.join(CATALOG_FILE),
             };
-            app.manage(CatalogState::open(&path));
+            let state = CatalogState::open(&path);
+            state.backup_daily_in_background();
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -56,6 +58,10 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::catalog::render_markdown,
             commands::catalog::catalog_info,
             commands::catalog::open_link,
+            commands::safety::create_backup,
+            commands::safety::list_catalog_backups,
+            commands::safety::restore_backup,
+            commands::safety::check_catalog,
         ])
 }
 

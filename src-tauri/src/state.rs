@@ -23,6 +23,18 @@ impl CatalogState {
         }
     }
 
+    /// A daily backup, off the start-up path: the window opens without waiting for it.
+    pub fn backup_daily_in_background(&self) {
+        if let CatalogState::Ready(catalog) = self {
+            let catalog = catalog.clone();
+            std::thread::spawn(move || {
+                if let Err(error) = catalog.backup_daily_if_due() {
+                    eprintln!("warning: the daily backup failed: {error}");
+                }
+            });
+        }
+    }
+
     /// Runs `work` on a blocking thread so the window's main thread never waits on SQLite.
     pub async fn run<T, F>(&self, work: F) -> Result<T, IpcError>
     where

@@ -46,6 +46,10 @@ impl Catalog {
             other => other,
         })?;
         configure(&writer, true).map_err(|e| not_a_catalog_or(e, &location))?;
+        let version = migrate::schema_version(&writer)?;
+        if version > 0 && version < migrate::LATEST_VERSION {
+            crate::backup::backup_before_migration(&writer, path)?;
+        }
         migrate::migrate(&mut writer, &location)?;
         let readers = (0..READERS)
             .map(|_| {
@@ -110,6 +114,24 @@ impl Catalog {
         let value = work(&tx)?;
         tx.finish()?;
         Ok(value)
+    }
+
+    /// Runs `work` on a reader outside any transaction: for statements that refuse to run inside
+    /// one, such as `VACUUM INTO`.
+    pub(crate) fn with_reader<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        work(&self.reader())
+    }
+
+    /// Copies the catalog file at `source` over this catalog's content, page by page, then brings
+    /// its schema up to date. Readers see the new content from their next transaction on.
+    pub(crate) fn replace_with(&self, source: &Path) -> Result<()> {
+        let mut conn = lock(&self.inner.writer);
+        conn.restore(
+            rusqlite::MAIN_DB,
+            source,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        migrate::migrate(&mut conn, &self.inner.location)
     }
 
     fn reader(&self) -> MutexGuard<'_, Connection> {

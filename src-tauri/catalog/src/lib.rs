@@ -4,6 +4,7 @@
 
 mod annotations;
 pub mod article;
+pub mod backup;
 mod credits;
 mod db;
 mod error;

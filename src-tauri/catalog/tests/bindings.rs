@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use cinedex_catalog::article::{ArticleProposal, FieldConflict, FilmCandidate};
+use cinedex_catalog::backup::{BackupInfo, BackupReason, CheckReport};
 use cinedex_catalog::*;
 use ts_rs::{Config, TS};
 
@@ -39,6 +40,9 @@ fn expected() -> Vec<(String, String)> {
         one::<ArticleProposal>(&config),
         one::<FieldConflict>(&config),
         one::<FilmCandidate>(&config),
+        one::<BackupInfo>(&config),
+        one::<BackupReason>(&config),
+        one::<CheckReport>(&config),
     ]
 }
 

@@ -37,7 +37,7 @@ pub enum Command {
     /// Move a film to the trash
     Delete { id: i64 },
     /// Bring a film back from the trash
-    Restore { id: i64 },
+    Undelete { id: i64 },
     /// List the films in the trash, or empty it
     Trash {
         /// Remove every film in the trash for good
@@ -60,6 +60,20 @@ pub enum Command {
     Import(ImportCommand),
     /// Where the catalog is and what it holds
     Info,
+    /// Write a checked copy of the catalog (into the backups folder, or to OUT)
+    Backup {
+        /// A new file to write the backup to
+        out: Option<PathBuf>,
+    },
+    /// List the backups in the backups folder, newest first
+    Backups,
+    /// Replace the catalog with a backup; the current catalog is backed up first
+    Restore {
+        /// A backup, or any Cinedex catalog file
+        file: PathBuf,
+    },
+    /// Check the catalog file for damage (SQLite's integrity check)
+    Check,
 }
 
 #[derive(Debug, Args)]

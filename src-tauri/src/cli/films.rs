@@ -85,7 +85,7 @@ pub fn delete(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
     let film = catalog.get_film(id)?.film;
     out.show(&film, |f| {
         println!(
-            "Moved film {} to the trash: {} (`cinedex restore {}` brings it back)",
+            "Moved film {} to the trash: {} (`cinedex undelete {}` brings it back)",
             f.id,
             output::film_line(f),
             f.id

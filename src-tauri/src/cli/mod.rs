@@ -8,6 +8,7 @@ mod films;
 mod import;
 mod output;
 mod reviews;
+mod safety;
 mod viewings;
 
 use std::path::PathBuf;
@@ -71,7 +72,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Show { id } => films::show(&catalog, &out, id),
         Command::Edit(edit) => films::edit(&catalog, &out, edit),
         Command::Delete { id } => films::delete(&catalog, &out, id),
-        Command::Restore { id } => films::restore(&catalog, &out, id),
+        Command::Undelete { id } => films::restore(&catalog, &out, id),
         Command::Trash { empty } => films::trash(&catalog, &out, empty),
         Command::Purge { id } => films::purge(&catalog, &out, id),
         Command::Review(review) => reviews::run(&catalog, &out, review),
@@ -79,5 +80,9 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Note(note) => annotations::run(&catalog, &out, note),
         Command::Import(import) => import::run(&catalog, &out, import),
         Command::Info => films::info(&catalog, &out),
+        Command::Backup { out: target } => safety::backup(&catalog, &out, target),
+        Command::Backups => safety::backups(&catalog, &out),
+        Command::Restore { file } => safety::restore(&catalog, &out, &file),
+        Command::Check => safety::check(&catalog, &out),
     }
 }

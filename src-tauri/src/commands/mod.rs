@@ -6,4 +6,5 @@ pub mod articles;
 pub mod catalog;
 pub mod films;
 pub mod reviews;
+pub mod safety;
 pub mod viewings;

@@ -4,7 +4,9 @@ import { invoke } from "@tauri-apps/api/core";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
 import type { ArticleProposal } from "./bindings/ArticleProposal";
+import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CatalogInfo } from "./bindings/CatalogInfo";
+import type { CheckReport } from "./bindings/CheckReport";
 import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Film } from "./bindings/Film";
@@ -73,6 +75,10 @@ export const api = {
   renderMarkdown: (text: string) => call<string>("render_markdown", { text }),
   catalogInfo: () => call<CatalogInfo>("catalog_info"),
   openLink: (url: string) => call<null>("open_link", { url }),
+  createBackup: () => call<BackupInfo>("create_backup"),
+  listBackups: () => call<BackupInfo[]>("list_catalog_backups"),
+  restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
+  checkCatalog: () => call<CheckReport>("check_catalog"),
 };
 
 export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };

@@ -1,0 +1,151 @@
+//! Backups, restore and health checks on catalog files.
+
+use cinedex_catalog::backup::{backups_dir, list_backups, BackupReason};
+use cinedex_catalog::{Catalog, CatalogError, FilmInput, FilmListQuery};
+use rusqlite::Connection;
+
+fn film(title: &str) -> FilmInput {
+    FilmInput {
+        title: title.into(),
+        ..Default::default()
+    }
+}
+
+fn titles(c: &Catalog) -> Vec<String> {
+    c.list_films(&FilmListQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|f| f.title)
+        .collect()
+}
+
+#[test]
+fn a_backup_is_a_complete_checked_catalog_that_can_be_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+    c.add_film(&film("Kept")).unwrap();
+    let backup = c.backup(BackupReason::Manual).unwrap();
+    assert!(backup.path.starts_with(
+        &backups_dir(&dir.path().join("catalog.sqlite"))
+            .display()
+            .to_string()
+    ));
+    assert!(backup.size_bytes > 0);
+    c.add_film(&film("Added after")).unwrap();
+
+    let safety = c.restore_from(std::path::Path::new(&backup.path)).unwrap();
+    assert_eq!(titles(&c), ["Kept"]);
+    assert_eq!(safety.reason, BackupReason::Restore);
+    // The catalog as it was before the restore is itself a backup.
+    let before = Catalog::open(&safety.path).unwrap();
+    assert_eq!(titles(&before), ["Added after", "Kept"]);
+    let listed = list_backups(&backups_dir(&dir.path().join("catalog.sqlite"))).unwrap();
+    assert_eq!(listed.len(), 2);
+}
+
+#[test]
+fn a_backup_to_a_chosen_file_never_overwrites_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+    let out = dir.path().join("out/copy.sqlite");
+    c.backup_to(&out).unwrap();
+    assert!(matches!(c.backup_to(&out), Err(CatalogError::Conflict(_))));
+    assert!(!dir.path().join("out/copy.sqlite.partial").exists());
+}
+
+#[test]
+fn restoring_something_that_is_not_a_catalog_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+    c.add_film(&film("Precious")).unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a database at all, just words ".repeat(100)).unwrap();
+    let other = dir.path().join("other.sqlite");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE x (y);")
+        .unwrap();
+    for bad in [&text, &other, &dir.path().join("missing.sqlite")] {
+        assert!(c.restore_from(bad).is_err(), "{}", bad.display());
+    }
+    assert_eq!(titles(&c), ["Precious"]);
+    assert!(
+        list_backups(&backups_dir(&dir.path().join("catalog.sqlite")))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_daily_backup_is_made_once_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+    assert!(c.backup_daily_if_due().unwrap().is_some());
+    assert!(c.backup_daily_if_due().unwrap().is_none());
+}
+
+#[test]
+fn old_automatic_backups_are_thinned_but_manual_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+    let backups = backups_dir(&dir.path().join("catalog.sqlite"));
+    std::fs::create_dir_all(&backups).unwrap();
+    // Forty days of daily backups and one manual backup, written as older files.
+    for day in 1..=40 {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(day);
+        std::fs::write(
+            backups.join(format!(
+                "catalog-{}-020000-daily.sqlite",
+                date.format("%Y%m%d")
+            )),
+            b"x",
+        )
+        .unwrap();
+    }
+    std::fs::write(backups.join("catalog-20240101-120000-manual.sqlite"), b"x").unwrap();
+    c.backup(BackupReason::Daily).unwrap();
+    let left = list_backups(&backups).unwrap();
+    let manual = left
+        .iter()
+        .filter(|b| b.reason == BackupReason::Manual)
+        .count();
+    let daily = left.len() - manual;
+    assert_eq!(manual, 1);
+    assert!(
+        daily <= 7 + 4 + 12 && daily >= 7,
+        "{daily} automatic backups left"
+    );
+    assert!(daily < 41);
+}
+
+#[test]
+fn upgrading_an_old_catalog_writes_a_backup_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../migrations/0001_init.sql"))
+            .unwrap();
+        conn.pragma_update(None, "application_id", cinedex_catalog::APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    Catalog::open(&path).unwrap();
+    let backups = list_backups(&backups_dir(&path)).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].reason, BackupReason::Migration);
+    let version: i64 = Connection::open(&backups[0].path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1, "the backup is the catalog as it was");
+}
+
+#[test]
+fn a_sound_catalog_passes_its_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+    c.add_film(&film("Fine")).unwrap();
+    let report = c.check().unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+}

@@ -1,0 +1,72 @@
+//! `cinedex backup`, `backups`, `restore` and `check`: keeping the catalog safe from the shell.
+
+use std::path::{Path, PathBuf};
+
+use cinedex_catalog::backup::{backups_dir, list_backups, BackupInfo, BackupReason};
+use cinedex_catalog::Catalog;
+
+use super::output::Output;
+
+pub fn backup(catalog: &Catalog, out: &Output, target: Option<PathBuf>) -> anyhow::Result<()> {
+    let info = match target {
+        Some(path) => catalog.backup_to(&path)?,
+        None => catalog.backup(BackupReason::Manual)?,
+    };
+    out.show(&info, |b| {
+        println!(
+            "Backed up the catalog to {} ({} bytes)",
+            b.path, b.size_bytes
+        )
+    })
+}
+
+pub fn backups(catalog: &Catalog, out: &Output) -> anyhow::Result<()> {
+    let list = match catalog.path() {
+        Some(path) => list_backups(&backups_dir(&path))?,
+        None => Vec::new(),
+    };
+    out.show(&list, |list| print_backups(list))
+}
+
+pub fn restore(catalog: &Catalog, out: &Output, file: &Path) -> anyhow::Result<()> {
+    let safety = catalog.restore_from(file)?;
+    out.show(&safety, |s| {
+        println!("Restored the catalog from {}.", file.display());
+        println!("The catalog as it was just before is kept in {}", s.path);
+    })
+}
+
+pub fn check(catalog: &Catalog, out: &Output) -> anyhow::Result<()> {
+    let report = catalog.check()?;
+    out.show(&report, |r| {
+        if r.ok {
+            println!("The catalog is sound: SQLite's integrity check found no problem.");
+        } else {
+            println!("The catalog has {} problem(s):", r.problems.len());
+            for problem in &r.problems {
+                println!("  {problem}");
+            }
+        }
+    })?;
+    if !report.ok {
+        anyhow::bail!(
+            "the catalog failed its integrity check; restore a backup (`cinedex backups`)"
+        );
+    }
+    Ok(())
+}
+
+fn print_backups(list: &[BackupInfo]) {
+    if list.is_empty() {
+        println!("No backups yet. `cinedex backup` makes one.");
+    }
+    for backup in list {
+        println!(
+            "{}  {:<9}  {:>10} bytes  {}",
+            backup.created_at.format("%Y-%m-%d %H:%M"),
+            format!("{:?}", backup.reason).to_lowercase(),
+            backup.size_bytes,
+            backup.path
+        );
+    }
+}
