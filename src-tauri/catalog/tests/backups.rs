@@ -112,7 +112,7 @@ fn old_automatic_backups_are_thinned_but_manual_ones_kept() {
     let daily = left.len() - manual;
     assert_eq!(manual, 1);
     assert!(
-        daily <= 7 + 4 + 12 && daily >= 7,
+        (7..=7 + 4 + 12).contains(&daily),
         "{daily} automatic backups left"
     );
     assert!(daily < 41);
