@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "delete_film",
     "list_trash",
     "restore_film",
+    "purge_film",
+    "empty_trash",
     "add_review",
     "update_review",
     "delete_review",

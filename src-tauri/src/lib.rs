@@ -31,7 +31,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
                 None => app.path().app_data_dir()?.join(CATALOG_FILE),
             };
             let state = CatalogState::open(&path);
-            state.backup_daily_in_background();
+            state.start_housekeeping();
             app.manage(state);
             Ok(())
         })
@@ -43,6 +43,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::films::delete_film,
             commands::films::list_trash,
             commands::films::restore_film,
+            commands::films::purge_film,
+            commands::films::empty_trash,
             commands::reviews::add_review,
             commands::reviews::update_review,
             commands::reviews::delete_review,

@@ -6,6 +6,9 @@ use cinedex_catalog::{Catalog, ErrorPayload};
 
 use crate::error::IpcError;
 
+/// How long a deleted film waits in the trash before it is removed for good.
+pub const TRASH_DAYS: i64 = 30;
+
 pub enum CatalogState {
     Ready(Catalog),
     /// The file could not be opened (say, written by a newer Cinedex); every command reports why.
@@ -23,13 +26,19 @@ impl CatalogState {
         }
     }
 
-    /// A daily backup, off the start-up path: the window opens without waiting for it.
-    pub fn backup_daily_in_background(&self) {
+    /// The daily backup, then emptying the trash of films deleted over 30 days ago: off the
+    /// start-up path, so the window opens without waiting. The backup comes first, so a purged
+    /// film is still in the newest backup.
+    pub fn start_housekeeping(&self) {
         if let CatalogState::Ready(catalog) = self {
             let catalog = catalog.clone();
             std::thread::spawn(move || {
                 if let Err(error) = catalog.backup_daily_if_due() {
                     eprintln!("warning: the daily backup failed: {error}");
+                    return;
+                }
+                if let Err(error) = catalog.purge_trash_older_than(TRASH_DAYS) {
+                    eprintln!("warning: emptying old films from the trash failed: {error}");
                 }
             });
         }

@@ -91,6 +91,24 @@ impl Catalog {
         })
     }
 
+    /// Purges films that have been in the trash longer than `days`; returns how many.
+    pub fn purge_trash_older_than(&self, days: i64) -> Result<usize> {
+        let cutoff = time::to_text(time::now() - chrono::Duration::days(days));
+        self.write(|tx| {
+            let ids = {
+                let mut stmt = tx.prepare(
+                    "SELECT id FROM films WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+                )?;
+                let rows = stmt.query_map([&cutoff], |row| row.get::<_, i64>(0))?;
+                rows.collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            for id in &ids {
+                purge(tx, *id)?;
+            }
+            Ok(ids.len())
+        })
+    }
+
     /// A film with everything attached to it, whether live or in the trash.
     pub fn get_film(&self, id: i64) -> Result<FilmDetail> {
         self.read(|tx| {

@@ -354,3 +354,17 @@ fn the_title_filter_ignores_case_and_accents_and_looks_at_original_titles() {
     assert_eq!(filter("   "), ["Amélie", "Spirited Away"]);
     assert!(filter("%").is_empty(), "LIKE wildcards are plain text");
 }
+
+#[test]
+fn films_are_purged_from_the_trash_after_thirty_days_only() {
+    let c = catalog();
+    let old = c.add_film(&film("Long gone", None, &[], &[])).unwrap();
+    let recent = c.add_film(&film("Just deleted", None, &[], &[])).unwrap();
+    c.delete_film(old.id).unwrap();
+    c.delete_film(recent.id).unwrap();
+    assert_eq!(c.purge_trash_older_than(30).unwrap(), 0);
+    // Deleted "now": a zero-day limit takes both, as emptying the trash would.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    assert_eq!(c.purge_trash_older_than(0).unwrap(), 2);
+    assert!(c.list_trash().unwrap().is_empty());
+}

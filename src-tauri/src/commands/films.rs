@@ -46,3 +46,13 @@ pub async fn list_trash(state: State<'_, CatalogState>) -> Result<Vec<Film>, Ipc
 pub async fn restore_film(state: State<'_, CatalogState>, id: i64) -> Result<Film, IpcError> {
     state.run(move |c| c.restore_film(id)).await
 }
+
+#[tauri::command]
+pub async fn purge_film(state: State<'_, CatalogState>, id: i64) -> Result<(), IpcError> {
+    state.run(move |c| c.purge_film(id)).await
+}
+
+#[tauri::command]
+pub async fn empty_trash(state: State<'_, CatalogState>) -> Result<usize, IpcError> {
+    state.run(|c| c.empty_trash()).await
+}
