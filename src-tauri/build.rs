@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "list_catalog_backups",
     "restore_backup",
     "check_catalog",
+    "recovery_status",
+    "recover_from_backup",
 ];
 
 fn main() {

@@ -1,12 +1,14 @@
 // The one door between the webview and Rust: a typed wrapper per IPC command.
 // Nothing else in the UI imports @tauri-apps/*.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
 import type { ArticleProposal } from "./bindings/ArticleProposal";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CatalogInfo } from "./bindings/CatalogInfo";
 import type { CheckReport } from "./bindings/CheckReport";
+import type { Damage } from "./bindings/Damage";
 import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Film } from "./bindings/Film";
@@ -81,6 +83,13 @@ export const api = {
   listBackups: () => call<BackupInfo[]>("list_catalog_backups"),
   restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
   checkCatalog: () => call<CheckReport>("check_catalog"),
+  recoveryStatus: () => call<Damage | null>("recovery_status"),
+  recoverFromBackup: () => call<null>("recover_from_backup"),
 };
 
-export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };
+/** Calls `listener` whenever another program (say, the command line) changes the catalog. */
+export function onCatalogChanged(listener: () => void): Promise<() => void> {
+  return listen("catalog-changed", () => listener());
+}
+
+export type { CatalogInfo, Damage, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };
