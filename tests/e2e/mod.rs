@@ -2,6 +2,9 @@
 //! in its own process group, and fantoccini sessions that launch the release binary on a
 //! temporary catalog. Everything started here is killed on drop, even when a test panics.
 
+// Each real-window test file uses its own subset of these helpers.
+#![allow(dead_code)]
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
