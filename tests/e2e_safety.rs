@@ -128,9 +128,15 @@ async fn hostile_text_in_every_field_is_shown_as_inert_text() {
 
     for row in [0, 3, 8, 12] {
         let links = app
-            .find_all(fantoccini::Locator::Css("[data-testid=film-row]"))
+            .find_all(fantoccini::Locator::Css("[data-testid=film-row] > :first-child"))
             .await
             .expect("film links");
+        app.execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&links[row]).expect("an element reference")],
+        )
+        .await
+        .expect("scroll the row into view");
         links[row].click().await.expect("open the film");
         find(&app, "[data-testid=film-view]").await;
         find(&app, "[data-testid=review]").await;
