@@ -92,9 +92,15 @@ FUZZ_TARGETS = $(shell sed -n 's/^name = "\(.*\)"/\1/p' src-tauri/catalog/fuzz/C
 ## fuzz: every cargo-fuzz target for FUZZ_SECONDS each (nightly); findings land in fuzz/artifacts
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@mkdir -p target/fuzz-logs
 	@for target in $(FUZZ_TARGETS); do \
 		echo "== fuzz $$target ($(FUZZ_SECONDS) s)"; \
-		(cd src-tauri/catalog/fuzz && cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) 2>&1 | tail -n 3); \
+		log=$(CURDIR)/target/fuzz-logs/$$target.log; \
+		if (cd src-tauri/catalog/fuzz && cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) >$$log 2>&1); then \
+			grep -E "^Done" $$log; \
+		else \
+			grep -E "panicked|survived|Test unit written" -A1 $$log; exit 1; \
+		fi; \
 	done
 
 bench:
