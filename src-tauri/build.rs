@@ -30,6 +30,11 @@ const COMMANDS: &[&str] = &[
     "list_catalog_backups",
     "restore_backup",
     "check_catalog",
+    "get_stats",
+    "list_film_page",
+    "list_film_groups",
+    "attach_poster",
+    "remove_poster",
 ];
 
 fn main() {

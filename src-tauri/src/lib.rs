@@ -25,6 +25,10 @@ pub fn default_catalog_path() -> Option<PathBuf> {
 /// Registers the state and the IPC commands on `builder`; tests pass a mock builder.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) -> tauri::Builder<R> {
     builder
+        .register_asynchronous_uri_scheme_protocol(
+            commands::posters::SCHEME,
+            commands::posters::serve,
+        )
         .setup(move |app| {
             let path = match db {
                 Some(path) => path,
@@ -64,11 +68,27 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::safety::list_catalog_backups,
             commands::safety::restore_backup,
             commands::safety::check_catalog,
+            commands::stats::get_stats,
+            commands::films::list_film_page,
+            commands::films::list_film_groups,
+            commands::posters::attach_poster,
+            commands::posters::remove_poster,
         ])
 }
 
 /// Opens the window on the catalog at `db` (or the default one) and runs until it is closed.
 pub fn run_window(db: Option<PathBuf>) -> anyhow::Result<()> {
-    build_app(tauri::Builder::default(), db).run(tauri::generate_context!())?;
+    // Desktop-only plugins live here, not in `build_app`, so mock-runtime tests stay windowless.
+    let builder = tauri::Builder::default()
+        // First, so a second `cinedex` started bare hands over to the open window and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build());
+    build_app(builder, db).run(tauri::generate_context!())?;
     Ok(())
 }

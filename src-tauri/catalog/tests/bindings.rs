@@ -43,6 +43,13 @@ fn expected() -> Vec<(String, String)> {
         one::<BackupInfo>(&config),
         one::<BackupReason>(&config),
         one::<CheckReport>(&config),
+        one::<Stats>(&config),
+        one::<StatsQuery>(&config),
+        one::<Tally>(&config),
+        one::<FilmGroup>(&config),
+        one::<FilmPage>(&config),
+        one::<GroupBy>(&config),
+        one::<GroupFilter>(&config),
     ]
 }
 

@@ -15,6 +15,8 @@ import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
+import type { Stats } from "./bindings/Stats";
+import type { StatsQuery } from "./bindings/StatsQuery";
 import type { Viewing } from "./bindings/Viewing";
 import type { ViewingInput } from "./bindings/ViewingInput";
 import type { WatchStatus } from "./bindings/WatchStatus";
@@ -81,6 +83,7 @@ export const api = {
   listBackups: () => call<BackupInfo[]>("list_catalog_backups"),
   restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
   checkCatalog: () => call<CheckReport>("check_catalog"),
+  getStats: (query: StatsQuery) => call<Stats>("get_stats", { query }),
 };
 
 export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };

@@ -17,6 +17,8 @@ const film = (id: number, title: string): Film => ({
   watchStatus: "none",
   viewingCount: 0,
   lastWatchedOn: null,
+  rating: null,
+  hasPoster: false,
   createdAt: "2026-01-01T00:00:00Z",
   updatedAt: "2026-01-01T00:00:00Z",
   deletedAt: null,
@@ -50,8 +52,8 @@ describe("Library", () => {
     render(Library);
     const yearHeader = await screen.findByTestId("sort-year");
     yearHeader.click();
-    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, watchStatus: null, sort: "year", descending: false }));
+    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, watchStatus: null, sort: "year", descending: false, group: null, offset: 0, limit: null }));
     yearHeader.click();
-    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, watchStatus: null, sort: "year", descending: true }));
+    await waitFor(() => expect(queries[queries.length - 1]).toEqual({ titleFilter: null, watchStatus: null, sort: "year", descending: true, group: null, offset: 0, limit: null }));
   });
 });
