@@ -1,6 +1,6 @@
 // The one door between the webview and Rust: a typed wrapper per IPC command.
 // Nothing else in the UI imports @tauri-apps/*.
-import { invoke } from "@tauri-apps/api/core";
+import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
 import type { ArticleProposal } from "./bindings/ArticleProposal";
@@ -11,6 +11,9 @@ import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Film } from "./bindings/Film";
 import type { FilmDetail } from "./bindings/FilmDetail";
+import type { FilmGroup } from "./bindings/FilmGroup";
+import type { FilmPage } from "./bindings/FilmPage";
+import type { GroupBy } from "./bindings/GroupBy";
 import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { Review } from "./bindings/Review";
@@ -84,6 +87,12 @@ export const api = {
   restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
   checkCatalog: () => call<CheckReport>("check_catalog"),
   getStats: (query: StatsQuery) => call<Stats>("get_stats", { query }),
+  listFilmPage: (query: FilmListQuery) => call<FilmPage>("list_film_page", { query }),
+  listFilmGroups: (by: GroupBy, query: FilmListQuery) => call<FilmGroup[]>("list_film_groups", { by, query }),
+  attachPoster: (filmId: number, path: string) => call<Film>("attach_poster", { filmId, path }),
+  removePoster: (filmId: number) => call<Film>("remove_poster", { filmId }),
+  /** The thumbnail's address on the app's `poster:` protocol; `version` changes when the poster does. */
+  posterUrl: (filmId: number, version: string) => `${convertFileSrc(String(filmId), "poster")}?v=${encodeURIComponent(version)}`,
 };
 
-export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };
+export type { CatalogInfo, Film, FilmDetail, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput };
