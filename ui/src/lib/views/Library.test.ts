@@ -6,7 +6,11 @@ import type { FilmListQuery } from "../bindings/FilmListQuery";
 import { app } from "../app.svelte";
 import Library from "./Library.svelte";
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  app.libraryView = "table";
+  app.libraryGroup = "none";
+});
 afterEach(() => clearMocks());
 
 const film = (id: number, title: string, extra: Partial<Film> = {}): Film => ({
