@@ -75,7 +75,11 @@ fn the_deb_installs_cinedex_on_the_path_with_a_valid_menu_entry_and_removes_clea
     assert_eq!(name, "cinedex");
 
     let install = root(&["apt-get", "install", "-y", "-qq", deb.to_str().unwrap()]);
-    assert!(install.status.success(), "apt-get install: {}", text(&install));
+    assert!(
+        install.status.success(),
+        "apt-get install: {}",
+        text(&install)
+    );
     let installed = Installed(name.clone());
 
     let version = run("cinedex", &["--version"]);
@@ -113,7 +117,9 @@ fn the_deb_installs_cinedex_on_the_path_with_a_valid_menu_entry_and_removes_clea
     assert!(entry.contains("Categories=AudioVideo;Video;"), "{entry}");
     assert!(entry.contains("Comment="), "{entry}");
     assert!(entry.contains("Exec=cinedex"), "{entry}");
-    for size in ["16x16", "32x32", "48x48", "64x64", "128x128", "256x256", "512x512"] {
+    for size in [
+        "16x16", "32x32", "48x48", "64x64", "128x128", "256x256", "512x512",
+    ] {
         let icon = format!("/usr/share/icons/hicolor/{size}/apps/cinedex.png");
         assert!(files.lines().any(|l| l == icon), "missing {icon}");
     }
