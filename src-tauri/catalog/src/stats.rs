@@ -45,7 +45,7 @@ pub struct Stats {
     pub films_by_decade: Vec<Tally>,
     /// Keys `1994`, ...: only years with films, in order.
     pub films_by_year: Vec<Tally>,
-    /// Keys `2024-03`, ...: months with at least one viewing, in order.
+    /// Keys `2024-03`, ...: every month from the first viewing's to the last's, in order.
     pub viewings_by_month: Vec<Tally>,
     /// The heatmap's first and last day (inclusive).
     pub heatmap_from: NaiveDate,
@@ -59,7 +59,8 @@ pub struct Stats {
     /// Keys `0.5` to `5`, every half step, each film counted once with its latest personal rating
     /// (from a viewing or a review of its own; saved articles by others are not the person's).
     pub ratings: Vec<Tally>,
-    /// Keys `2024-03`, ...: reviews and notes the person wrote, by the month they were written.
+    /// Keys `2024-03`, ...: reviews and notes the person wrote, by the month they were written,
+    /// every month from the first to the last.
     pub reviews_by_month: Vec<Tally>,
 }
 
@@ -79,13 +80,13 @@ impl Catalog {
                       WHERE deleted_at IS NULL AND year IS NOT NULL GROUP BY year ORDER BY year",
                     [],
                 )?,
-                viewings_by_month: tallies(
+                viewings_by_month: fill_months(tallies(
                     tx,
                     "SELECT substr(v.watched_on, 1, 7) AS month, count(*)
                        FROM viewings v JOIN films f ON f.id = v.film_id
                       WHERE f.deleted_at IS NULL GROUP BY month ORDER BY month",
                     [],
-                )?,
+                )?),
                 heatmap_from: from,
                 heatmap_to: to,
                 viewings_by_day: tallies(
@@ -117,14 +118,14 @@ impl Catalog {
                     [TOP],
                 )?,
                 ratings: ratings(tx)?,
-                reviews_by_month: tallies(
+                reviews_by_month: fill_months(tallies(
                     tx,
                     "SELECT substr(r.created_at, 1, 7) AS month, count(*)
                        FROM reviews r JOIN films f ON f.id = r.film_id
                       WHERE f.deleted_at IS NULL AND r.kind IN ('review', 'note')
                       GROUP BY month ORDER BY month",
                     [],
-                )?,
+                )?),
             })
         })
     }
@@ -234,4 +235,32 @@ fn rating_key(halves: i64) -> String {
     } else {
         format!("{}.5", halves / 2)
     }
+}
+
+/// Adds the months with no count between the first and the last (keys `YYYY-MM`, in order), so
+/// a chart over time shows the quiet months as zero instead of skipping them.
+fn fill_months(found: Vec<Tally>) -> Vec<Tally> {
+    let parse = |key: &str| -> Option<(i32, u32)> {
+        let (year, month) = key.split_once('-')?;
+        Some((year.parse().ok()?, month.parse().ok()?))
+    };
+    let (Some(first), Some(last)) = (
+        found.first().and_then(|t| parse(&t.key)),
+        found.last().and_then(|t| parse(&t.key)),
+    ) else {
+        return found;
+    };
+    let mut filled = Vec::new();
+    let (mut year, mut month) = first;
+    while (year, month) <= last {
+        let key = format!("{year:04}-{month:02}");
+        let count = found.iter().find(|t| t.key == key).map_or(0, |t| t.count);
+        filled.push(Tally { key, count });
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    filled
 }

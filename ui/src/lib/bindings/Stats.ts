@@ -14,7 +14,7 @@ filmsByDecade: Array<Tally>,
  */
 filmsByYear: Array<Tally>, 
 /**
- * Keys `2024-03`, ...: months with at least one viewing, in order.
+ * Keys `2024-03`, ...: every month from the first viewing's to the last's, in order.
  */
 viewingsByMonth: Array<Tally>, 
 /**
@@ -39,6 +39,7 @@ topThemes: Array<Tally>,
  */
 ratings: Array<Tally>, 
 /**
- * Keys `2024-03`, ...: reviews and notes the person wrote, by the month they were written.
+ * Keys `2024-03`, ...: reviews and notes the person wrote, by the month they were written,
+ * every month from the first to the last.
  */
 reviewsByMonth: Array<Tally>, };

@@ -42,4 +42,9 @@ describe("viewing heatmap", () => {
     expect(labels.map((l) => l.label)).toEqual(["Jan", "Feb", "Mar"]);
     expect(labels[1].week).toBe(4);
   });
+
+  it("leaves out the label of a month the range only grazes", () => {
+    const labels = monthLabels(heatmapCells("2025-11-25", "2026-01-31", []));
+    expect(labels.map((l) => l.label)).toEqual(["Dec", "Jan"]);
+  });
 });

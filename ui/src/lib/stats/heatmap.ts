@@ -52,5 +52,7 @@ export function monthLabels(cells: HeatCell[]): { week: number; label: string }[
       if (labels.length === 0 || labels[labels.length - 1].week !== cell.week) labels.push({ week: cell.week, label });
     }
   }
+  // A month that starts the range late gets no label when the next one would overlap it.
+  if (labels.length > 1 && labels[1].week - labels[0].week < 3) labels.shift();
   return labels;
 }
