@@ -75,7 +75,7 @@ test-rust: ui
 ## e2e: the real-window tests (release binary under Xvfb, via tauri-driver + WebKitWebDriver)
 e2e:
 	@echo "== real-window tests (screenshots in target/screenshots/)"
-	cargo test --test e2e_window -- --ignored --test-threads=1
+	cargo test --test e2e_window --test e2e_desktop -- --ignored --test-threads=1
 
 bench:
 	cargo bench -p cinedex-catalog

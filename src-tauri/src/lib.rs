@@ -79,16 +79,20 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
 /// Opens the window on the catalog at `db` (or the default one) and runs until it is closed.
 pub fn run_window(db: Option<PathBuf>) -> anyhow::Result<()> {
     // Desktop-only plugins live here, not in `build_app`, so mock-runtime tests stay windowless.
-    let builder = tauri::Builder::default()
-        // First, so a second `cinedex` started bare hands over to the open window and exits.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+    let mut builder = tauri::Builder::default();
+    if db.is_none() {
+        // One window on the default catalog: starting `cinedex` again brings that window to the
+        // front instead of opening a second one on the same file. A window on another catalog
+        // (`--db`, CINEDEX_DB) is a deliberate choice and opens on its own.
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
                 let _ = window.set_focus();
             }
-        }))
-        .plugin(tauri_plugin_window_state::Builder::default().build());
+        }));
+    }
+    let builder = builder.plugin(tauri_plugin_window_state::Builder::default().build());
     build_app(builder, db).run(tauri::generate_context!())?;
     Ok(())
 }
