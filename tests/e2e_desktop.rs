@@ -82,6 +82,17 @@ async fn select(client: &Client, css: &str, value: &str) {
         .unwrap_or_else(|e| panic!("cannot choose {value} in {css}: {e}"));
 }
 
+/// Puts the keyboard focus on an element, as a Tab to it would.
+async fn focus(client: &Client, css: &str) {
+    client
+        .execute(
+            "document.querySelector(arguments[0]).focus();",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("cannot focus {css}: {e}"));
+}
+
 #[tokio::test]
 #[ignore = "real window: run by `make e2e` (needs `make build`, Xvfb and tauri-driver)"]
 async fn the_poster_grid_groups_by_decade_and_shows_an_attached_poster() {
@@ -170,6 +181,7 @@ async fn the_keyboard_moves_opens_and_finds_commands() {
     let app = desktop.open_app().await;
     let table = find(&app, "[data-testid=film-table]").await;
     count_when(&app, "[data-testid=film-row]", 4).await;
+    focus(&app, "[data-testid=film-table]").await;
     table.send_keys(&format!("{DOWN}{DOWN}")).await.unwrap();
     find(&app, "[data-testid=film-row][aria-selected=true]").await;
     table.send_keys(ENTER).await.unwrap();
@@ -217,6 +229,7 @@ async fn the_main_views_have_no_serious_accessibility_violations() {
     count_when(&app, "[data-testid=grid-card]", 4).await;
     check("library grid", axe_serious_violations(&app).await);
     let grid = find(&app, "[data-testid=grid]").await;
+    focus(&app, "[data-testid=grid]").await;
     grid.send_keys(&format!("{RIGHT}{ENTER}")).await.unwrap();
     find(&app, "[data-testid=film-view]").await;
     check("film", axe_serious_violations(&app).await);

@@ -183,6 +183,8 @@ pub enum SortColumn {
     Directors,
     Themes,
     Reviews,
+    /// Your latest rating of each film
+    Rating,
     Created,
     Updated,
 }
@@ -195,6 +197,7 @@ impl From<SortColumn> for FilmSort {
             SortColumn::Directors => FilmSort::Directors,
             SortColumn::Themes => FilmSort::Themes,
             SortColumn::Reviews => FilmSort::ReviewCount,
+            SortColumn::Rating => FilmSort::Rating,
             SortColumn::Created => FilmSort::CreatedAt,
             SortColumn::Updated => FilmSort::UpdatedAt,
         }
