@@ -36,7 +36,15 @@ pub fn film_table(films: &[Film]) {
     table
         .load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(["ID", "TITLE", "YEAR", "DIRECTORS", "THEMES", "REVIEWS", "RATING"]);
+        .set_header([
+            "ID",
+            "TITLE",
+            "YEAR",
+            "DIRECTORS",
+            "THEMES",
+            "REVIEWS",
+            "RATING",
+        ]);
     for film in films {
         table.add_row([
             film.id.to_string(),
