@@ -16,7 +16,7 @@ UI_STAMP := ui/node_modules/.installed
 RELEASE_BIN := target/release/cinedex
 DB ?=
 
-.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash fuzz bench bindings package clean
+.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash fuzz bench bindings package test-package clean
 
 ## run: install what is missing, build, and open Cinedex on your catalog (DB=path for another file)
 run: deps build
@@ -110,9 +110,14 @@ bench:
 bindings:
 	CINEDEX_WRITE_BINDINGS=1 cargo test -p cinedex-catalog --test bindings
 
-## package: a .deb through Tauri's bundler
+## package: a .deb through Tauri's bundler (target/release/bundle/deb/)
 package: deps
 	ui/node_modules/.bin/tauri build --bundles deb
+	@ls -l target/release/bundle/deb/*.deb
+
+## test-package: build the .deb, install it with apt, run cinedex from the PATH, validate the menu entry, remove it
+test-package: package
+	cargo test --test package -- --ignored --nocapture
 
 fmt:
 	cargo fmt --all

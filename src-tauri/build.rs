@@ -32,6 +32,11 @@ const COMMANDS: &[&str] = &[
     "check_catalog",
     "recovery_status",
     "recover_from_backup",
+    "get_stats",
+    "list_film_page",
+    "list_film_groups",
+    "attach_poster",
+    "remove_poster",
 ];
 
 fn main() {

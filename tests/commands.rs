@@ -121,3 +121,58 @@ fn a_remote_page_cannot_call_the_catalog() {
     assert!(refused.is_err(), "{refused:?}");
     assert!(invoke(&w, "list_films", json!({"query": {}})).is_ok());
 }
+
+#[test]
+fn the_library_pages_groups_and_statistics_cross_ipc_in_their_generated_shapes() {
+    let w = window();
+    for (title, year) in [("Vertigo", 1958), ("Psycho", 1960), ("Heat", 1995)] {
+        invoke(
+            &w,
+            "add_film",
+            json!({"input": {"title": title, "year": year, "directors": ["Someone"]}}),
+        )
+        .unwrap();
+    }
+    let page = invoke(
+        &w,
+        "list_film_page",
+        json!({"query": {"sort": "year", "descending": true, "offset": 1, "limit": 1}}),
+    )
+    .unwrap();
+    assert_eq!(page["total"], 3);
+    assert_eq!(page["offset"], 1);
+    assert_eq!(page["films"][0]["title"], "Psycho");
+    assert_eq!(page["films"][0]["hasPoster"], false);
+
+    let groups = invoke(&w, "list_film_groups", json!({"by": "decade", "query": {}})).unwrap();
+    assert_eq!(
+        groups,
+        json!([{"key": "1950", "label": "1950s", "count": 1},
+               {"key": "1960", "label": "1960s", "count": 1},
+               {"key": "1990", "label": "1990s", "count": 1}])
+    );
+
+    let stats = invoke(&w, "get_stats", json!({"query": {"year": 2024}})).unwrap();
+    assert_eq!(stats["filmCount"], 3);
+    assert_eq!(
+        stats["topDirectors"],
+        json!([{"key": "Someone", "count": 3}])
+    );
+    assert_eq!(stats["heatmapTo"], "2024-12-31");
+}
+
+#[test]
+fn attaching_something_that_is_not_an_image_is_refused_naming_the_file_field() {
+    let w = window();
+    let film = invoke(&w, "add_film", json!({"input": {"title": "Heat"}})).unwrap();
+    let not_image = w._dir.path().join("notes.txt");
+    std::fs::write(&not_image, "hello").unwrap();
+    let error = invoke(
+        &w,
+        "attach_poster",
+        json!({"filmId": film["id"], "path": not_image}),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "invalid");
+    assert_eq!(error["field"], "file");
+}

@@ -79,7 +79,7 @@ async fn a_film_with_a_review_is_added_edited_and_still_there_after_a_restart() 
     }
 
     // Open it and attach a review whose body tries to run script.
-    click(&app, "[data-testid=film-row] td").await;
+    click(&app, "[data-testid=film-row] [role=gridcell]").await;
     text_when(&app, "[data-testid=film-title]", |t| t == TITLE).await;
     let directors = text_when(&app, "[data-testid=film-directors]", |t| !t.is_empty()).await;
     assert!(
@@ -135,7 +135,7 @@ async fn a_film_with_a_review_is_added_edited_and_still_there_after_a_restart() 
         row.contains("2005") && row.contains("Kazunori Itō"),
         "{row}"
     );
-    click(&app, "[data-testid=film-row] td").await;
+    click(&app, "[data-testid=film-row] [role=gridcell]").await;
     text_when(&app, "[data-testid=review-title]", |t| t == "On dolls").await;
     let body = find(&app, "[data-testid=review-body]").await;
     assert_eq!(
@@ -216,7 +216,7 @@ async fn the_library_sorts_by_column_and_delete_asks_first() {
     count_when(&app, "[data-testid=film-row]", 3).await;
 
     // Log a viewing: the film page sums them up.
-    click(&app, "[data-testid=film-row] td").await;
+    click(&app, "[data-testid=film-row] [role=gridcell]").await;
     let doomed = text_when(&app, "[data-testid=film-title]", |t| !t.is_empty()).await;
     click(&app, "[data-testid=add-viewing]").await;
     replace_text(&app, "input[name=place]", "Cinémathèque").await;

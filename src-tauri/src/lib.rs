@@ -25,6 +25,10 @@ pub fn default_catalog_path() -> Option<PathBuf> {
 /// Registers the state and the IPC commands on `builder`; tests pass a mock builder.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) -> tauri::Builder<R> {
     builder
+        .register_asynchronous_uri_scheme_protocol(
+            commands::posters::SCHEME,
+            commands::posters::serve,
+        )
         .setup(move |app| {
             let path = match db {
                 Some(path) => path,
@@ -66,11 +70,31 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::safety::check_catalog,
             commands::safety::recovery_status,
             commands::safety::recover_from_backup,
+            commands::stats::get_stats,
+            commands::films::list_film_page,
+            commands::films::list_film_groups,
+            commands::posters::attach_poster,
+            commands::posters::remove_poster,
         ])
 }
 
 /// Opens the window on the catalog at `db` (or the default one) and runs until it is closed.
 pub fn run_window(db: Option<PathBuf>) -> anyhow::Result<()> {
-    build_app(tauri::Builder::default(), db).run(tauri::generate_context!())?;
+    // Desktop-only plugins live here, not in `build_app`, so mock-runtime tests stay windowless.
+    let mut builder = tauri::Builder::default();
+    if db.is_none() {
+        // One window on the default catalog: starting `cinedex` again brings that window to the
+        // front instead of opening a second one on the same file. A window on another catalog
+        // (`--db`, CINEDEX_DB) is a deliberate choice and opens on its own.
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    let builder = builder.plugin(tauri_plugin_window_state::Builder::default().build());
+    build_app(builder, db).run(tauri::generate_context!())?;
     Ok(())
 }

@@ -91,6 +91,14 @@ impl CatalogState {
         self.opened.read().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// The open catalog, if it is open.
+    pub fn catalog(&self) -> Option<Catalog> {
+        match &*self.opened() {
+            Opened::Ready { catalog, .. } => Some(catalog.clone()),
+            _ => None,
+        }
+    }
+
     pub fn damage(&self) -> Option<Damage> {
         match &*self.opened() {
             Opened::Damaged { damage, .. } => Some(damage.clone()),

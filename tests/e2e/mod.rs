@@ -273,3 +273,30 @@ pub async fn screenshot(client: &Client, name: &str) {
         .expect("screenshot");
     std::fs::write(dir.join(name), png).expect("write screenshot");
 }
+
+/// Runs axe-core (from ui/node_modules, a devDependency) on the page as it is now and returns its
+/// serious and critical violations, each as `id: help (n nodes)`. WebDriver evaluates the script
+/// itself, so the app's CSP, which forbids any script but its own, does not have to change.
+pub async fn axe_serious_violations(client: &Client) -> Vec<String> {
+    let axe = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js"),
+    )
+    .expect("axe-core is installed (make ui-deps)");
+    client
+        .execute(&format!("{axe}\nreturn typeof window.axe;"), vec![])
+        .await
+        .expect("axe-core loads into the page");
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.axe.run(document, { resultTypes: ['violations'] })
+               .then((r) => done(r.violations
+                 .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                 .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)))
+               .catch((e) => done([`axe failed: ${e}`]));",
+            vec![],
+        )
+        .await
+        .expect("axe-core runs");
+    serde_json::from_value(result).expect("a list of violations")
+}

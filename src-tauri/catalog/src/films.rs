@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use crate::credits::{self, Role};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::model::{Film, FilmDetail, FilmInput, FilmListQuery, FilmSort, WatchStatus};
+use crate::model::{Film, FilmDetail, FilmInput, WatchStatus};
 use crate::text::fold;
 use crate::time::{self, instant_at, optional_date_at, optional_instant_at};
 use crate::validate::{self, ValidFilm};
@@ -14,7 +14,7 @@ use crate::validate::{self, ValidFilm};
 const NAME_SEPARATOR: char = '\u{1f}';
 
 /// The columns every film query selects, in the order [`film_from_row`] reads them.
-const FILM_SELECT: &str = "
+pub(crate) const FILM_SELECT: &str = "
     SELECT f.id, f.title, f.original_title, f.year,
       (SELECT group_concat(p.name, char(31) ORDER BY fp.position)
          FROM film_people fp JOIN people p ON p.id = fp.person_id
@@ -25,7 +25,15 @@ const FILM_SELECT: &str = "
       (SELECT count(*) FROM reviews r WHERE r.film_id = f.id) AS review_count,
       f.created_at, f.updated_at, f.deleted_at, f.watch_status,
       (SELECT count(*) FROM viewings v WHERE v.film_id = f.id) AS viewing_count,
-      (SELECT max(v.watched_on) FROM viewings v WHERE v.film_id = f.id) AS last_watched_on
+      (SELECT max(v.watched_on) FROM viewings v WHERE v.film_id = f.id) AS last_watched_on,
+      (SELECT rating FROM (
+          SELECT v.rating, v.watched_on AS day, 0 AS weight FROM viewings v
+           WHERE v.film_id = f.id AND v.rating IS NOT NULL
+          UNION ALL
+          SELECT r.rating, substr(r.created_at, 1, 10), 1 FROM reviews r
+           WHERE r.film_id = f.id AND r.rating IS NOT NULL AND r.kind <> 'article')
+        ORDER BY day DESC, weight DESC LIMIT 1) AS rating,
+      f.poster IS NOT NULL AS has_poster
     FROM films f";
 
 impl Catalog {
@@ -73,7 +81,9 @@ impl Catalog {
 
     /// Removes a film in the trash for good, with everything attached to it.
     pub fn purge_film(&self, id: i64) -> Result<()> {
-        self.write(|tx| purge(tx, id))
+        self.write(|tx| purge(tx, id))?;
+        self.sweep_posters()?;
+        Ok(())
     }
 
     /// Purges every film in the trash; returns how many there were.
@@ -89,6 +99,7 @@ impl Catalog {
             }
             Ok(ids.len())
         })
+        .and_then(|count| self.sweep_posters().map(|_| count))
     }
 
     /// Purges films that have been in the trash longer than `days`; returns how many.
@@ -107,6 +118,7 @@ impl Catalog {
             }
             Ok(ids.len())
         })
+        .and_then(|count| self.sweep_posters().map(|_| count))
     }
 
     /// A film with everything attached to it, whether live or in the trash.
@@ -118,39 +130,6 @@ impl Catalog {
                 viewings: crate::viewings::viewings_of(tx, id)?,
                 annotations: crate::annotations::annotations_of(tx, id)?,
             })
-        })
-    }
-
-    pub fn list_films(&self, query: &FilmListQuery) -> Result<Vec<Film>> {
-        let filter = query
-            .title_filter
-            .as_deref()
-            .map(|text| fold(text.trim()))
-            .filter(|text| !text.is_empty());
-        let direction = if query.descending { "DESC" } else { "ASC" };
-        let order = match query.sort {
-            FilmSort::Title => format!("f.title_key {direction}"),
-            FilmSort::Year => format!("f.year IS NULL, f.year {direction}"),
-            FilmSort::Directors => {
-                format!("directors IS NULL, directors COLLATE NOCASE {direction}")
-            }
-            FilmSort::Themes => format!("themes IS NULL, themes COLLATE NOCASE {direction}"),
-            FilmSort::ReviewCount => format!("review_count {direction}"),
-            FilmSort::CreatedAt => format!("f.created_at {direction}"),
-            FilmSort::UpdatedAt => format!("f.updated_at {direction}"),
-        };
-        let sql = format!(
-            "{FILM_SELECT}
-             WHERE f.deleted_at IS NULL
-               AND (?1 IS NULL OR instr(f.title_key, ?1) > 0 OR instr(f.original_title_key, ?1) > 0)
-               AND (?2 IS NULL OR f.watch_status = ?2)
-             ORDER BY {order}, f.title_key, f.id"
-        );
-        self.read(|tx| {
-            let mut stmt = tx.prepare_cached(&sql)?;
-            let status = query.watch_status.map(WatchStatus::as_str);
-            let rows = stmt.query_map(params![filter, status], film_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }
 
@@ -266,7 +245,7 @@ fn original_key(valid: &ValidFilm) -> String {
         .unwrap_or_default()
 }
 
-fn film_from_row(row: &Row) -> rusqlite::Result<Film> {
+pub(crate) fn film_from_row(row: &Row) -> rusqlite::Result<Film> {
     Ok(Film {
         id: row.get(0)?,
         title: row.get(1)?,
@@ -281,6 +260,8 @@ fn film_from_row(row: &Row) -> rusqlite::Result<Film> {
         watch_status: WatchStatus::parse(&row.get::<_, String>(10)?).unwrap_or_default(),
         viewing_count: row.get(11)?,
         last_watched_on: optional_date_at(row, 12)?,
+        rating: row.get(13)?,
+        has_poster: row.get(14)?,
     })
 }
 

@@ -10,11 +10,14 @@ mod credits;
 mod db;
 mod error;
 mod films;
+mod library;
 pub mod markdown;
 mod migrate;
 mod model;
+pub mod posters;
 pub mod recovery;
 mod reviews;
+mod stats;
 pub mod text;
 mod time;
 pub mod validate;
@@ -25,9 +28,11 @@ pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
-    Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, FilmSort,
-    Review, ReviewInput, ReviewKind, Viewing, ViewingInput, WatchStatus,
+    Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmGroup, FilmInput,
+    FilmListQuery, FilmPage, FilmSort, GroupBy, GroupFilter, Review, ReviewInput, ReviewKind,
+    Viewing, ViewingInput, WatchStatus,
 };
+pub use stats::{Stats, StatsQuery, Tally};
 
 impl Catalog {
     /// Counts and the schema version, for the status bar and `cinedex info`.

@@ -23,6 +23,10 @@ pub struct Film {
     pub viewing_count: i64,
     /// The most recent viewing's date: every viewing is kept, this only summarises them.
     pub last_watched_on: Option<NaiveDate>,
+    /// The person's latest rating of the film, from a viewing or a review of their own.
+    pub rating: Option<f64>,
+    /// Whether a poster is attached; the window shows its thumbnail, others get a placeholder.
+    pub has_poster: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Set while the film is in the trash.
@@ -117,6 +121,8 @@ pub enum FilmSort {
     Directors,
     Themes,
     ReviewCount,
+    /// The latest personal rating, as [`Film::rating`].
+    Rating,
     CreatedAt,
     UpdatedAt,
 }
@@ -131,6 +137,50 @@ pub struct FilmListQuery {
     pub watch_status: Option<WatchStatus>,
     pub sort: FilmSort,
     pub descending: bool,
+    /// Keeps only the films of one group (as [`FilmGroup`] lists them).
+    pub group: Option<GroupFilter>,
+    /// How many films of the ordered list to skip: the library pages through large catalogs.
+    pub offset: u32,
+    /// How many films to return at most; all of them when absent.
+    pub limit: Option<u32>,
+}
+
+/// What the library can group films by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum GroupBy {
+    Director,
+    Decade,
+    Theme,
+    Status,
+}
+
+/// One group of the library: `key` selects it in a [`GroupFilter`]; the empty key is the group
+/// of films with no director, no year or no theme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmGroup {
+    pub key: String,
+    pub label: String,
+    #[ts(type = "number")]
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupFilter {
+    pub by: GroupBy,
+    pub key: String,
+}
+
+/// A window onto the ordered library: the films from `offset` on, and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmPage {
+    #[ts(type = "number")]
+    pub total: i64,
+    pub offset: u32,
+    pub films: Vec<Film>,
 }
 
 /// What a piece of writing about a film is.

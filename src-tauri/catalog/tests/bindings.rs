@@ -44,6 +44,13 @@ fn expected() -> Vec<(String, String)> {
         one::<BackupReason>(&config),
         one::<CheckReport>(&config),
         one::<cinedex_catalog::recovery::Damage>(&config),
+        one::<Stats>(&config),
+        one::<StatsQuery>(&config),
+        one::<Tally>(&config),
+        one::<FilmGroup>(&config),
+        one::<FilmPage>(&config),
+        one::<GroupBy>(&config),
+        one::<GroupFilter>(&config),
     ]
 }
 

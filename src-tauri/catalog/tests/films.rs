@@ -290,6 +290,7 @@ fn the_library_sorts_by_each_column_with_missing_values_last() {
                 watch_status: None,
                 sort,
                 descending,
+                ..Default::default()
             },
         )
     };
@@ -322,6 +323,7 @@ fn the_library_sorts_by_number_of_reviews() {
         watch_status: None,
         sort: FilmSort::ReviewCount,
         descending: true,
+        ..Default::default()
     };
     assert_eq!(titles(&c, &query), ["Many", "Few", "None"]);
 }

@@ -74,6 +74,24 @@ pub enum Command {
     },
     /// Check the catalog file for damage (SQLite's integrity check)
     Check,
+    /// Numbers about the catalog: films by decade and year, viewings, top directors and themes,
+    /// ratings, reviews written
+    Stats {
+        /// The calendar year of the day-by-day viewings [default: the last 365 days]
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Attach a poster image (JPEG, PNG, WebP or GIF) to a film: it is copied into the posters
+    /// folder beside the catalog and shown in the grid
+    Poster {
+        film_id: i64,
+        /// The image file
+        #[arg(required_unless_present = "remove")]
+        file: Option<PathBuf>,
+        /// Remove the film's poster instead
+        #[arg(long, conflicts_with = "file")]
+        remove: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -165,6 +183,8 @@ pub enum SortColumn {
     Directors,
     Themes,
     Reviews,
+    /// Your latest rating of each film
+    Rating,
     Created,
     Updated,
 }
@@ -177,6 +197,7 @@ impl From<SortColumn> for FilmSort {
             SortColumn::Directors => FilmSort::Directors,
             SortColumn::Themes => FilmSort::Themes,
             SortColumn::Reviews => FilmSort::ReviewCount,
+            SortColumn::Rating => FilmSort::Rating,
             SortColumn::Created => FilmSort::CreatedAt,
             SortColumn::Updated => FilmSort::UpdatedAt,
         }

@@ -1,4 +1,4 @@
-//! Film subcommands: add, list, show, edit, delete, restore, trash, purge, info.
+//! Film subcommands: add, list, show, edit, delete, restore, trash, purge, poster, info.
 
 use cinedex_catalog::{Catalog, FilmInput, FilmListQuery};
 use serde_json::json;
@@ -26,6 +26,7 @@ pub fn list(catalog: &Catalog, out: &Output, args: ListArgs) -> anyhow::Result<(
         watch_status: args.status.map(Into::into),
         sort: args.sort.into(),
         descending: args.desc,
+        ..Default::default()
     };
     let films = catalog.list_films(&query)?;
     out.show(&films, |films| output::film_table(films))
@@ -121,4 +122,32 @@ pub fn purge(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
 pub fn info(catalog: &Catalog, out: &Output) -> anyhow::Result<()> {
     let info = catalog.info()?;
     out.show(&info, output::info)
+}
+
+pub fn poster(
+    catalog: &Catalog,
+    out: &Output,
+    id: i64,
+    file: Option<std::path::PathBuf>,
+    remove: bool,
+) -> anyhow::Result<()> {
+    let film = match file {
+        Some(file) if !remove => catalog.attach_poster(id, &file)?,
+        _ => catalog.remove_poster(id)?,
+    };
+    out.show(&film, |f| {
+        if f.has_poster {
+            println!(
+                "Attached a poster to film {}: {}",
+                f.id,
+                output::film_line(f)
+            )
+        } else {
+            println!(
+                "Removed the poster of film {}: {}",
+                f.id,
+                output::film_line(f)
+            )
+        }
+    })
 }

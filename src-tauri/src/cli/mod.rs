@@ -9,6 +9,7 @@ mod import;
 mod output;
 mod reviews;
 mod safety;
+mod stats;
 mod viewings;
 
 use std::path::PathBuf;
@@ -84,5 +85,11 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Backups => safety::backups(&catalog, &out),
         Command::Restore { file } => safety::restore(&catalog, &out, &file),
         Command::Check => safety::check(&catalog, &out),
+        Command::Stats { year } => stats::run(&catalog, &out, year),
+        Command::Poster {
+            film_id,
+            file,
+            remove,
+        } => films::poster(&catalog, &out, film_id, file, remove),
     }
 }

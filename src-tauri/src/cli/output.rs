@@ -36,7 +36,15 @@ pub fn film_table(films: &[Film]) {
     table
         .load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(["ID", "TITLE", "YEAR", "DIRECTORS", "THEMES", "REVIEWS"]);
+        .set_header([
+            "ID",
+            "TITLE",
+            "YEAR",
+            "DIRECTORS",
+            "THEMES",
+            "REVIEWS",
+            "RATING",
+        ]);
     for film in films {
         table.add_row([
             film.id.to_string(),
@@ -45,6 +53,7 @@ pub fn film_table(films: &[Film]) {
             film.directors.join(", "),
             film.themes.join(", "),
             film.review_count.to_string(),
+            film.rating.map(|r| r.to_string()).unwrap_or_default(),
         ]);
     }
     println!("{table}");

@@ -1,6 +1,6 @@
 //! Film commands: the library, the film view, the film form and the trash.
 
-use cinedex_catalog::{Film, FilmDetail, FilmInput, FilmListQuery};
+use cinedex_catalog::{Film, FilmDetail, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy};
 use tauri::State;
 
 use crate::{CatalogState, IpcError};
@@ -55,4 +55,22 @@ pub async fn purge_film(state: State<'_, CatalogState>, id: i64) -> Result<(), I
 #[tauri::command]
 pub async fn empty_trash(state: State<'_, CatalogState>) -> Result<usize, IpcError> {
     state.run(|c| c.empty_trash()).await
+}
+
+/// One page of the library and the total: the view pages from here as it scrolls.
+#[tauri::command]
+pub async fn list_film_page(
+    state: State<'_, CatalogState>,
+    query: FilmListQuery,
+) -> Result<FilmPage, IpcError> {
+    state.run(move |c| c.list_film_page(&query)).await
+}
+
+#[tauri::command]
+pub async fn list_film_groups(
+    state: State<'_, CatalogState>,
+    by: GroupBy,
+    query: FilmListQuery,
+) -> Result<Vec<FilmGroup>, IpcError> {
+    state.run(move |c| c.film_groups(by, &query)).await
 }

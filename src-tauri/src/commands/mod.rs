@@ -5,6 +5,8 @@ pub mod annotations;
 pub mod articles;
 pub mod catalog;
 pub mod films;
+pub mod posters;
 pub mod reviews;
 pub mod safety;
+pub mod stats;
 pub mod viewings;

@@ -12,10 +12,10 @@ describe("api", () => {
       return { id: 7, filmId: 3 };
     });
     await api.addReview(3, { kind: "note", title: null, author: null, source: null, url: null, publishedOn: null, rating: null, spoiler: false, body: "x" });
-    await api.listFilms({ titleFilter: "amelie", watchStatus: null, sort: "year", descending: true });
+    await api.listFilms({ titleFilter: "amelie", watchStatus: null, sort: "year", descending: true, group: null, offset: 0, limit: null });
     expect(calls[0][0]).toBe("add_review");
     expect(calls[0][1]).toMatchObject({ filmId: 3, input: { kind: "note", body: "x" } });
-    expect(calls[1]).toEqual(["list_films", { query: { titleFilter: "amelie", watchStatus: null, sort: "year", descending: true } }]);
+    expect(calls[1]).toEqual(["list_films", { query: { titleFilter: "amelie", watchStatus: null, sort: "year", descending: true, group: null, offset: 0, limit: null } }]);
   });
 
   it("turns a rejected invoke into an ApiError with kind and field", async () => {

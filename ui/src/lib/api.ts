@@ -1,6 +1,6 @@
 // The one door between the webview and Rust: a typed wrapper per IPC command.
 // Nothing else in the UI imports @tauri-apps/*.
-import { invoke } from "@tauri-apps/api/core";
+import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
@@ -13,10 +13,15 @@ import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Film } from "./bindings/Film";
 import type { FilmDetail } from "./bindings/FilmDetail";
+import type { FilmGroup } from "./bindings/FilmGroup";
+import type { FilmPage } from "./bindings/FilmPage";
+import type { GroupBy } from "./bindings/GroupBy";
 import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
+import type { Stats } from "./bindings/Stats";
+import type { StatsQuery } from "./bindings/StatsQuery";
 import type { Viewing } from "./bindings/Viewing";
 import type { ViewingInput } from "./bindings/ViewingInput";
 import type { WatchStatus } from "./bindings/WatchStatus";
@@ -85,6 +90,13 @@ export const api = {
   checkCatalog: () => call<CheckReport>("check_catalog"),
   recoveryStatus: () => call<Damage | null>("recovery_status"),
   recoverFromBackup: () => call<null>("recover_from_backup"),
+  getStats: (query: StatsQuery) => call<Stats>("get_stats", { query }),
+  listFilmPage: (query: FilmListQuery) => call<FilmPage>("list_film_page", { query }),
+  listFilmGroups: (by: GroupBy, query: FilmListQuery) => call<FilmGroup[]>("list_film_groups", { by, query }),
+  attachPoster: (filmId: number, path: string) => call<Film>("attach_poster", { filmId, path }),
+  removePoster: (filmId: number) => call<Film>("remove_poster", { filmId }),
+  /** The thumbnail's address on the app's `poster:` protocol; `version` changes when the poster does. */
+  posterUrl: (filmId: number, version: string) => `${convertFileSrc(String(filmId), "poster")}?v=${encodeURIComponent(version)}`,
 };
 
 /** Calls `listener` whenever another program (say, the command line) changes the catalog. */
@@ -92,4 +104,4 @@ export function onCatalogChanged(listener: () => void): Promise<() => void> {
   return listen("catalog-changed", () => listener());
 }
 
-export type { CatalogInfo, Damage, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };
+export type { CatalogInfo, Damage, Film, FilmDetail, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput };

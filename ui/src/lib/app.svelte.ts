@@ -1,7 +1,8 @@
 // The app's shared state: which view is open, which dialog, and a counter views watch to reload.
 import type { Film } from "./bindings/Film";
+import type { GroupBy } from "./bindings/GroupBy";
 
-export type Route = { name: "library" } | { name: "film"; id: number } | { name: "trash" } | { name: "settings" };
+export type Route = { name: "library" } | { name: "film"; id: number } | { name: "trash" } | { name: "settings" } | { name: "stats" };
 export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film } | null;
 export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
 
@@ -10,6 +11,10 @@ class AppState {
   filmForm = $state<FilmFormState>(null);
   showShortcuts = $state(false);
   showArticleImport = $state(false);
+  showPalette = $state(false);
+  /** The library's table or poster grid, and its grouping: kept across runs. */
+  libraryView = $state<"table" | "grid">(stored("cinedex.library.view") === "grid" ? "grid" : "table");
+  libraryGroup = $state<GroupBy | "none">(storedGroup());
   toast = $state<Toast>(null);
   /** Bumped after every change to the catalog, so views showing it reload. */
   version = $state(0);
@@ -25,6 +30,19 @@ class AppState {
   notify(toast: Toast) {
     this.toast = toast;
   }
+}
+
+function stored(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function storedGroup(): GroupBy | "none" {
+  const value = stored("cinedex.library.group");
+  return value === "director" || value === "decade" || value === "theme" || value === "status" ? value : "none";
 }
 
 export const app = new AppState();

@@ -1,4 +1,4 @@
-export type Shortcut = "newFilm" | "edit" | "search" | "escape" | "help";
+export type Shortcut = "newFilm" | "edit" | "search" | "escape" | "help" | "palette";
 
 type KeyLike = {
   key: string;
@@ -16,6 +16,8 @@ function isTyping(target: EventTarget | null | undefined): boolean {
 
 /** The app shortcut a key press means, if any. Letters are ignored while typing in a field. */
 export function shortcutFor(event: KeyLike): Shortcut | null {
+  // Ctrl+K works even while typing: it is how a keyboard user gets anywhere from anywhere.
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") return "palette";
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.key === "Escape") return "escape";
   if (isTyping(event.target)) return null;
@@ -34,9 +36,15 @@ export function shortcutFor(event: KeyLike): Shortcut | null {
 }
 
 export const SHORTCUTS: [string, string][] = [
+  ["Ctrl+K", "Command palette: go anywhere, do anything by name"],
   ["n", "Add a film"],
-  ["e", "Edit the open film"],
+  ["e", "Edit the open film, or the selected one in the library"],
   ["/", "Filter the library by title"],
+  ["↑ ↓ ← →", "Move through the library's table or poster grid"],
+  ["Home / End", "First or last film"],
+  ["Page Up / Page Down", "A screenful up or down"],
+  ["Enter", "Open the selected film"],
+  ["Del", "Move the selected film to the trash (Undo in the message)"],
   ["Esc", "Close a dialog, or go back to the library"],
   ["?", "Show these shortcuts"],
 ];

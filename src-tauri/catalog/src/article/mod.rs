@@ -275,6 +275,8 @@ fn new_film(candidates: &[String]) -> Film {
         watch_status: Default::default(),
         viewing_count: 0,
         last_watched_on: None,
+        rating: None,
+        has_poster: false,
         created_at: chrono::Utc::now(),
         updated_at: chrono::Utc::now(),
         deleted_at: None,

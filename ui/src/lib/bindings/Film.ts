@@ -8,7 +8,15 @@ export type Film = { id: number, title: string, originalTitle: string | null, ye
 /**
  * The most recent viewing's date: every viewing is kept, this only summarises them.
  */
-lastWatchedOn: string | null, createdAt: string, updatedAt: string, 
+lastWatchedOn: string | null, 
+/**
+ * The person's latest rating of the film, from a viewing or a review of their own.
+ */
+rating: number | null, 
+/**
+ * Whether a poster is attached; the window shows its thumbnail, others get a placeholder.
+ */
+hasPoster: boolean, createdAt: string, updatedAt: string, 
 /**
  * Set while the film is in the trash.
  */

@@ -3,4 +3,4 @@
 /**
  * The library's sortable columns.
  */
-export type FilmSort = "title" | "year" | "directors" | "themes" | "reviewCount" | "createdAt" | "updatedAt";
+export type FilmSort = "title" | "year" | "directors" | "themes" | "reviewCount" | "rating" | "createdAt" | "updatedAt";

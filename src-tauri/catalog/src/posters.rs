@@ -1,0 +1,202 @@
+//! Posters: an image a person attaches to a film is checked (it must decode as JPEG, PNG, WebP or
+//! GIF), copied into the `posters/` folder beside the catalog file, and thumbnailed once. The
+//! window shows thumbnails only, through a protocol that serves them by film id.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use image::codecs::jpeg::JpegEncoder;
+use image::ImageFormat;
+use rusqlite::{params, OptionalExtension};
+
+use crate::db::Catalog;
+use crate::error::{CatalogError, Result};
+use crate::films::{film_by_id, require_live};
+use crate::model::Film;
+use crate::time;
+
+/// The largest poster file accepted: a scan at print resolution fits easily.
+pub const MAX_POSTER_BYTES: u64 = 40 * 1024 * 1024;
+/// Thumbnails fit in this box, enough for a grid card on a high-density screen.
+pub const THUMB_WIDTH: u32 = 320;
+pub const THUMB_HEIGHT: u32 = 480;
+const THUMB_QUALITY: u8 = 82;
+
+/// The folder holding the posters of the catalog at `catalog`.
+pub fn posters_dir(catalog: &Path) -> PathBuf {
+    catalog.parent().unwrap_or(Path::new(".")).join("posters")
+}
+
+fn thumb_name(film_id: i64) -> String {
+    format!("{film_id}-thumb.jpg")
+}
+
+impl Catalog {
+    /// Copies the image at `source` in as film `film_id`'s poster (replacing any earlier one) and
+    /// makes its thumbnail. The file is checked before anything is stored.
+    pub fn attach_poster(&self, film_id: i64, source: &Path) -> Result<Film> {
+        let dir = self.posters_dir()?;
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| CatalogError::Io { path, source }
+        };
+        let size = fs::metadata(source).map_err(io(source))?.len();
+        if size > MAX_POSTER_BYTES {
+            return Err(CatalogError::invalid(
+                "file",
+                format!(
+                    "{}: {} MiB is larger than the {} MiB a poster may be",
+                    source.display(),
+                    size / (1024 * 1024),
+                    MAX_POSTER_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        let bytes = fs::read(source).map_err(io(source))?;
+        let not_an_image = || {
+            CatalogError::invalid(
+                "file",
+                format!("{}: not a JPEG, PNG, WebP or GIF image", source.display()),
+            )
+        };
+        let format = image::guess_format(&bytes).map_err(|_| not_an_image())?;
+        let extension = match format {
+            ImageFormat::Jpeg => "jpg",
+            ImageFormat::Png => "png",
+            ImageFormat::WebP => "webp",
+            ImageFormat::Gif => "gif",
+            _ => return Err(not_an_image()),
+        };
+        let decoded = image::load_from_memory_with_format(&bytes, format).map_err(|error| {
+            CatalogError::invalid("file", format!("{}: {error}", source.display()))
+        })?;
+        // The one resize: the grid only ever shows this thumbnail.
+        let thumb = decoded.thumbnail(THUMB_WIDTH, THUMB_HEIGHT).to_rgb8();
+        let mut thumb_bytes = Vec::new();
+        JpegEncoder::new_with_quality(&mut thumb_bytes, THUMB_QUALITY)
+            .encode_image(&thumb)
+            .map_err(|error| CatalogError::invalid("file", error.to_string()))?;
+
+        fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let original = format!("{film_id}.{extension}");
+        self.write(|tx| {
+            require_live(tx, film_id)?;
+            let previous: Option<String> = tx
+                .query_row("SELECT poster FROM films WHERE id = ?1", [film_id], |row| {
+                    row.get(0)
+                })
+                .optional()?
+                .flatten();
+            // Files first, then the row: if writing a file fails the transaction rolls back and
+            // the film keeps its old poster (whose files have the same names only when the
+            // extension matches, in which case they are replaced whole by the rename).
+            write_atomically(&dir.join(&original), &bytes)?;
+            write_atomically(&dir.join(thumb_name(film_id)), &thumb_bytes)?;
+            if let Some(previous) = previous.filter(|p| *p != original) {
+                let _ = fs::remove_file(dir.join(previous));
+            }
+            tx.execute(
+                "UPDATE films SET poster = ?2, updated_at = ?3 WHERE id = ?1",
+                params![film_id, original, time::to_text(time::now())],
+            )?;
+            film_by_id(tx, film_id)
+        })
+    }
+
+    /// Removes film `film_id`'s poster; it shows its placeholder again.
+    pub fn remove_poster(&self, film_id: i64) -> Result<Film> {
+        let dir = self.posters_dir()?;
+        self.write(|tx| {
+            require_live(tx, film_id)?;
+            tx.execute(
+                "UPDATE films SET poster = NULL, updated_at = ?2 WHERE id = ?1",
+                params![film_id, time::to_text(time::now())],
+            )?;
+            film_by_id(tx, film_id)
+        })
+        .inspect(|_| remove_files(&dir, film_id))
+    }
+
+    /// The thumbnail file of film `film_id`'s poster, if it has one.
+    pub fn poster_thumbnail(&self, film_id: i64) -> Result<Option<PathBuf>> {
+        let dir = self.posters_dir()?;
+        let has: Option<bool> = self.read(|tx| {
+            Ok(tx
+                .query_row(
+                    "SELECT poster IS NOT NULL FROM films WHERE id = ?1",
+                    [film_id],
+                    |row| row.get(0),
+                )
+                .optional()?)
+        })?;
+        Ok(has
+            .filter(|has| *has)
+            .map(|_| dir.join(thumb_name(film_id))))
+    }
+
+    /// Deletes poster files whose film is gone (purged from the trash). Best effort: a file that
+    /// cannot be removed now is tried again next time.
+    pub fn sweep_posters(&self) -> Result<usize> {
+        let Ok(dir) = self.posters_dir() else {
+            return Ok(0);
+        };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return Ok(0);
+        };
+        let ids: Vec<(i64, PathBuf)> = entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter_map(|path| {
+                let stem = path.file_stem()?.to_str()?;
+                let id = stem.split('-').next()?.parse().ok()?;
+                Some((id, path))
+            })
+            .collect();
+        let mut removed = 0;
+        for (id, path) in ids {
+            let exists: bool = self.read(|tx| {
+                Ok(tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM films WHERE id = ?1)",
+                    [id],
+                    |row| row.get(0),
+                )?)
+            })?;
+            if !exists && fs::remove_file(path).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    fn posters_dir(&self) -> Result<PathBuf> {
+        self.path().map(|path| posters_dir(&path)).ok_or_else(|| {
+            CatalogError::Conflict("an in-memory catalog has no folder to keep posters in".into())
+        })
+    }
+}
+
+fn remove_files(dir: &Path, film_id: i64) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if stem == film_id.to_string() || stem == format!("{film_id}-thumb") {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `target`, syncs it and renames it over `target`, so
+/// a crash never leaves half an image under the real name.
+fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| CatalogError::Io {
+        path: target.to_path_buf(),
+        source,
+    };
+    let temp = target.with_extension("partial");
+    let mut file = fs::File::create(&temp).map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    fs::rename(&temp, target).map_err(io)
+}
