@@ -8,7 +8,10 @@ pub mod backup;
 mod credits;
 mod db;
 mod error;
+pub mod export;
 mod films;
+pub mod import;
+pub mod lists;
 pub mod markdown;
 mod migrate;
 mod model;
@@ -19,6 +22,11 @@ pub mod validate;
 mod viewings;
 
 pub use db::Catalog;
+pub use export::{ExportFormat, ExportReport};
+pub use import::{
+    ColumnMapping, CsvField, ImportIssue, ImportOptions, ImportSource, ImportSummary,
+};
+pub use lists::{FilmList, FilmListDetail, FilmListEntry};
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{

@@ -15,6 +15,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_annotations",
         include_str!("../migrations/0002_annotations.sql"),
     ),
+    // 0003_search lands from another branch; the lead orders these on merge.
+    ("0004_lists", include_str!("../migrations/0004_lists.sql")),
 ];
 
 /// The schema version this build of Cinedex writes.
