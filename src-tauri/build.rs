@@ -30,6 +30,10 @@ const COMMANDS: &[&str] = &[
     "list_catalog_backups",
     "restore_backup",
     "check_catalog",
+    "preview_import",
+    "run_import",
+    "cancel_import",
+    "export_catalog",
 ];
 
 fn main() {

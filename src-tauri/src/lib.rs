@@ -25,6 +25,8 @@ pub fn default_catalog_path() -> Option<PathBuf> {
 /// Registers the state and the IPC commands on `builder`; tests pass a mock builder.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::imports::ImportControl::default())
         .setup(move |app| {
             let path = match db {
                 Some(path) => path,
@@ -64,6 +66,10 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::safety::list_catalog_backups,
             commands::safety::restore_backup,
             commands::safety::check_catalog,
+            commands::imports::preview_import,
+            commands::imports::run_import,
+            commands::imports::cancel_import,
+            commands::imports::export_catalog,
         ])
 }
 

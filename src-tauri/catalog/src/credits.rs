@@ -90,7 +90,9 @@ pub fn add_people(tx: &Transaction, film_id: i64, role: Role, names: &[String]) 
 /// Adds `names` after the film's themes, skipping those it already has.
 pub fn add_themes(tx: &Transaction, film_id: i64, names: &[String]) -> Result<()> {
     let mut next: i64 = tx
-        .prepare_cached("SELECT coalesce(max(position) + 1, 0) FROM film_themes WHERE film_id = ?1")?
+        .prepare_cached(
+            "SELECT coalesce(max(position) + 1, 0) FROM film_themes WHERE film_id = ?1",
+        )?
         .query_row([film_id], |row| row.get(0))?;
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO film_themes (film_id, theme_id, position) VALUES (?1, ?2, ?3)",

@@ -22,12 +22,12 @@ pub mod validate;
 mod viewings;
 
 pub use db::Catalog;
+pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use export::{ExportFormat, ExportReport};
 pub use import::{
     ColumnMapping, CsvField, ImportIssue, ImportOptions, ImportSource, ImportSummary,
 };
 pub use lists::{FilmList, FilmListDetail, FilmListEntry};
-pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, FilmSort,

@@ -65,7 +65,9 @@ fn a_letterboxd_export_is_previewed_then_imported_with_every_viewing_review_tag_
     let dir = tempfile::tempdir().unwrap();
     let zip = letterboxd(dir.path());
     let c = Catalog::open_in_memory().unwrap();
-    let preview = c.preview_import(ImportSource::Letterboxd, &zip, &ImportOptions::default()).unwrap();
+    let preview = c
+        .preview_import(ImportSource::Letterboxd, &zip, &ImportOptions::default())
+        .unwrap();
     assert!(!preview.committed);
     assert_eq!(preview.new_films, 4, "{preview:?}");
     assert_eq!(preview.viewings, 4);
@@ -73,20 +75,40 @@ fn a_letterboxd_export_is_previewed_then_imported_with_every_viewing_review_tag_
     assert_eq!(preview.lists, 1);
     assert_eq!(preview.list_entries, 2);
     assert!(preview.errors.is_empty(), "{:?}", preview.errors);
-    assert!(c.list_films(&FilmListQuery::default()).unwrap().is_empty(), "a preview writes nothing");
+    assert!(
+        c.list_films(&FilmListQuery::default()).unwrap().is_empty(),
+        "a preview writes nothing"
+    );
 
-    let report = c.import(ImportSource::Letterboxd, &zip, &ImportOptions::default(), &go).unwrap();
+    let report = c
+        .import(
+            ImportSource::Letterboxd,
+            &zip,
+            &ImportOptions::default(),
+            &go,
+        )
+        .unwrap();
     assert!(report.committed);
     let films = c.list_films(&FilmListQuery::default()).unwrap();
-    assert_eq!(films.len(), 4, "two Solaris of different years are two films");
+    assert_eq!(
+        films.len(),
+        4,
+        "two Solaris of different years are two films"
+    );
     let blue = films.iter().find(|f| f.title == "Perfect Blue").unwrap();
     assert_eq!(blue.viewing_count, 2, "the rewatch is kept");
     assert_eq!(blue.themes, ["anime", "psychological"]);
     assert_eq!(blue.watch_status, WatchStatus::Watched);
     let detail = c.get_film(blue.id).unwrap();
     let body = &detail.reviews[0].body;
-    assert!(body.contains("Mima") && body.contains("> who are you?"), "{body}");
-    assert!(!body.contains("script") && !body.contains("alert"), "{body}");
+    assert!(
+        body.contains("Mima") && body.contains("> who are you?"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("script") && !body.contains("alert"),
+        "{body}"
+    );
     assert!(detail.viewings.iter().any(|v| v.rewatch));
     let stalker = films.iter().find(|f| f.title == "Stalker").unwrap();
     assert_eq!(stalker.watch_status, WatchStatus::Watchlist);
@@ -96,7 +118,10 @@ fn a_letterboxd_export_is_previewed_then_imported_with_every_viewing_review_tag_
     assert_eq!(list.entries[0].film.title, "Perfect Blue");
     assert_eq!(list.entries[0].note.as_deref(), Some("The one"));
     let json = dump(&c);
-    assert!(json.contains("\"rating\":4.5"), "the rating became the film's");
+    assert!(
+        json.contains("\"rating\":4.5"),
+        "the rating became the film's"
+    );
 }
 
 #[test]
@@ -104,10 +129,33 @@ fn importing_the_same_file_twice_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let zip = letterboxd(dir.path());
     let c = Catalog::open_in_memory().unwrap();
-    c.import(ImportSource::Letterboxd, &zip, &ImportOptions::default(), &go).unwrap();
+    c.import(
+        ImportSource::Letterboxd,
+        &zip,
+        &ImportOptions::default(),
+        &go,
+    )
+    .unwrap();
     let before = dump(&c);
-    let again = c.import(ImportSource::Letterboxd, &zip, &ImportOptions::default(), &go).unwrap();
-    assert_eq!((again.new_films, again.updated_films, again.viewings, again.reviews, again.lists, again.list_entries), (0, 0, 0, 0, 0, 0));
+    let again = c
+        .import(
+            ImportSource::Letterboxd,
+            &zip,
+            &ImportOptions::default(),
+            &go,
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            again.new_films,
+            again.updated_films,
+            again.viewings,
+            again.reviews,
+            again.lists,
+            again.list_entries
+        ),
+        (0, 0, 0, 0, 0, 0)
+    );
     assert_eq!(again.matched_films, 4);
     assert_eq!(dump(&c), before);
 }
@@ -127,15 +175,29 @@ fn imdb_ratings_in_both_header_styles_import_films_and_skip_series_with_a_count(
     let dir = tempfile::tempdir().unwrap();
     let c = Catalog::open_in_memory().unwrap();
     let new = file(dir.path(), "ratings.csv", IMDB_NEW.as_bytes());
-    let report = c.import(ImportSource::Imdb, &new, &ImportOptions::default(), &go).unwrap();
+    let report = c
+        .import(ImportSource::Imdb, &new, &ImportOptions::default(), &go)
+        .unwrap();
     assert_eq!((report.new_films, report.skipped_count), (2, 1));
-    assert!(report.skipped[0].message.contains("TV Series"), "{:?}", report.skipped);
+    assert!(
+        report.skipped[0].message.contains("TV Series"),
+        "{:?}",
+        report.skipped
+    );
     let old = file(dir.path(), "old.csv", IMDB_OLD.as_bytes());
-    let report = c.import(ImportSource::Imdb, &old, &ImportOptions::default(), &go).unwrap();
-    assert_eq!((report.new_films, report.matched_films, report.skipped_count), (0, 1, 1));
+    let report = c
+        .import(ImportSource::Imdb, &old, &ImportOptions::default(), &go)
+        .unwrap();
+    assert_eq!(
+        (report.new_films, report.matched_films, report.skipped_count),
+        (0, 1, 1)
+    );
     let films = c.list_films(&FilmListQuery::default()).unwrap();
     let spirited = films.iter().find(|f| f.title == "Spirited Away").unwrap();
-    assert_eq!(spirited.original_title.as_deref(), Some("Sen to Chihiro no kamikakushi"));
+    assert_eq!(
+        spirited.original_title.as_deref(),
+        Some("Sen to Chihiro no kamikakushi")
+    );
     assert_eq!(spirited.directors, ["Hayao Miyazaki"]);
     let matrix = films.iter().find(|f| f.title == "The Matrix").unwrap();
     assert_eq!(matrix.directors, ["Lana Wachowski", "Lilly Wachowski"]);
@@ -152,9 +214,22 @@ fn a_generic_csv_is_mapped_by_header_with_or_without_bom_and_overrides_apply() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice("Film,Year,Director,Genres,Seen on,Extra\nAmélie,2001,Jean-Pierre Jeunet,Comedy; Romance,2024-05-01,x\n".as_bytes());
     let path = file(dir.path(), "films.csv", &bytes);
-    let options = ImportOptions { columns: vec![ColumnMapping { column: "Seen on".into(), field: CsvField::WatchedOn }] };
-    let preview = c.preview_import(ImportSource::Csv, &path, &options).unwrap();
-    assert_eq!(preview.columns[0], ColumnMapping { column: "Film".into(), field: CsvField::Title });
+    let options = ImportOptions {
+        columns: vec![ColumnMapping {
+            column: "Seen on".into(),
+            field: CsvField::WatchedOn,
+        }],
+    };
+    let preview = c
+        .preview_import(ImportSource::Csv, &path, &options)
+        .unwrap();
+    assert_eq!(
+        preview.columns[0],
+        ColumnMapping {
+            column: "Film".into(),
+            field: CsvField::Title
+        }
+    );
     assert_eq!(preview.columns[5].field, CsvField::Ignore);
     assert_eq!((preview.new_films, preview.viewings), (1, 1));
     c.import(ImportSource::Csv, &path, &options, &go).unwrap();
@@ -167,11 +242,22 @@ fn a_generic_csv_is_mapped_by_header_with_or_without_bom_and_overrides_apply() {
 fn a_latin1_csv_is_detected_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
     let c = Catalog::open_in_memory().unwrap();
-    let path = file(dir.path(), "latin1.csv", b"Title,Year\nAm\xe9lie,2001\nLa Cit\xe9 des enfants perdus,1995\n");
-    let preview = c.preview_import(ImportSource::Csv, &path, &ImportOptions::default()).unwrap();
+    let path = file(
+        dir.path(),
+        "latin1.csv",
+        b"Title,Year\nAm\xe9lie,2001\nLa Cit\xe9 des enfants perdus,1995\n",
+    );
+    let preview = c
+        .preview_import(ImportSource::Csv, &path, &ImportOptions::default())
+        .unwrap();
     assert!(preview.encoding.is_some(), "{preview:?}");
-    c.import(ImportSource::Csv, &path, &ImportOptions::default(), &go).unwrap();
-    assert!(c.list_films(&FilmListQuery::default()).unwrap().iter().any(|f| f.title == "Amélie"));
+    c.import(ImportSource::Csv, &path, &ImportOptions::default(), &go)
+        .unwrap();
+    assert!(c
+        .list_films(&FilmListQuery::default())
+        .unwrap()
+        .iter()
+        .any(|f| f.title == "Amélie"));
 }
 
 #[test]
@@ -195,7 +281,9 @@ fn a_tellico_video_collection_imports_titles_directors_themes_and_comments() {
 </tellico>"#;
     let tc = zip_file(dir.path(), "videos.tc", &[("tellico.xml", xml)]);
     let c = Catalog::open_in_memory().unwrap();
-    let report = c.import(ImportSource::Tellico, &tc, &ImportOptions::default(), &go).unwrap();
+    let report = c
+        .import(ImportSource::Tellico, &tc, &ImportOptions::default(), &go)
+        .unwrap();
     assert_eq!(report.new_films, 1);
     let film = &c.list_films(&FilmListQuery::default()).unwrap()[0];
     assert_eq!(film.original_title.as_deref(), Some("Shichinin no samurai"));
@@ -203,30 +291,58 @@ fn a_tellico_video_collection_imports_titles_directors_themes_and_comments() {
     assert_eq!(film.themes, ["Drama", "Action", "samurai"]);
     let detail = c.get_film(film.id).unwrap();
     assert_eq!(detail.reviews[0].kind, ReviewKind::Note);
-    assert!(detail.reviews[0].body.contains("**cinema**"), "{}", detail.reviews[0].body);
+    assert!(
+        detail.reviews[0].body.contains("**cinema**"),
+        "{}",
+        detail.reviews[0].body
+    );
 }
 
 fn refused(source: ImportSource, path: &Path) -> String {
     let c = Catalog::open_in_memory().unwrap();
-    let error = c.import(source, path, &ImportOptions::default(), &go).unwrap_err();
-    assert!(c.list_films(&FilmListQuery::default()).unwrap().is_empty(), "nothing written");
+    let error = c
+        .import(source, path, &ImportOptions::default(), &go)
+        .unwrap_err();
+    assert!(
+        c.list_films(&FilmListQuery::default()).unwrap().is_empty(),
+        "nothing written"
+    );
     error.to_string()
 }
 
 #[test]
 fn bad_csv_input_is_refused_with_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    let unclosed = file(dir.path(), "u.csv", b"Title,Year\nA,2001\n\"B,2002\nC,2003\n");
-    assert!(refused(ImportSource::Csv, &unclosed).contains("u.csv:3"), "unclosed quote");
+    let unclosed = file(
+        dir.path(),
+        "u.csv",
+        b"Title,Year\nA,2001\n\"B,2002\nC,2003\n",
+    );
+    assert!(
+        refused(ImportSource::Csv, &unclosed).contains("u.csv:3"),
+        "unclosed quote"
+    );
     let missing = file(dir.path(), "m.csv", b"Const,Title\ntt1,A\n");
     let message = refused(ImportSource::Imdb, &missing);
     assert!(message.contains("Title Type"), "{message}");
-    let wrong = file(dir.path(), "w.csv", b"Title,Year,Rating\nA,2001,4\nB,soon,4\nC,2003,7\n");
+    let wrong = file(
+        dir.path(),
+        "w.csv",
+        b"Title,Year,Rating\nA,2001,4\nB,soon,4\nC,2003,7\n",
+    );
     let c = Catalog::open_in_memory().unwrap();
-    let preview = c.preview_import(ImportSource::Csv, &wrong, &ImportOptions::default()).unwrap();
+    let preview = c
+        .preview_import(ImportSource::Csv, &wrong, &ImportOptions::default())
+        .unwrap();
     assert_eq!(preview.error_count, 2);
-    assert_eq!((preview.errors[0].line, preview.errors[0].column.as_deref()), (Some(3), Some("Year")));
-    assert_eq!((preview.errors[1].line, preview.errors[1].column.as_deref()), (Some(4), Some("Rating")));
+    assert_eq!(
+        (preview.errors[0].line, preview.errors[0].column.as_deref()),
+        (Some(3), Some("Year"))
+    );
+    assert_eq!(
+        (preview.errors[1].line, preview.errors[1].column.as_deref()),
+        (Some(4), Some("Rating"))
+    );
     let message = refused(ImportSource::Csv, &wrong);
     assert!(message.contains("w.csv:3: column Year"), "{message}");
     let mut huge = b"Title,Review\nA,".to_vec();
@@ -259,7 +375,14 @@ fn bad_archives_are_refused_before_anything_is_written() {
     zip.finish().unwrap();
     assert!(std::fs::metadata(&path).unwrap().len() < 2_000_000);
     assert!(refused(ImportSource::Letterboxd, &path).contains("expand beyond"));
-    let not_video = zip_file(dir.path(), "books.tc", &[("tellico.xml", "<tellico><collection type=\"2\"></collection></tellico>")]);
+    let not_video = zip_file(
+        dir.path(),
+        "books.tc",
+        &[(
+            "tellico.xml",
+            "<tellico><collection type=\"2\"></collection></tellico>",
+        )],
+    );
     assert!(refused(ImportSource::Tellico, &not_video).contains("not a video collection"));
 }
 
@@ -277,7 +400,9 @@ fn a_cancelled_import_writes_nothing() {
         seen.lock().unwrap().push((done, total));
         done < 2000
     };
-    let error = c.import(ImportSource::Csv, &path, &ImportOptions::default(), &stop).unwrap_err();
+    let error = c
+        .import(ImportSource::Csv, &path, &ImportOptions::default(), &stop)
+        .unwrap_err();
     assert!(matches!(error, CatalogError::Cancelled));
     assert!(c.list_films(&FilmListQuery::default()).unwrap().is_empty());
     assert!(seen.lock().unwrap().iter().all(|(_, total)| *total == 5000));

@@ -1,7 +1,7 @@
 // The app's shared state: which view is open, which dialog, and a counter views watch to reload.
 import type { Film } from "./bindings/Film";
 
-export type Route = { name: "library" } | { name: "film"; id: number } | { name: "trash" } | { name: "settings" };
+export type Route = { name: "library" } | { name: "film"; id: number } | { name: "trash" } | { name: "settings" } | { name: "import" };
 export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film } | null;
 export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
 

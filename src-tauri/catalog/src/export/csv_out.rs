@@ -6,15 +6,30 @@ use std::io::Write;
 use super::document::{Document, FilmDoc};
 
 pub const HEADERS: [&str; 12] = [
-    "Title", "Original Title", "Year", "Directors", "Themes", "Rating", "Runtime", "Status",
-    "IMDb ID", "Viewings", "Last Watched", "Reviews",
+    "Title",
+    "Original Title",
+    "Year",
+    "Directors",
+    "Themes",
+    "Rating",
+    "Runtime",
+    "Status",
+    "IMDb ID",
+    "Viewings",
+    "Last Watched",
+    "Reviews",
 ];
 
 pub fn write(out: &mut impl Write, document: &Document) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADERS)?;
     for film in document.films.iter().filter(|f| f.deleted_at.is_none()) {
-        let last = film.viewings.iter().map(|v| v.watched_on.as_str()).max().unwrap_or("");
+        let last = film
+            .viewings
+            .iter()
+            .map(|v| v.watched_on.as_str())
+            .max()
+            .unwrap_or("");
         writer.write_record([
             film.title.as_str(),
             film.original_title.as_deref().unwrap_or(""),
@@ -22,7 +37,10 @@ pub fn write(out: &mut impl Write, document: &Document) -> std::io::Result<()> {
             &directors(film).join("; "),
             &film.themes.join("; "),
             &film.rating.map(|r| r.to_string()).unwrap_or_default(),
-            &film.runtime_minutes.map(|r| r.to_string()).unwrap_or_default(),
+            &film
+                .runtime_minutes
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
             film.watch_status.as_str(),
             external(film, "imdb").unwrap_or(""),
             &film.viewings.len().to_string(),

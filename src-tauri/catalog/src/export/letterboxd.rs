@@ -8,7 +8,14 @@ use super::csv_out::directors;
 use super::document::Document;
 
 pub const HEADERS: [&str; 8] = [
-    "Title", "Year", "Directors", "Rating", "WatchedDate", "Rewatch", "Tags", "Review",
+    "Title",
+    "Year",
+    "Directors",
+    "Rating",
+    "WatchedDate",
+    "Rewatch",
+    "Tags",
+    "Review",
 ];
 pub const MAX_ROWS_PER_FILE: usize = 1_000;
 

@@ -108,10 +108,15 @@ pub fn render(film: &FilmDoc) -> String {
             crate::ReviewKind::Article => "Article".to_owned(),
         });
         let _ = writeln!(md, "## {heading}\n");
-        let byline: Vec<String> = [review.author.clone(), review.source.clone(), review.published_on.clone(), review.rating.map(|r| format!("★ {r}"))]
-            .into_iter()
-            .flatten()
-            .collect();
+        let byline: Vec<String> = [
+            review.author.clone(),
+            review.source.clone(),
+            review.published_on.clone(),
+            review.rating.map(|r| format!("★ {r}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         if !byline.is_empty() {
             let _ = writeln!(md, "*{}*\n", byline.join(", "));
         }

@@ -49,9 +49,21 @@ pub fn document(tx: &Transaction) -> Result<Document> {
     each(tx, "SELECT ft.film_id, t.name FROM film_themes ft JOIN themes t ON t.id = ft.theme_id ORDER BY ft.film_id, ft.position", |row| {
         Ok((row.get(0)?, row.get::<_, String>(1)?))
     }, |i, t| films[i].themes.push(t), &index_of)?;
-    each(tx, "SELECT film_id, source, value FROM external_ids ORDER BY film_id, source, value", |row| {
-        Ok((row.get(0)?, ExternalIdDoc { source: row.get(1)?, value: row.get(2)? }))
-    }, |i, e| films[i].external_ids.push(e), &index_of)?;
+    each(
+        tx,
+        "SELECT film_id, source, value FROM external_ids ORDER BY film_id, source, value",
+        |row| {
+            Ok((
+                row.get(0)?,
+                ExternalIdDoc {
+                    source: row.get(1)?,
+                    value: row.get(2)?,
+                },
+            ))
+        },
+        |i, e| films[i].external_ids.push(e),
+        &index_of,
+    )?;
     each(tx, "SELECT film_id, kind, title, author, source, url, published_on, rating, spoiler, body, created_at, updated_at FROM reviews ORDER BY film_id, id", |row| {
         Ok((row.get(0)?, ReviewDoc {
             kind: ReviewKind::parse(&row.get::<_, String>(1)?).unwrap_or_default(),
@@ -74,21 +86,38 @@ pub fn document(tx: &Transaction) -> Result<Document> {
     }, |i, a| films[i].annotations.push(a), &index_of)?;
     let mut lists = Vec::new();
     let mut list_index: HashMap<i64, usize> = HashMap::new();
-    let mut stmt = tx.prepare("SELECT id, name, description, created_at, updated_at FROM lists ORDER BY id")?;
+    let mut stmt =
+        tx.prepare("SELECT id, name, description, created_at, updated_at FROM lists ORDER BY id")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         list_index.insert(row.get(0)?, lists.len());
-        lists.push(ListDoc { name: row.get(1)?, description: row.get(2)?, created_at: row.get(3)?, updated_at: row.get(4)?, films: Vec::new() });
+        lists.push(ListDoc {
+            name: row.get(1)?,
+            description: row.get(2)?,
+            created_at: row.get(3)?,
+            updated_at: row.get(4)?,
+            films: Vec::new(),
+        });
     }
-    let mut stmt = tx.prepare("SELECT list_id, film_id, note FROM list_films ORDER BY list_id, position, film_id")?;
+    let mut stmt = tx.prepare(
+        "SELECT list_id, film_id, note FROM list_films ORDER BY list_id, position, film_id",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let (list, film): (i64, i64) = (row.get(0)?, row.get(1)?);
         if let (Some(&l), Some(&f)) = (list_index.get(&list), index_of.get(&film)) {
-            lists[l].films.push(ListEntryDoc { film: f, note: row.get(2)? });
+            lists[l].films.push(ListEntryDoc {
+                film: f,
+                note: row.get(2)?,
+            });
         }
     }
-    Ok(Document { format: FORMAT.to_owned(), version: VERSION, films, lists })
+    Ok(Document {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        films,
+        lists,
+    })
 }
 
 fn each<T>(

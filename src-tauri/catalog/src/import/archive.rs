@@ -25,7 +25,10 @@ pub fn read_members(path: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<(S
         return Err(fatal(
             &name,
             None,
-            format!("the archive has {} members; at most {MAX_MEMBERS} are read", archive.len()),
+            format!(
+                "the archive has {} members; at most {MAX_MEMBERS} are read",
+                archive.len()
+            ),
         ));
     }
     // First pass, on the central directory only: names and declared sizes.

@@ -45,10 +45,7 @@ impl CsvField {
 
 /// The field a column header suggests, or `Ignore`.
 pub fn auto_field(header: &str) -> CsvField {
-    let key: String = header
-        .trim()
-        .to_lowercase()
-        .replace(['_', '-'], " ");
+    let key: String = header.trim().to_lowercase().replace(['_', '-'], " ");
     match key.as_str() {
         "title" | "name" | "film" | "movie" | "film title" => CsvField::Title,
         "original title" | "originaltitle" => CsvField::OriginalTitle,
@@ -87,7 +84,10 @@ pub fn read(path: &Path, options: &ImportOptions) -> Result<Batch> {
     let mapping = mapping.unwrap_or_else(|| map_columns(&header.names, options));
     batch.columns = mapping
         .iter()
-        .map(|(column, field)| ColumnMapping { column: column.clone(), field: *field })
+        .map(|(column, field)| ColumnMapping {
+            column: column.clone(),
+            field: *field,
+        })
         .collect();
     if !mapping.iter().any(|(_, f)| *f == CsvField::Title) {
         return Err(fatal(
@@ -145,13 +145,21 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row, mapping: &[(String, CsvFie
         return;
     }
     let (col, text) = get(CsvField::Year);
-    let Some(year) = batch.value(file, line, col, values::year(text)) else { return };
+    let Some(year) = batch.value(file, line, col, values::year(text)) else {
+        return;
+    };
     let (col, text) = get(CsvField::Rating);
-    let Some(rating) = batch.value(file, line, col, values::rating(text, false)) else { return };
+    let Some(rating) = batch.value(file, line, col, values::rating(text, false)) else {
+        return;
+    };
     let (col, text) = get(CsvField::RuntimeMinutes);
-    let Some(runtime) = batch.value(file, line, col, values::positive(text)) else { return };
+    let Some(runtime) = batch.value(file, line, col, values::positive(text)) else {
+        return;
+    };
     let (col, text) = get(CsvField::WatchStatus);
-    let Some(status) = batch.value(file, line, col, status(text)) else { return };
+    let Some(status) = batch.value(file, line, col, status(text)) else {
+        return;
+    };
     let input = FilmInput {
         title: get(CsvField::Title).1.to_owned(),
         original_title: Some(get(CsvField::OriginalTitle).1.to_owned()),
@@ -159,14 +167,18 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row, mapping: &[(String, CsvFie
         directors: values::names(get(CsvField::Directors).1),
         themes: values::names(get(CsvField::Themes).1),
     };
-    let Some(valid) = batch.film(file, line, &input, &column_of) else { return };
+    let Some(valid) = batch.film(file, line, &input, &column_of) else {
+        return;
+    };
     let mut record = FilmRecord::new(valid);
     record.rating = rating;
     record.runtime_minutes = runtime;
     record.status = status;
     let imdb = get(CsvField::ImdbId).1;
     if !imdb.is_empty() {
-        record.external_ids.push(("imdb".to_owned(), imdb.to_owned()));
+        record
+            .external_ids
+            .push(("imdb".to_owned(), imdb.to_owned()));
     }
     let watched = get(CsvField::WatchedOn).1;
     if !watched.is_empty() {
@@ -180,12 +192,19 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row, mapping: &[(String, CsvFie
             Err(error) => return batch.invalid(file, line, error, &column_of),
         }
     }
-    for (field, kind) in [(CsvField::Review, ReviewKind::Review), (CsvField::Note, ReviewKind::Note)] {
+    for (field, kind) in [
+        (CsvField::Review, ReviewKind::Review),
+        (CsvField::Note, ReviewKind::Note),
+    ] {
         let body = get(field).1;
         if body.is_empty() {
             continue;
         }
-        let input = ReviewInput { kind, body: body.to_owned(), ..ReviewInput::default() };
+        let input = ReviewInput {
+            kind,
+            body: body.to_owned(),
+            ..ReviewInput::default()
+        };
         match validate::review(&input) {
             Ok(review) => record.reviews.push((review, None)),
             Err(error) => {
@@ -202,6 +221,8 @@ fn status(text: &str) -> Result<WatchStatus, String> {
         "" | "none" => Ok(WatchStatus::None),
         "watchlist" | "to watch" | "want to watch" => Ok(WatchStatus::Watchlist),
         "watched" | "seen" => Ok(WatchStatus::Watched),
-        _ => Err(format!("\"{text}\" is not a watch status (none, watchlist or watched)")),
+        _ => Err(format!(
+            "\"{text}\" is not a watch status (none, watchlist or watched)"
+        )),
     }
 }

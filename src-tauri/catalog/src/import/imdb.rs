@@ -46,7 +46,10 @@ fn is_film(title_type: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
-    matches!(folded.as_str(), "movie" | "tvmovie" | "short" | "video" | "feature")
+    matches!(
+        folded.as_str(),
+        "movie" | "tvmovie" | "short" | "video" | "feature"
+    )
 }
 
 fn column_of(field: &str) -> String {
@@ -71,13 +74,34 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row, is_watchlist: bool) {
     }
     let id = row.get("Const");
     if !(id.starts_with("tt") && id.len() > 2 && id[2..].bytes().all(|b| b.is_ascii_digit())) {
-        batch.error(file, Some(row.line), Some("Const"), format!("\"{id}\" is not an IMDb title id (tt followed by digits)"));
+        batch.error(
+            file,
+            Some(row.line),
+            Some("Const"),
+            format!("\"{id}\" is not an IMDb title id (tt followed by digits)"),
+        );
         return;
     }
     let line = row.line;
-    let Some(year) = batch.value(file, line, "Year", values::year(row.get("Year"))) else { return };
-    let Some(runtime) = batch.value(file, line, "Runtime (mins)", values::positive(row.get("Runtime (mins)"))) else { return };
-    let Some(rating) = batch.value(file, line, "Your Rating", values::rating(row.get("Your Rating"), true)) else { return };
+    let Some(year) = batch.value(file, line, "Year", values::year(row.get("Year"))) else {
+        return;
+    };
+    let Some(runtime) = batch.value(
+        file,
+        line,
+        "Runtime (mins)",
+        values::positive(row.get("Runtime (mins)")),
+    ) else {
+        return;
+    };
+    let Some(rating) = batch.value(
+        file,
+        line,
+        "Your Rating",
+        values::rating(row.get("Your Rating"), true),
+    ) else {
+        return;
+    };
     let title = row.get("Title");
     let original = row.get("Original Title");
     let input = FilmInput {
@@ -87,7 +111,9 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row, is_watchlist: bool) {
         directors: values::names(row.get("Directors")),
         themes: Vec::new(),
     };
-    let Some(valid) = batch.film(file, line, &input, &column_of) else { return };
+    let Some(valid) = batch.film(file, line, &input, &column_of) else {
+        return;
+    };
     let mut record = FilmRecord::new(valid);
     record.external_ids.push(("imdb".to_owned(), id.to_owned()));
     record.runtime_minutes = runtime;

@@ -19,20 +19,28 @@ pub fn read(path: &Path) -> Result<Batch> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let bytes = table::read_file(path)?;
-    let document: Document = serde_json::from_slice(&bytes).map_err(|e| crate::CatalogError::Import {
-        file: file.clone(),
-        line: Some(e.line() as u64),
-        column: Some(e.column().to_string()),
-        message: format!("not a Cinedex JSON export: {e}"),
-    })?;
+    let document: Document =
+        serde_json::from_slice(&bytes).map_err(|e| crate::CatalogError::Import {
+            file: file.clone(),
+            line: Some(e.line() as u64),
+            column: Some(e.column().to_string()),
+            message: format!("not a Cinedex JSON export: {e}"),
+        })?;
     if document.format != FORMAT {
-        return Err(fatal(&file, None, format!("\"format\" is \"{}\", not \"{FORMAT}\"", document.format)));
+        return Err(fatal(
+            &file,
+            None,
+            format!("\"format\" is \"{}\", not \"{FORMAT}\"", document.format),
+        ));
     }
     if document.version > VERSION {
         return Err(fatal(
             &file,
             None,
-            format!("written by a newer Cinedex (version {}; this one reads up to {VERSION})", document.version),
+            format!(
+                "written by a newer Cinedex (version {}; this one reads up to {VERSION})",
+                document.version
+            ),
         ));
     }
     let mut batch = Batch::default();
@@ -57,7 +65,10 @@ pub fn read(path: &Path) -> Result<Batch> {
         batch.lists.push(ListRecord {
             name: list.name,
             description: list.description,
-            stamps: Some(stamps(&list.created_at, &list.updated_at).map_err(|(_, m)| fatal(&file, None, m))?),
+            stamps: Some(
+                stamps(&list.created_at, &list.updated_at)
+                    .map_err(|(_, m)| fatal(&file, None, m))?,
+            ),
             entries,
         });
     }
@@ -67,20 +78,33 @@ pub fn read(path: &Path) -> Result<Batch> {
 type Failure = (String, String);
 
 fn invalid(prefix: &str) -> impl Fn(crate::CatalogError) -> Failure + '_ {
-    move |e| (format!("{prefix}{}", e.field().unwrap_or("")), e.to_string())
+    move |e| {
+        (
+            format!("{prefix}{}", e.field().unwrap_or("")),
+            e.to_string(),
+        )
+    }
 }
 
 fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     let mut directors = Vec::new();
     let mut credits = Vec::new();
     for credit in &doc.credits {
-        let role = Role::parse(&credit.role)
-            .ok_or_else(|| ("credits".to_owned(), format!("unknown role \"{}\"", credit.role)))?;
+        let role = Role::parse(&credit.role).ok_or_else(|| {
+            (
+                "credits".to_owned(),
+                format!("unknown role \"{}\"", credit.role),
+            )
+        })?;
         if role == Role::Director {
             directors.push(credit.name.clone());
         }
         if role != Role::Director || credit.credited_as.is_some() {
-            credits.push(Credit { role, name: credit.name.clone(), credited_as: credit.credited_as.clone() });
+            credits.push(Credit {
+                role,
+                name: credit.name.clone(),
+                credited_as: credit.credited_as.clone(),
+            });
         }
     }
     let input = FilmInput {
@@ -94,12 +118,19 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     record.credits = credits;
     record.rating = validate::rating(doc.rating).map_err(invalid(""))?;
     if doc.runtime_minutes.is_some_and(|m| m <= 0) {
-        return Err(("runtimeMinutes".to_owned(), "a runtime is a positive number of minutes".to_owned()));
+        return Err((
+            "runtimeMinutes".to_owned(),
+            "a runtime is a positive number of minutes".to_owned(),
+        ));
     }
     record.runtime_minutes = doc.runtime_minutes;
     record.status = doc.watch_status;
     record.exact_status = true;
-    record.external_ids = doc.external_ids.into_iter().map(|e| (e.source, e.value)).collect();
+    record.external_ids = doc
+        .external_ids
+        .into_iter()
+        .map(|e| (e.source, e.value))
+        .collect();
     for (i, r) in doc.reviews.into_iter().enumerate() {
         let input = ReviewInput {
             kind: r.kind,
@@ -114,18 +145,34 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
         };
         let prefix = format!("reviews[{i}].");
         let valid = validate::review(&input).map_err(invalid(&prefix))?;
-        record.reviews.push((valid, Some(stamps(&r.created_at, &r.updated_at)?)));
+        record
+            .reviews
+            .push((valid, Some(stamps(&r.created_at, &r.updated_at)?)));
     }
     for (i, v) in doc.viewings.into_iter().enumerate() {
-        let input = ViewingInput { watched_on: v.watched_on, rewatch: v.rewatch, rating: v.rating, place: v.place, note: v.note };
+        let input = ViewingInput {
+            watched_on: v.watched_on,
+            rewatch: v.rewatch,
+            rating: v.rating,
+            place: v.place,
+            note: v.note,
+        };
         let prefix = format!("viewings[{i}].");
         let valid = validate::viewing(&input).map_err(invalid(&prefix))?;
-        record.viewings.push((valid, Some(stamps(&v.created_at, &v.updated_at)?)));
+        record
+            .viewings
+            .push((valid, Some(stamps(&v.created_at, &v.updated_at)?)));
     }
     for (i, a) in doc.annotations.into_iter().enumerate() {
         let prefix = format!("annotations[{i}].");
-        let (at, body) = annotations::validate(&AnnotationInput { at: a.at, body: a.body }).map_err(invalid(&prefix))?;
-        record.annotations.push((at, body, Some(stamps(&a.created_at, &a.updated_at)?)));
+        let (at, body) = annotations::validate(&AnnotationInput {
+            at: a.at,
+            body: a.body,
+        })
+        .map_err(invalid(&prefix))?;
+        record
+            .annotations
+            .push((at, body, Some(stamps(&a.created_at, &a.updated_at)?)));
     }
     record.stamps = Some(stamps(&doc.created_at, &doc.updated_at)?);
     if let Some(deleted) = &doc.deleted_at {
@@ -138,11 +185,19 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
 fn stamps(created: &str, updated: &str) -> Result<Stamps, Failure> {
     instant(created)?;
     instant(updated)?;
-    Ok(Stamps { created: created.to_owned(), updated: updated.to_owned() })
+    Ok(Stamps {
+        created: created.to_owned(),
+        updated: updated.to_owned(),
+    })
 }
 
 fn instant(text: &str) -> Result<(), Failure> {
     chrono::DateTime::parse_from_rfc3339(text)
         .map(|_| ())
-        .map_err(|_| ("createdAt".to_owned(), format!("\"{text}\" is not an ISO-8601 timestamp")))
+        .map_err(|_| {
+            (
+                "createdAt".to_owned(),
+                format!("\"{text}\" is not an ISO-8601 timestamp"),
+            )
+        })
 }

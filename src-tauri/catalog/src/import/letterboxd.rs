@@ -16,7 +16,13 @@ use super::record::{fatal, Batch, FilmRecord, ListRecord};
 use super::table::{self, Row};
 use super::{archive, review_html, values};
 
-const FILES: [&str; 5] = ["watched.csv", "watchlist.csv", "ratings.csv", "diary.csv", "reviews.csv"];
+const FILES: [&str; 5] = [
+    "watched.csv",
+    "watchlist.csv",
+    "ratings.csv",
+    "diary.csv",
+    "reviews.csv",
+];
 
 pub fn read(path: &Path) -> Result<Batch> {
     let members = archive::read_members(path, |name| {
@@ -78,14 +84,21 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row) {
         return;
     };
     let uri = row.get("Letterboxd URI");
-    let rating = match batch.value(file, row.line, "Rating", values::rating(row.get("Rating"), false)) {
+    let rating = match batch.value(
+        file,
+        row.line,
+        "Rating",
+        values::rating(row.get("Rating"), false),
+    ) {
         Some(rating) => rating,
         None => return,
     };
     match file {
         "watched.csv" | "watchlist.csv" | "ratings.csv" => {
             if !uri.is_empty() {
-                record.external_ids.push(("letterboxd".to_owned(), uri.to_owned()));
+                record
+                    .external_ids
+                    .push(("letterboxd".to_owned(), uri.to_owned()));
             }
             record.status = if file == "watchlist.csv" {
                 WatchStatus::Watchlist
@@ -127,7 +140,13 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row) {
             match validate::review(&input) {
                 Ok(review) => record.reviews.push((review, None)),
                 Err(error) => {
-                    let column = |f: &str| if f == "publishedOn" { "Date".to_owned() } else { column_of(f) };
+                    let column = |f: &str| {
+                        if f == "publishedOn" {
+                            "Date".to_owned()
+                        } else {
+                            column_of(f)
+                        }
+                    };
                     return batch.invalid(file, row.line, error, &column);
                 }
             }
@@ -151,14 +170,28 @@ fn read_list(file: &str, text: &str, batch: &mut Batch) -> Result<()> {
         }
     };
     let first = next(batch, &mut record);
-    if first.is_none() || !record.get(0).unwrap_or("").starts_with("Letterboxd list export") {
-        return Err(fatal(file, Some(1), "not a Letterboxd list: the first line should be \"Letterboxd list export v7\""));
+    if first.is_none()
+        || !record
+            .get(0)
+            .unwrap_or("")
+            .starts_with("Letterboxd list export")
+    {
+        return Err(fatal(
+            file,
+            Some(1),
+            "not a Letterboxd list: the first line should be \"Letterboxd list export v7\"",
+        ));
     }
     next(batch, &mut record).ok_or_else(|| fatal(file, Some(2), "the list's header is missing"))?;
     let list_header = table::Header::new(&record);
     list_header.require(file, &["Name"])?;
-    let line = next(batch, &mut record).ok_or_else(|| fatal(file, Some(3), "the list's name is missing"))?;
-    let row = Row { line, record: &record, header: &list_header };
+    let line = next(batch, &mut record)
+        .ok_or_else(|| fatal(file, Some(3), "the list's name is missing"))?;
+    let row = Row {
+        line,
+        record: &record,
+        header: &list_header,
+    };
     let mut list = ListRecord {
         name: row.get("Name").to_owned(),
         description: Some(row.get("Description").to_owned()).filter(|d| !d.is_empty()),
@@ -176,7 +209,11 @@ fn read_list(file: &str, text: &str, batch: &mut Batch) -> Result<()> {
     films_header.require(file, &["Name", "Year"])?;
     while let Some(line) = next(batch, &mut record) {
         batch.rows += 1;
-        let row = Row { line, record: &record, header: &films_header };
+        let row = Row {
+            line,
+            record: &record,
+            header: &films_header,
+        };
         if let Some(film) = film(file, batch, &row) {
             let note = Some(row.get("Description").to_owned()).filter(|d| !d.is_empty());
             let index = batch.push(film);

@@ -14,8 +14,8 @@ mod plan;
 pub(crate) mod record;
 mod review_html;
 mod table;
-mod values;
 mod tellico;
+mod values;
 
 use std::path::Path;
 

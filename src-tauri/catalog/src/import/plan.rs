@@ -63,14 +63,22 @@ impl Plan {
                 group.changed = true;
             }
         }
-        for group in groups.iter().filter(|g| matches!(g.target, Target::Skipped)) {
+        for group in groups
+            .iter()
+            .filter(|g| matches!(g.target, Target::Skipped))
+        {
             batch.skip(
                 "",
                 None,
                 format!(
                     "{} ({}): the film is in the trash; restore it to import into it",
                     group.record.film.title,
-                    group.record.film.year.map(|y| y.to_string()).unwrap_or_default()
+                    group
+                        .record
+                        .film
+                        .year
+                        .map(|y| y.to_string())
+                        .unwrap_or_default()
                 ),
             );
         }
@@ -252,7 +260,9 @@ fn catalog_keys(tx: &Transaction) -> crate::Result<(ExternalKeys, HashMap<TitleK
     let mut stmt = tx.prepare("SELECT title_key, year, id FROM films ORDER BY id")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        by_title.entry((row.get(0)?, row.get(1)?)).or_insert(row.get(2)?);
+        by_title
+            .entry((row.get(0)?, row.get(1)?))
+            .or_insert(row.get(2)?);
     }
     Ok((by_external, by_title))
 }
@@ -302,8 +312,11 @@ fn reduce_to_new(tx: &Transaction, id: i64, group: &mut Group) -> crate::Result<
     r.film
         .themes
         .retain(|n| !themes.contains(&(String::new(), fold(n))));
-    let external: HashSet<(String, String)> =
-        strings2(tx, "SELECT source, value FROM external_ids WHERE film_id = ?1", id)?;
+    let external: HashSet<(String, String)> = strings2(
+        tx,
+        "SELECT source, value FROM external_ids WHERE film_id = ?1",
+        id,
+    )?;
     r.external_ids.retain(|e| !external.contains(e));
     let viewings: HashSet<(String, String)> = strings2(
         tx,
@@ -311,7 +324,10 @@ fn reduce_to_new(tx: &Transaction, id: i64, group: &mut Group) -> crate::Result<
         id,
     )?;
     r.viewings.retain(|(v, _)| {
-        let key = (crate::time::date_to_text(v.watched_on), u8::from(v.rewatch).to_string());
+        let key = (
+            crate::time::date_to_text(v.watched_on),
+            u8::from(v.rewatch).to_string(),
+        );
         !viewings.contains(&key)
     });
     let bodies: HashSet<(String, String)> =

@@ -106,7 +106,13 @@ impl Batch {
     }
 
     /// Records a validation failure of one row, naming the source column the field came from.
-    pub fn invalid(&mut self, file: &str, line: u64, error: CatalogError, column_of: &dyn Fn(&str) -> String) {
+    pub fn invalid(
+        &mut self,
+        file: &str,
+        line: u64,
+        error: CatalogError,
+        column_of: &dyn Fn(&str) -> String,
+    ) {
         match error {
             CatalogError::Invalid { field, message } => {
                 let column = column_of(field);

@@ -18,8 +18,22 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         let mut builder = ammonia::Builder::empty();
         builder
             .add_tags([
-                "p", "br", "i", "em", "b", "strong", "u", "s", "del", "blockquote", "ul", "ol",
-                "li", "a", "code", "pre",
+                "p",
+                "br",
+                "i",
+                "em",
+                "b",
+                "strong",
+                "u",
+                "s",
+                "del",
+                "blockquote",
+                "ul",
+                "ol",
+                "li",
+                "a",
+                "code",
+                "pre",
             ])
             .add_tag_attributes("a", ["href"])
             .url_schemes(HashSet::from(["http", "https", "mailto"]))

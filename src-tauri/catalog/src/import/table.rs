@@ -39,7 +39,10 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
         return Err(fatal(
             &path.display().to_string(),
             None,
-            format!("the file is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024),
+            format!(
+                "the file is larger than {} MB",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
         ));
     }
     Ok(bytes)
@@ -51,7 +54,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, Option<String>)> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(fatal(file, None, format!("the file is not valid {}", encoding.name())));
+            return Err(fatal(
+                file,
+                None,
+                format!("the file is not valid {}", encoding.name()),
+            ));
         }
         let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name().to_owned());
         return Ok((text.into_owned(), name));
@@ -62,7 +69,8 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, Option<String>)> {
             if bytes.contains(&0) {
                 return Err(fatal(file, None, "the file is binary, not text (CSV)"));
             }
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
             let (text, _, had_errors) = encoding.decode(bytes);
@@ -245,17 +253,33 @@ pub fn for_each_row(
     header.require(file, required)?;
     while let Some(result) = next_record(&mut reader, &mut record, file, batch) {
         let Ok(line) = result else { continue };
-        if record.len() > header.names.len() && record.iter().skip(header.names.len()).any(|f| !f.trim().is_empty()) {
+        if record.len() > header.names.len()
+            && record
+                .iter()
+                .skip(header.names.len())
+                .any(|f| !f.trim().is_empty())
+        {
             batch.error(
                 file,
                 Some(line),
                 None,
-                format!("the row has {} fields but the header {}", record.len(), header.names.len()),
+                format!(
+                    "the row has {} fields but the header {}",
+                    record.len(),
+                    header.names.len()
+                ),
             );
             continue;
         }
         batch.rows += 1;
-        each(batch, &Row { line, record: &record, header: &header });
+        each(
+            batch,
+            &Row {
+                line,
+                record: &record,
+                header: &header,
+            },
+        );
     }
     Ok(header)
 }

@@ -22,14 +22,22 @@ pub fn read(path: &Path) -> Result<Batch> {
         drop(bytes);
         let mut members = archive::read_members(path, |name| name == "tellico.xml")?;
         let (name, xml) = members.pop().ok_or_else(|| {
-            fatal(&path.display().to_string(), None, "this ZIP has no tellico.xml: not a Tellico file")
+            fatal(
+                &path.display().to_string(),
+                None,
+                "this ZIP has no tellico.xml: not a Tellico file",
+            )
         })?;
         (name, xml)
     } else {
         ("tellico.xml".to_owned(), bytes)
     };
-    let text = std::str::from_utf8(&xml).map_err(|_| fatal(&file, None, "tellico.xml is not UTF-8 text"))?;
-    let options = ParsingOptions { allow_dtd: true, ..ParsingOptions::default() };
+    let text = std::str::from_utf8(&xml)
+        .map_err(|_| fatal(&file, None, "tellico.xml is not UTF-8 text"))?;
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
     let doc = Document::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();
         crate::CatalogError::Import {
@@ -41,16 +49,29 @@ pub fn read(path: &Path) -> Result<Batch> {
     })?;
     let root = doc.root_element();
     if root.tag_name().name() != "tellico" {
-        return Err(fatal(&file, Some(1), format!("the root element is <{}>, not <tellico>", root.tag_name().name())));
+        return Err(fatal(
+            &file,
+            Some(1),
+            format!(
+                "the root element is <{}>, not <tellico>",
+                root.tag_name().name()
+            ),
+        ));
     }
     let mut batch = Batch::default();
-    for collection in root.children().filter(|n| n.has_tag_name_local("collection")) {
+    for collection in root
+        .children()
+        .filter(|n| n.has_tag_name_local("collection"))
+    {
         let kind = collection.attribute("type").unwrap_or("");
         if kind != VIDEO_COLLECTION {
             let line = u64::from(doc.text_pos_at(collection.range().start).row);
             return Err(fatal(&file, Some(line), format!("collection type {kind} is not a video collection (type 3); only films are imported")));
         }
-        for entry in collection.children().filter(|n| n.has_tag_name_local("entry")) {
+        for entry in collection
+            .children()
+            .filter(|n| n.has_tag_name_local("entry"))
+        {
             let line = u64::from(doc.text_pos_at(entry.range().start).row);
             batch.rows += 1;
             read_entry(&file, line, entry, &mut batch);
@@ -103,8 +124,18 @@ fn read_entry(file: &str, line: u64, entry: Node, batch: &mut Batch) {
         batch.skip(file, Some(line), "an entry without a title");
         return;
     }
-    let Some(year) = batch.value(file, line, "year", values::year(&text_of(entry, &["year"]))) else { return };
-    let Some(runtime) = batch.value(file, line, "running-time", values::positive(&text_of(entry, &["running-time"]))) else { return };
+    let Some(year) = batch.value(file, line, "year", values::year(&text_of(entry, &["year"])))
+    else {
+        return;
+    };
+    let Some(runtime) = batch.value(
+        file,
+        line,
+        "running-time",
+        values::positive(&text_of(entry, &["running-time"])),
+    ) else {
+        return;
+    };
     let mut themes = all_of(entry, "genres", "genre");
     themes.extend(all_of(entry, "keywords", "keyword"));
     let original = text_of(entry, &["origtitle", "original-title"]);
@@ -121,12 +152,18 @@ fn read_entry(file: &str, line: u64, entry: Node, batch: &mut Batch) {
         "themes" => "genre".to_owned(),
         other => other.to_owned(),
     };
-    let Some(valid) = batch.film(file, line, &input, &column_of) else { return };
+    let Some(valid) = batch.film(file, line, &input, &column_of) else {
+        return;
+    };
     let mut record = FilmRecord::new(valid);
     record.runtime_minutes = runtime;
     let comments = review_html::to_markdown(&text_of(entry, &["comments"]));
     if !comments.is_empty() {
-        let input = ReviewInput { kind: ReviewKind::Note, body: comments, ..ReviewInput::default() };
+        let input = ReviewInput {
+            kind: ReviewKind::Note,
+            body: comments,
+            ..ReviewInput::default()
+        };
         match validate::review(&input) {
             Ok(note) => record.reviews.push((note, None)),
             Err(error) => return batch.invalid(file, line, error, &|_| "comments".to_owned()),
