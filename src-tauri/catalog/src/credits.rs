@@ -70,11 +70,25 @@ pub fn set_people(tx: &Transaction, film_id: i64, role: Role, names: &[String]) 
 /// Adds `names` after the film's people in `role`, skipping those already credited in it: for new
 /// films and imports, without the delete-and-rewrite of [`set_people`].
 pub fn add_people(tx: &Transaction, film_id: i64, role: Role, names: &[String]) -> Result<()> {
-    let mut next: i64 = tx
+    let next: i64 = tx
         .prepare_cached(
             "SELECT coalesce(max(position) + 1, 0) FROM film_people WHERE film_id = ?1 AND role = ?2",
         )?
         .query_row(params![film_id, role.as_str()], |row| row.get(0))?;
+    append_people(tx, film_id, role, names, next)
+}
+
+/// Adds `names` from position `next` on; a film just inserted starts at 0 without asking.
+pub fn append_people(
+    tx: &Transaction,
+    film_id: i64,
+    role: Role,
+    names: &[String],
+    mut next: i64,
+) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO film_people (film_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -89,11 +103,24 @@ pub fn add_people(tx: &Transaction, film_id: i64, role: Role, names: &[String]) 
 
 /// Adds `names` after the film's themes, skipping those it already has.
 pub fn add_themes(tx: &Transaction, film_id: i64, names: &[String]) -> Result<()> {
-    let mut next: i64 = tx
+    let next: i64 = tx
         .prepare_cached(
             "SELECT coalesce(max(position) + 1, 0) FROM film_themes WHERE film_id = ?1",
         )?
         .query_row([film_id], |row| row.get(0))?;
+    append_themes(tx, film_id, names, next)
+}
+
+/// Adds themes from position `next` on; a film just inserted starts at 0 without asking.
+pub fn append_themes(
+    tx: &Transaction,
+    film_id: i64,
+    names: &[String],
+    mut next: i64,
+) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO film_themes (film_id, theme_id, position) VALUES (?1, ?2, ?3)",
     )?;

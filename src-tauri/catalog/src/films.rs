@@ -181,22 +181,38 @@ impl Catalog {
 
 /// Stores a new film inside the caller's transaction; returns its id.
 pub(crate) fn insert_film(tx: &Transaction, valid: &ValidFilm) -> Result<i64> {
+    insert_film_with(tx, valid, None, None, WatchStatus::None)
+}
+
+/// Stores a new film with the fields the film form does not edit (imports have them), in one
+/// statement; returns its id.
+pub(crate) fn insert_film_with(
+    tx: &Transaction,
+    valid: &ValidFilm,
+    runtime_minutes: Option<i64>,
+    rating: Option<f64>,
+    status: WatchStatus,
+) -> Result<i64> {
     tx.prepare_cached(
-        "INSERT INTO films (title, original_title, title_key, original_title_key, year, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        "INSERT INTO films (title, original_title, title_key, original_title_key, year, runtime_minutes,
+                            rating, watch_status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
     )?
     .execute(params![
-            valid.title,
-            valid.original_title,
-            fold(&valid.title),
-            original_key(valid),
-            valid.year,
-            time::to_text(time::now())
+        valid.title,
+        valid.original_title,
+        fold(&valid.title),
+        original_key(valid),
+        valid.year,
+        runtime_minutes,
+        rating,
+        status.as_str(),
+        time::to_text(time::now())
     ])?;
     let id = tx.last_insert_rowid();
     // A new film has no credits yet: adding skips the delete-and-rewrite of replacing them.
-    credits::add_people(tx, id, Role::Director, &valid.directors)?;
-    credits::add_themes(tx, id, &valid.themes)?;
+    credits::append_people(tx, id, Role::Director, &valid.directors, 0)?;
+    credits::append_themes(tx, id, &valid.themes, 0)?;
     Ok(id)
 }
 

@@ -64,15 +64,16 @@ pub fn apply(tx: &Transaction, plan: Plan, progress: Progress) -> Result<()> {
 }
 
 fn insert_new(tx: &Transaction, record: &FilmRecord) -> Result<i64> {
-    let id = films::insert_film(tx, &record.film)?;
-    add_children(tx, id, record)?;
-    // A viewing already marked the film watched; a watchlist entry must not undo that.
-    let implied = if record.viewings.is_empty() {
-        crate::WatchStatus::None
-    } else {
-        crate::WatchStatus::Watched
-    };
-    if record.exact_status || status_rank(record.status) > status_rank(implied) {
+    let id = films::insert_film_with(
+        tx,
+        &record.film,
+        record.runtime_minutes,
+        record.rating,
+        record.status,
+    )?;
+    add_children(tx, id, record, false)?;
+    // A viewing marks the film watched; a Cinedex export says exactly what the status was.
+    if record.exact_status && !record.viewings.is_empty() {
         films::set_status(tx, id, record.status)?;
     }
     if let Some(stamps) = &record.stamps {
@@ -90,7 +91,7 @@ fn insert_new(tx: &Transaction, record: &FilmRecord) -> Result<i64> {
 fn add_to_existing(tx: &Transaction, id: i64, record: &FilmRecord) -> Result<()> {
     credits::add_people(tx, id, Role::Director, &record.film.directors)?;
     credits::add_themes(tx, id, &record.film.themes)?;
-    add_children(tx, id, record)?;
+    add_children(tx, id, record, true)?;
     let current: String = tx.query_row(
         "SELECT watch_status FROM films WHERE id = ?1",
         [id],
@@ -105,7 +106,7 @@ fn add_to_existing(tx: &Transaction, id: i64, record: &FilmRecord) -> Result<()>
 
 /// What new and matched films both get: credits beyond directors, runtime and rating, external
 /// ids, viewings, reviews and timecoded notes.
-fn add_children(tx: &Transaction, id: i64, record: &FilmRecord) -> Result<()> {
+fn add_children(tx: &Transaction, id: i64, record: &FilmRecord, extras: bool) -> Result<()> {
     for role in Role::ALL.into_iter().filter(|r| *r != Role::Director) {
         let names: Vec<String> = record
             .credits
@@ -130,7 +131,9 @@ fn add_children(tx: &Transaction, id: i64, record: &FilmRecord) -> Result<()> {
             ],
         )?;
     }
-    films::set_extras(tx, id, record.runtime_minutes, record.rating)?;
+    if extras {
+        films::set_extras(tx, id, record.runtime_minutes, record.rating)?;
+    }
     let mut insert_external = tx.prepare_cached(
         "INSERT OR IGNORE INTO external_ids (film_id, source, value) VALUES (?1, ?2, ?3)",
     )?;

@@ -173,6 +173,9 @@ fn group(records: Vec<FilmRecord>) -> (Vec<Group>, Vec<usize>) {
 }
 
 fn dedupe(mut record: FilmRecord) -> FilmRecord {
+    if record.viewings.len() < 2 && record.reviews.len() < 2 && record.annotations.len() < 2 {
+        return record;
+    }
     let children = FilmRecord {
         viewings: std::mem::take(&mut record.viewings),
         reviews: std::mem::take(&mut record.reviews),
