@@ -12,6 +12,9 @@ use crate::error::{CatalogError, Result};
 use crate::migrate;
 
 const READERS: usize = 3;
+/// Page cache sizes, negative as SQLite takes KiB: the writer's usual, and during bulk writes.
+pub const WRITER_CACHE_KIB: i64 = -65_536;
+pub const BULK_CACHE_KIB: i64 = -524_288;
 
 /// The handle to one catalog. Cheap to clone: clones share the same connections.
 #[derive(Clone)]
@@ -107,6 +110,21 @@ impl Catalog {
         Ok(value)
     }
 
+    /// [`Catalog::write`] for bulk work (imports): a page cache of up to 512 MB while it runs, so
+    /// a million new films and their index entries stay in memory until the one commit.
+    pub(crate) fn write_bulk<T>(&self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = lock(&self.inner.writer);
+        conn.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = work(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
+        result
+    }
+
     /// Runs `work` in one read transaction, so it sees a single consistent state of the catalog.
     pub(crate) fn read<T>(&self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut conn = self.reader();
@@ -167,7 +185,7 @@ fn configure(conn: &Connection, writer: bool) -> rusqlite::Result<()> {
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Up to 64 MB of page cache (used only as needed): a large import then stays in memory
         // until its one commit instead of spilling pages to the WAL as it goes.
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
     }
     Ok(())
 }

@@ -19,10 +19,8 @@ pub fn apply(tx: &Transaction, plan: Plan, progress: Progress) -> Result<()> {
     let total = plan.total_work();
     let mut done = 0u64;
     let report = |done: u64| -> Result<()> {
-        if done % PROGRESS_EVERY == 0 || done == total {
-            if !progress(done, total) {
-                return Err(CatalogError::Cancelled);
-            }
+        if (done % PROGRESS_EVERY == 0 || done == total) && !progress(done, total) {
+            return Err(CatalogError::Cancelled);
         }
         Ok(())
     };

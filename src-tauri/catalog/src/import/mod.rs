@@ -167,7 +167,7 @@ impl Catalog {
                 ),
             });
         }
-        self.write(|tx| {
+        self.write_bulk(|tx| {
             let plan = plan::Plan::build(tx, batch)?;
             let summary = plan.summary(source, true);
             apply::apply(tx, plan, progress)?;
