@@ -18,6 +18,16 @@ fn zip_file(dir: &Path, name: &str, members: &[(&str, &str)]) -> PathBuf {
     path
 }
 
+/// Rewrites the uncompressed size every central directory entry declares.
+fn with_declared_size(path: PathBuf, size: u32) -> PathBuf {
+    let mut bytes = std::fs::read(&path).unwrap();
+    let signature = [0x50, 0x4b, 0x01, 0x02];
+    let at = bytes.windows(4).position(|w| w == signature).unwrap();
+    bytes[at + 24..at + 28].copy_from_slice(&size.to_le_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
 fn file(dir: &Path, name: &str, text: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -363,18 +373,22 @@ fn bad_archives_are_refused_before_anything_is_written() {
     assert!(refused(ImportSource::Letterboxd, &escaping).contains("leaves the archive"));
     let absolute = zip_file(dir.path(), "abs.zip", &[("/etc/diary.csv", DIARY)]);
     assert!(refused(ImportSource::Letterboxd, &absolute).contains("leaves the archive"));
-    // A bomb: 300 MB of zeros squeezed into a few hundred KB, refused from the central directory.
-    let path = dir.path().join("bomb.zip");
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    let options = zip::write::SimpleFileOptions::default().large_file(true);
-    zip.start_file("diary.csv", options).unwrap();
-    let zeros = vec![0u8; 1024 * 1024];
-    for _ in 0..300 {
-        zip.write_all(&zeros).unwrap();
-    }
-    zip.finish().unwrap();
-    assert!(std::fs::metadata(&path).unwrap().len() < 2_000_000);
-    assert!(refused(ImportSource::Letterboxd, &path).contains("expand beyond"));
+    // A bomb announced in the central directory (300 MB declared) is refused before inflating.
+    let bomb = with_declared_size(
+        zip_file(dir.path(), "bomb.zip", &[("diary.csv", DIARY)]),
+        300 << 20,
+    );
+    assert!(refused(ImportSource::Letterboxd, &bomb).contains("expand beyond"));
+    // One that lies (declares 10 bytes, inflates to more) is stopped while inflating.
+    let liar = with_declared_size(
+        zip_file(dir.path(), "liar.zip", &[("diary.csv", DIARY)]),
+        10,
+    );
+    let message = refused(ImportSource::Letterboxd, &liar);
+    assert!(
+        message.contains("expand beyond") || message.contains("diary.csv"),
+        "{message}"
+    );
     let not_video = zip_file(
         dir.path(),
         "books.tc",
