@@ -1,49 +1,12 @@
 //! Importing from Letterboxd, IMDb, a generic CSV and Tellico: previews, commits, idempotency and
 //! every kind of bad input, on fixtures the tests write themselves.
 
-use std::io::Write;
+mod fixtures;
+
 use std::path::{Path, PathBuf};
 
 use cinedex_catalog::*;
-
-fn zip_file(dir: &Path, name: &str, members: &[(&str, &str)]) -> PathBuf {
-    let path = dir.join(name);
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    let options = zip::write::SimpleFileOptions::default();
-    for (member, text) in members {
-        zip.start_file(*member, options).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap();
-    path
-}
-
-/// Rewrites the uncompressed size every central directory entry declares.
-fn with_declared_size(path: PathBuf, size: u32) -> PathBuf {
-    let mut bytes = std::fs::read(&path).unwrap();
-    let signature = [0x50, 0x4b, 0x01, 0x02];
-    let at = bytes.windows(4).position(|w| w == signature).unwrap();
-    bytes[at + 24..at + 28].copy_from_slice(&size.to_le_bytes());
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn file(dir: &Path, name: &str, text: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn go(_: u64, _: u64) -> bool {
-    true
-}
-
-const DIARY: &str = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date
-2024-01-02,Perfect Blue,1997,https://boxd.it/a1,4.5,,\"anime, psychological\",2024-01-01
-2024-03-02,Perfect Blue,1997,https://boxd.it/a2,5,Yes,,2024-03-01
-2024-03-05,Solaris,1972,https://boxd.it/a3,4,,,2024-03-04
-2024-03-06,Solaris,2002,https://boxd.it/a4,3,,,2024-03-05
-";
+use fixtures::{file, go, zip_file, DIARY};
 
 fn letterboxd(dir: &Path) -> PathBuf {
     zip_file(
@@ -306,98 +269,6 @@ fn a_tellico_video_collection_imports_titles_directors_themes_and_comments() {
         "{}",
         detail.reviews[0].body
     );
-}
-
-fn refused(source: ImportSource, path: &Path) -> String {
-    let c = Catalog::open_in_memory().unwrap();
-    let error = c
-        .import(source, path, &ImportOptions::default(), &go)
-        .unwrap_err();
-    assert!(
-        c.list_films(&FilmListQuery::default()).unwrap().is_empty(),
-        "nothing written"
-    );
-    error.to_string()
-}
-
-#[test]
-fn bad_csv_input_is_refused_with_file_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let unclosed = file(
-        dir.path(),
-        "u.csv",
-        b"Title,Year\nA,2001\n\"B,2002\nC,2003\n",
-    );
-    assert!(
-        refused(ImportSource::Csv, &unclosed).contains("u.csv:3"),
-        "unclosed quote"
-    );
-    let missing = file(dir.path(), "m.csv", b"Const,Title\ntt1,A\n");
-    let message = refused(ImportSource::Imdb, &missing);
-    assert!(message.contains("Title Type"), "{message}");
-    let wrong = file(
-        dir.path(),
-        "w.csv",
-        b"Title,Year,Rating\nA,2001,4\nB,soon,4\nC,2003,7\n",
-    );
-    let c = Catalog::open_in_memory().unwrap();
-    let preview = c
-        .preview_import(ImportSource::Csv, &wrong, &ImportOptions::default())
-        .unwrap();
-    assert_eq!(preview.error_count, 2);
-    assert_eq!(
-        (preview.errors[0].line, preview.errors[0].column.as_deref()),
-        (Some(3), Some("Year"))
-    );
-    assert_eq!(
-        (preview.errors[1].line, preview.errors[1].column.as_deref()),
-        (Some(4), Some("Rating"))
-    );
-    let message = refused(ImportSource::Csv, &wrong);
-    assert!(message.contains("w.csv:3: column Year"), "{message}");
-    let mut huge = b"Title,Review\nA,".to_vec();
-    huge.extend(std::iter::repeat_n(b'x', 5_000_000));
-    huge.push(b'\n');
-    let huge = file(dir.path(), "h.csv", &huge);
-    assert!(refused(ImportSource::Csv, &huge).contains("bytes long"));
-    let binary = file(dir.path(), "b.csv", b"\x00\x01\x02\xff\xfe\x00");
-    assert!(refused(ImportSource::Csv, &binary).contains("binary"));
-}
-
-#[test]
-fn bad_archives_are_refused_before_anything_is_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let not_zip = file(dir.path(), "export.zip", b"Date,Name\n");
-    assert!(refused(ImportSource::Letterboxd, &not_zip).contains("not a ZIP"));
-    let escaping = zip_file(dir.path(), "evil.zip", &[("../diary.csv", DIARY)]);
-    assert!(refused(ImportSource::Letterboxd, &escaping).contains("leaves the archive"));
-    let absolute = zip_file(dir.path(), "abs.zip", &[("/etc/diary.csv", DIARY)]);
-    assert!(refused(ImportSource::Letterboxd, &absolute).contains("leaves the archive"));
-    // A bomb announced in the central directory (300 MB declared) is refused before inflating.
-    let bomb = with_declared_size(
-        zip_file(dir.path(), "bomb.zip", &[("diary.csv", DIARY)]),
-        300 << 20,
-    );
-    assert!(refused(ImportSource::Letterboxd, &bomb).contains("expand beyond"));
-    // One that lies (declares 10 bytes, inflates to more) is stopped while inflating.
-    let liar = with_declared_size(
-        zip_file(dir.path(), "liar.zip", &[("diary.csv", DIARY)]),
-        10,
-    );
-    let message = refused(ImportSource::Letterboxd, &liar);
-    assert!(
-        message.contains("expand beyond") || message.contains("diary.csv"),
-        "{message}"
-    );
-    let not_video = zip_file(
-        dir.path(),
-        "books.tc",
-        &[(
-            "tellico.xml",
-            "<tellico><collection type=\"2\"></collection></tellico>",
-        )],
-    );
-    assert!(refused(ImportSource::Tellico, &not_video).contains("not a video collection"));
 }
 
 #[test]

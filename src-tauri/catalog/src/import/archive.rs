@@ -70,7 +70,11 @@ pub fn read_members(path: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<(S
             .read_to_end(&mut bytes)
             .map_err(|e| fatal(&name, None, format!("cannot inflate {member_name} ({e})")))?;
         if bytes.len() as u64 > declared {
-            return Err(bomb(&name, &member_name));
+            return Err(fatal(
+                &name,
+                None,
+                format!("the archive member \"{member_name}\" inflates to more than the {declared} bytes it declares (a damaged or hostile archive); refusing the file"),
+            ));
         }
         out.push((member_name, bytes));
     }

@@ -7,6 +7,7 @@
 mod apply;
 mod archive;
 mod csv_generic;
+mod existing;
 mod imdb;
 mod json;
 mod letterboxd;

@@ -67,5 +67,8 @@ describe("Import view", () => {
     await fireEvent.click(await screen.findByTestId("import-commit"));
     expect(await screen.findByTestId("import-report")).toBeTruthy();
     expect(screen.getByTestId("import-report-viewings").textContent).toBe("4");
+    const bar = screen.getByTestId("import-progress") as HTMLProgressElement;
+    expect(bar.tagName).toBe("PROGRESS");
+    expect(bar.value).toBe(1);
   });
 });
