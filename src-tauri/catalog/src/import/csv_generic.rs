@@ -70,8 +70,7 @@ pub fn read(path: &Path, options: &ImportOptions) -> Result<Batch> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let bytes = table::read_file(path)?;
-    let (text, encoding) = table::decode(&file, &bytes)?;
-    drop(bytes);
+    let (text, encoding) = table::decode(&file, bytes)?;
     let mut batch = Batch {
         encoding,
         ..Batch::default()

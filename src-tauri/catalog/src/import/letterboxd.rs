@@ -37,7 +37,7 @@ pub fn read(path: &Path) -> Result<Batch> {
     }
     let mut batch = Batch::default();
     for (name, bytes) in members {
-        let (text, encoding) = table::decode(&name, &bytes)?;
+        let (text, encoding) = table::decode(&name, bytes)?;
         batch.encoding = batch.encoding.or(encoding);
         if name.starts_with("lists/") {
             read_list(&name, &text, &mut batch)?;

@@ -53,8 +53,13 @@ impl Plan {
             let found = record
                 .external_ids
                 .iter()
-                .find_map(|(s, v)| by_external.get(&(s.clone(), v.clone())))
-                .or_else(|| by_title.get(&(fold(&record.film.title), record.film.year)));
+                .find_map(|(s, v)| by_external.get(s.as_str())?.get(v.as_str()))
+                .or_else(|| {
+                    // An empty catalog (a first import) has nothing to match by title.
+                    (!by_title.is_empty())
+                        .then(|| by_title.get(&(fold(&record.film.title), record.film.year)))
+                        .flatten()
+                });
             if let Some(&id) = found {
                 existing::reduce_to_new(tx, id, group)?;
                 if group.changed && existing::is_trashed(tx, id)? {
@@ -249,16 +254,20 @@ fn union_names(into: &mut Vec<String>, more: &[String]) {
     }
 }
 
-type ExternalKeys = HashMap<(String, String), i64>;
+/// source → value → film id, so a lookup borrows instead of building a key.
+type ExternalKeys = HashMap<String, HashMap<String, i64>>;
 
 /// Every film's external ids and (folded title, year), read once: matching a million rows by
 /// one query each would be the slowest part of an import.
 fn catalog_keys(tx: &Transaction) -> crate::Result<(ExternalKeys, HashMap<TitleKey, i64>)> {
-    let mut by_external = HashMap::new();
+    let mut by_external: ExternalKeys = HashMap::new();
     let mut stmt = tx.prepare("SELECT source, value, film_id FROM external_ids")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        by_external.insert((row.get(0)?, row.get(1)?), row.get(2)?);
+        by_external
+            .entry(row.get(0)?)
+            .or_default()
+            .insert(row.get(1)?, row.get(2)?);
     }
     let mut by_title = HashMap::new();
     let mut stmt = tx.prepare("SELECT title_key, year, id FROM films ORDER BY id")?;

@@ -50,8 +50,8 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 
 /// Text from bytes: UTF-8 with or without BOM, UTF-16 with a BOM, or else the encoding chardetng
 /// finds (its name is returned so the preview can show it). Binary data is refused.
-pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, Option<String>)> {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<(String, Option<String>)> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
             return Err(fatal(
@@ -63,17 +63,19 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, Option<String>)> {
         let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name().to_owned());
         return Ok((text.into_owned(), name));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_owned(), None)),
-        Err(_) => {
+    // Taking the bytes avoids copying a large file once more.
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(error) => {
+            let bytes = error.into_bytes();
             if bytes.contains(&0) {
                 return Err(fatal(file, None, "the file is binary, not text (CSV)"));
             }
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            detector.feed(bytes, true);
+            detector.feed(&bytes, true);
             let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
-            let (text, _, had_errors) = encoding.decode(bytes);
+            let (text, _, had_errors) = encoding.decode(&bytes);
             if had_errors {
                 return Err(fatal(
                     file,
@@ -91,20 +93,22 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, Option<String>)> {
 pub fn check_quotes(file: &str, text: &str) -> Result<()> {
     let (mut line, mut opened_at) = (1u64, 0u64);
     let (mut quoted, mut field_start, mut after_quote) = (false, true, false);
-    for ch in text.chars() {
+    // Bytes, not chars: the quote, comma and line breaks are ASCII, never part of a longer
+    // UTF-8 sequence, and a byte loop is several times faster over a large file.
+    for &ch in text.as_bytes() {
         if quoted {
             match ch {
-                '"' => {
+                b'"' => {
                     quoted = false;
                     after_quote = true;
                 }
-                '\n' => line += 1,
+                b'\n' => line += 1,
                 _ => {}
             }
             continue;
         }
         match ch {
-            '"' if field_start || after_quote => {
+            b'"' if field_start || after_quote => {
                 // `""` inside a quoted field reopens it: an escaped quote.
                 quoted = true;
                 after_quote = false;
@@ -113,12 +117,12 @@ pub fn check_quotes(file: &str, text: &str) -> Result<()> {
                 }
                 field_start = false;
             }
-            ',' => (field_start, after_quote) = (true, false),
-            '\n' => {
+            b',' => (field_start, after_quote) = (true, false),
+            b'\n' => {
                 line += 1;
                 (field_start, after_quote) = (true, false);
             }
-            '\r' => {}
+            b'\r' => {}
             _ => (field_start, after_quote) = (false, false),
         }
     }
