@@ -37,6 +37,10 @@ const COMMANDS: &[&str] = &[
     "list_film_groups",
     "attach_poster",
     "remove_poster",
+    "preview_import",
+    "run_import",
+    "cancel_import",
+    "export_catalog",
 ];
 
 fn main() {

@@ -176,3 +176,50 @@ fn attaching_something_that_is_not_an_image_is_refused_naming_the_file_field() {
     assert_eq!(error["kind"], "invalid");
     assert_eq!(error["field"], "file");
 }
+
+#[test]
+fn an_import_is_previewed_committed_and_exported_through_ipc() {
+    let w = window();
+    let csv = w._dir.path().join("films.csv");
+    std::fs::write(&csv, "Film,Year,Seen\nPerfect Blue,1997,2024-01-01\n").unwrap();
+    let path = csv.to_str().unwrap();
+    let options = json!({"columns": [{"column": "Seen", "field": "watchedOn"}]});
+    let preview = invoke(
+        &w,
+        "preview_import",
+        json!({"source": "csv", "path": path, "options": options}),
+    )
+    .unwrap();
+    assert_eq!(preview["newFilms"], 1);
+    assert_eq!(preview["viewings"], 1);
+    assert_eq!(preview["committed"], false);
+    let report = invoke(
+        &w,
+        "run_import",
+        json!({"source": "csv", "path": path, "options": options}),
+    )
+    .unwrap();
+    assert_eq!(report["committed"], true);
+    let films = invoke(&w, "list_films", json!({"query": {}})).unwrap();
+    assert_eq!(films[0]["viewingCount"], 1);
+    assert!(invoke(&w, "cancel_import", json!({})).is_ok());
+    let out = w._dir.path().join("out.json");
+    let exported = invoke(
+        &w,
+        "export_catalog",
+        json!({"format": "json", "path": out.to_str().unwrap()}),
+    )
+    .unwrap();
+    assert_eq!(exported["films"], 1);
+    let error = invoke(
+        &w,
+        "preview_import",
+        json!({"source": "letterboxd", "path": path, "options": {}}),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "import");
+    assert!(
+        error["message"].as_str().unwrap().contains("not a ZIP"),
+        "{error}"
+    );
+}

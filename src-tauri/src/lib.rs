@@ -29,6 +29,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::posters::SCHEME,
             commands::posters::serve,
         )
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::imports::ImportControl::default())
         .setup(move |app| {
             let path = match db {
                 Some(path) => path,
@@ -75,6 +77,10 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::films::list_film_groups,
             commands::posters::attach_poster,
             commands::posters::remove_poster,
+            commands::imports::preview_import,
+            commands::imports::run_import,
+            commands::imports::cancel_import,
+            commands::imports::export_catalog,
         ])
 }
 

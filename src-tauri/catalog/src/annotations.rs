@@ -17,13 +17,7 @@ impl Catalog {
     pub fn add_annotation(&self, film_id: i64, input: &AnnotationInput) -> Result<Annotation> {
         let (at_seconds, body) = validate(input)?;
         self.write(|tx| {
-            require_live(tx, film_id)?;
-            tx.execute(
-                "INSERT INTO annotations (film_id, at_seconds, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![film_id, at_seconds, body, time::to_text(time::now())],
-            )?;
-            let id = tx.last_insert_rowid();
-            touch_film(tx, film_id)?;
+            let id = insert_annotation(tx, film_id, at_seconds, &body)?;
             annotation_by_id(tx, id)
         })
     }
@@ -60,6 +54,23 @@ impl Catalog {
     }
 }
 
+/// Pins a checked note to a live film inside the caller's transaction; returns its id.
+pub(crate) fn insert_annotation(
+    tx: &Transaction,
+    film_id: i64,
+    at_seconds: u32,
+    body: &str,
+) -> Result<i64> {
+    require_live(tx, film_id)?;
+    tx.prepare_cached(
+        "INSERT INTO annotations (film_id, at_seconds, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+    )?
+    .execute(params![film_id, at_seconds, body, time::to_text(time::now())])?;
+    let id = tx.last_insert_rowid();
+    touch_film(tx, film_id)?;
+    Ok(id)
+}
+
 pub(crate) fn annotations_of(tx: &Transaction, film_id: i64) -> Result<Vec<Annotation>> {
     let mut stmt = tx.prepare_cached(&format!(
         "{ANNOTATION_SELECT} WHERE film_id = ?1 ORDER BY at_seconds, created_at, id"
@@ -78,7 +89,7 @@ fn annotation_by_id(tx: &Transaction, id: i64) -> Result<Annotation> {
         })
 }
 
-fn validate(input: &AnnotationInput) -> Result<(u32, String)> {
+pub(crate) fn validate(input: &AnnotationInput) -> Result<(u32, String)> {
     let at = parse_timecode(&input.at).ok_or_else(|| {
         CatalogError::invalid(
             "at",

@@ -6,17 +6,43 @@ use rusqlite::{params, Transaction};
 use crate::error::Result;
 use crate::text::fold;
 
-/// A film credit's role. Only directors are edited in the foundation; the schema keeps the others.
+/// A film credit's role. The film form edits directors; imports and exports carry every role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Director,
+    Writer,
+    Actor,
+    Composer,
+    Cinematographer,
+    Producer,
+    Editor,
 }
 
 impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Director,
+        Role::Writer,
+        Role::Actor,
+        Role::Composer,
+        Role::Cinematographer,
+        Role::Producer,
+        Role::Editor,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Director => "director",
+            Role::Writer => "writer",
+            Role::Actor => "actor",
+            Role::Composer => "composer",
+            Role::Cinematographer => "cinematographer",
+            Role::Producer => "producer",
+            Role::Editor => "editor",
         }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == text)
     }
 }
 
@@ -39,6 +65,72 @@ pub fn set_people(tx: &Transaction, film_id: i64, role: Role, names: &[String]) 
         )?;
     }
     forget_unused(tx, "people", "film_people", "person_id", &previous)
+}
+
+/// Adds `names` after the film's people in `role`, skipping those already credited in it: for new
+/// films and imports, without the delete-and-rewrite of [`set_people`].
+pub fn add_people(tx: &Transaction, film_id: i64, role: Role, names: &[String]) -> Result<()> {
+    let next: i64 = tx
+        .prepare_cached(
+            "SELECT coalesce(max(position) + 1, 0) FROM film_people WHERE film_id = ?1 AND role = ?2",
+        )?
+        .query_row(params![film_id, role.as_str()], |row| row.get(0))?;
+    append_people(tx, film_id, role, names, next)
+}
+
+/// Adds `names` from position `next` on; a film just inserted starts at 0 without asking.
+pub fn append_people(
+    tx: &Transaction,
+    film_id: i64,
+    role: Role,
+    names: &[String],
+    mut next: i64,
+) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO film_people (film_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for name in names {
+        let person_id = upsert_named(tx, "people", name)?;
+        if insert.execute(params![film_id, person_id, role.as_str(), next])? > 0 {
+            next += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Adds `names` after the film's themes, skipping those it already has.
+pub fn add_themes(tx: &Transaction, film_id: i64, names: &[String]) -> Result<()> {
+    let next: i64 = tx
+        .prepare_cached(
+            "SELECT coalesce(max(position) + 1, 0) FROM film_themes WHERE film_id = ?1",
+        )?
+        .query_row([film_id], |row| row.get(0))?;
+    append_themes(tx, film_id, names, next)
+}
+
+/// Adds themes from position `next` on; a film just inserted starts at 0 without asking.
+pub fn append_themes(
+    tx: &Transaction,
+    film_id: i64,
+    names: &[String],
+    mut next: i64,
+) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO film_themes (film_id, theme_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for name in names {
+        let theme_id = upsert_named(tx, "themes", name)?;
+        if insert.execute(params![film_id, theme_id, next])? > 0 {
+            next += 1;
+        }
+    }
+    Ok(())
 }
 
 /// Replaces the film's themes with `names`, in that order.

@@ -34,6 +34,19 @@ pub enum CatalogError {
     #[error("{path}: not a Cinedex catalog ({reason})")]
     NotACatalog { path: String, reason: String },
 
+    /// An import file that cannot be read as what it claims to be; nothing was written.
+    #[error("{}", import_message(file, line, column, message))]
+    Import {
+        file: String,
+        line: Option<u64>,
+        column: Option<String>,
+        message: String,
+    },
+
+    /// Long work stopped by the person before it wrote anything.
+    #[error("cancelled; nothing was written")]
+    Cancelled,
+
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 
@@ -42,6 +55,23 @@ pub enum CatalogError {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// `file:line: column: message`, leaving out what is not known.
+pub(crate) fn import_message(
+    file: &str,
+    line: &Option<u64>,
+    column: &Option<String>,
+    message: &str,
+) -> String {
+    let mut text = file.to_owned();
+    if let Some(line) = line {
+        text.push_str(&format!(":{line}"));
+    }
+    if let Some(column) = column {
+        text.push_str(&format!(": column {column}"));
+    }
+    format!("{text}: {message}")
 }
 
 pub type Result<T, E = CatalogError> = std::result::Result<T, E>;
@@ -62,6 +92,8 @@ impl CatalogError {
             CatalogError::TooNew { .. } | CatalogError::NotACatalog { .. } => {
                 ErrorKind::Incompatible
             }
+            CatalogError::Import { .. } => ErrorKind::Import,
+            CatalogError::Cancelled => ErrorKind::Cancelled,
             CatalogError::Storage(_) => ErrorKind::Storage,
             CatalogError::Io { .. } => ErrorKind::Io,
         }
@@ -91,6 +123,8 @@ pub enum ErrorKind {
     Invalid,
     Conflict,
     Incompatible,
+    Import,
+    Cancelled,
     Storage,
     Io,
 }

@@ -160,21 +160,79 @@ impl Catalog {
 
 /// Stores a new film inside the caller's transaction; returns its id.
 pub(crate) fn insert_film(tx: &Transaction, valid: &ValidFilm) -> Result<i64> {
-    tx.execute(
-        "INSERT INTO films (title, original_title, title_key, original_title_key, year, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![
-            valid.title,
-            valid.original_title,
-            fold(&valid.title),
-            original_key(valid),
-            valid.year,
-            time::to_text(time::now())
-        ],
-    )?;
+    insert_film_with(tx, valid, None, None, WatchStatus::None)
+}
+
+/// Stores a new film with the fields the film form does not edit (imports have them), in one
+/// statement; returns its id.
+pub(crate) fn insert_film_with(
+    tx: &Transaction,
+    valid: &ValidFilm,
+    runtime_minutes: Option<i64>,
+    rating: Option<f64>,
+    status: WatchStatus,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO films (title, original_title, title_key, original_title_key, year, runtime_minutes,
+                            rating, watch_status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+    )?
+    .execute(params![
+        valid.title,
+        valid.original_title,
+        fold(&valid.title),
+        original_key(valid),
+        valid.year,
+        runtime_minutes,
+        rating,
+        status.as_str(),
+        time::to_text(time::now())
+    ])?;
     let id = tx.last_insert_rowid();
-    set_credits(tx, id, valid)?;
+    // A new film has no credits yet: adding skips the delete-and-rewrite of replacing them.
+    credits::append_people(tx, id, Role::Director, &valid.directors, 0)?;
+    credits::append_themes(tx, id, &valid.themes, 0)?;
     Ok(id)
+}
+
+/// Sets the fields the film form does not edit (runtime, personal rating), inside the caller's
+/// transaction; `None` leaves a field as it is.
+pub(crate) fn set_extras(
+    tx: &Transaction,
+    id: i64,
+    runtime_minutes: Option<i64>,
+    rating: Option<f64>,
+) -> Result<()> {
+    if runtime_minutes.is_none() && rating.is_none() {
+        return Ok(());
+    }
+    tx.prepare_cached(
+        "UPDATE films SET runtime_minutes = coalesce(?2, runtime_minutes), rating = coalesce(?3, rating)
+          WHERE id = ?1",
+    )?
+    .execute(params![id, runtime_minutes, rating])?;
+    Ok(())
+}
+
+pub(crate) fn set_status(tx: &Transaction, id: i64, status: WatchStatus) -> Result<()> {
+    tx.prepare_cached("UPDATE films SET watch_status = ?2 WHERE id = ?1")?
+        .execute(params![id, status.as_str()])?;
+    Ok(())
+}
+
+/// Restores a film's own timestamps (a Cinedex JSON import keeps them as exported).
+pub(crate) fn set_stamps(
+    tx: &Transaction,
+    id: i64,
+    created: &str,
+    updated: &str,
+    deleted: Option<&str>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE films SET created_at = ?2, updated_at = ?3, deleted_at = ?4 WHERE id = ?1",
+    )?
+    .execute(params![id, created, updated, deleted])?;
+    Ok(())
 }
 
 /// Replaces a live film's fields inside the caller's transaction.

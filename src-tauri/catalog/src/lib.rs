@@ -9,7 +9,10 @@ mod changes;
 mod credits;
 mod db;
 mod error;
+pub mod export;
 mod films;
+pub mod import;
+pub mod lists;
 mod library;
 pub mod markdown;
 mod migrate;
@@ -26,6 +29,11 @@ mod viewings;
 pub use changes::ChangeWatcher;
 pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
+pub use export::{ExportFormat, ExportReport};
+pub use import::{
+    ColumnMapping, CsvField, ImportIssue, ImportOptions, ImportSource, ImportSummary,
+};
+pub use lists::{FilmList, FilmListDetail, FilmListEntry};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmGroup, FilmInput,

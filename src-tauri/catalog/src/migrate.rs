@@ -15,8 +15,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_annotations",
         include_str!("../migrations/0002_annotations.sql"),
     ),
-    // Numbered 0005 because 0003 and 0004 were being written on other branches at the same time;
-    // the position in this list, not the number in the name, is the schema version.
+    ("0004_lists", include_str!("../migrations/0004_lists.sql")),
     (
         "0005_posters",
         include_str!("../migrations/0005_posters.sql"),

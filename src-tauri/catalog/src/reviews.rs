@@ -78,11 +78,12 @@ impl Catalog {
 /// Stores a review of a live film inside the caller's transaction; returns its id.
 pub(crate) fn insert_review(tx: &Transaction, film_id: i64, valid: &ValidReview) -> Result<i64> {
     require_live(tx, film_id)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO reviews (film_id, kind, title, author, source, url, published_on, body, created_at, updated_at,
                               rating, spoiler)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
-        params![
+    )?
+    .execute(params![
             film_id,
             valid.kind.as_str(),
             valid.title,
@@ -94,8 +95,7 @@ pub(crate) fn insert_review(tx: &Transaction, film_id: i64, valid: &ValidReview)
             time::to_text(time::now()),
             valid.rating,
             valid.spoiler
-        ],
-    )?;
+    ])?;
     let id = tx.last_insert_rowid();
     touch_film(tx, film_id)?;
     Ok(id)
@@ -121,10 +121,8 @@ fn review_by_id(tx: &Transaction, id: i64) -> Result<Review> {
 
 /// A change to a review is a change to its film: the library's "recently updated" order shows it.
 pub(crate) fn touch_film(tx: &Transaction, film_id: i64) -> Result<()> {
-    tx.execute(
-        "UPDATE films SET updated_at = ?2 WHERE id = ?1",
-        params![film_id, time::to_text(time::now())],
-    )?;
+    tx.prepare_cached("UPDATE films SET updated_at = ?2 WHERE id = ?1")?
+        .execute(params![film_id, time::to_text(time::now())])?;
     Ok(())
 }
 

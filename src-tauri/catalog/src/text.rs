@@ -6,9 +6,17 @@ use unicode_normalization::UnicodeNormalization;
 /// Tidies a name or title as typed: Unicode NFC, surrounding space trimmed, runs of whitespace
 /// (including newlines and tabs) collapsed to one space, control characters dropped.
 pub fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // ASCII is already in NFC: skip the normalizer (imports tidy millions of names).
+    if text.is_ascii() {
+        return collapse(text.chars());
+    }
+    collapse(text.nfc())
+}
+
+fn collapse(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut pending_space = false;
-    for ch in text.nfc() {
+    for ch in chars {
         if ch.is_whitespace() {
             pending_space = !out.is_empty();
         } else if !ch.is_control() {
@@ -25,6 +33,9 @@ pub fn tidy(text: &str) -> String {
 /// The key two strings are compared by when case and accents should not matter:
 /// "Amélie" and "AMELIE" fold to the same "amelie"; CJK text is kept as it is.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkd()
         .filter(|ch| !is_combining_mark(*ch))
         .flat_map(char::to_lowercase)

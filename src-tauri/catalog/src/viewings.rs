@@ -8,7 +8,7 @@ use crate::films::require_live;
 use crate::model::{Viewing, ViewingInput, WatchStatus};
 use crate::reviews::touch_film;
 use crate::time::{self, instant_at};
-use crate::validate;
+use crate::validate::{self, ValidViewing};
 
 const VIEWING_SELECT: &str = "
     SELECT id, film_id, watched_on, rewatch, rating, place, note, created_at, updated_at FROM viewings";
@@ -18,26 +18,7 @@ impl Catalog {
     pub fn add_viewing(&self, film_id: i64, input: &ViewingInput) -> Result<Viewing> {
         let valid = validate::viewing(input)?;
         self.write(|tx| {
-            require_live(tx, film_id)?;
-            tx.execute(
-                "INSERT INTO viewings (film_id, watched_on, rewatch, rating, place, note, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![
-                    film_id,
-                    time::date_to_text(valid.watched_on),
-                    valid.rewatch,
-                    valid.rating,
-                    valid.place,
-                    valid.note,
-                    time::to_text(time::now())
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            tx.execute(
-                "UPDATE films SET watch_status = ?2 WHERE id = ?1",
-                params![film_id, WatchStatus::Watched.as_str()],
-            )?;
-            touch_film(tx, film_id)?;
+            let id = insert_viewing(tx, film_id, &valid)?;
             viewing_by_id(tx, id)
         })
     }
@@ -81,6 +62,29 @@ impl Catalog {
             viewings_of(tx, film_id)
         })
     }
+}
+
+/// Logs a viewing of a live film inside the caller's transaction; the film counts as watched.
+pub(crate) fn insert_viewing(tx: &Transaction, film_id: i64, valid: &ValidViewing) -> Result<i64> {
+    require_live(tx, film_id)?;
+    tx.prepare_cached(
+        "INSERT INTO viewings (film_id, watched_on, rewatch, rating, place, note, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+    )?
+    .execute(params![
+        film_id,
+        time::date_to_text(valid.watched_on),
+        valid.rewatch,
+        valid.rating,
+        valid.place,
+        valid.note,
+        time::to_text(time::now())
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("UPDATE films SET watch_status = ?2 WHERE id = ?1")?
+        .execute(params![film_id, WatchStatus::Watched.as_str()])?;
+    touch_film(tx, film_id)?;
+    Ok(id)
 }
 
 pub(crate) fn viewings_of(tx: &Transaction, film_id: i64) -> Result<Vec<Viewing>> {

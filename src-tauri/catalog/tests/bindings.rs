@@ -51,6 +51,17 @@ fn expected() -> Vec<(String, String)> {
         one::<FilmPage>(&config),
         one::<GroupBy>(&config),
         one::<GroupFilter>(&config),
+        one::<ImportSource>(&config),
+        one::<ImportOptions>(&config),
+        one::<ColumnMapping>(&config),
+        one::<CsvField>(&config),
+        one::<ImportIssue>(&config),
+        one::<ImportSummary>(&config),
+        one::<ExportFormat>(&config),
+        one::<ExportReport>(&config),
+        one::<FilmList>(&config),
+        one::<FilmListDetail>(&config),
+        one::<FilmListEntry>(&config),
     ]
 }
 

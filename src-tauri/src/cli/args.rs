@@ -55,9 +55,15 @@ pub enum Command {
     /// Timecoded notes on a film ("01:12:30 — the doll parade")
     #[command(subcommand)]
     Note(NoteCommand),
-    /// Bring writing in from files
+    /// Bring films and writing in from files (preview, then commit)
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Export the catalog: json (everything, re-importable), csv, markdown (a folder), letterboxd (a folder)
+    Export(super::export::ExportArgs),
+    /// The lists of films (from Letterboxd or a Cinedex export)
+    Lists,
+    /// Show a list with its films in order
+    ListShow { id: i64 },
     /// Where the catalog is and what it holds
     Info,
     /// Write a checked copy of the catalog (into the backups folder, or to OUT)
@@ -350,4 +356,14 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// A Letterboxd export ZIP (diary, ratings, reviews, watchlist, lists)
+    Letterboxd(super::import::SourceArgs),
+    /// An IMDb ratings or watchlist CSV
+    Imdb(super::import::SourceArgs),
+    /// Any CSV with a header row; columns are mapped by name (override with --map)
+    Csv(super::import::CsvArgs),
+    /// A Tellico .tc file (video collection)
+    Tellico(super::import::SourceArgs),
+    /// A Cinedex JSON export
+    Json(super::import::SourceArgs),
 }

@@ -1,47 +1,189 @@
 //! `cinedex import ...`: bringing writing in from files.
 
-use std::io::Read;
-use std::path::Path;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use cinedex_catalog::Catalog;
+use cinedex_catalog::{
+    Catalog, ColumnMapping, CsvField, ImportOptions, ImportSource, ImportSummary,
+};
+use clap::Args;
 
 use super::args::ImportCommand;
 use super::output::{self, Output};
 
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    pub file: PathBuf,
+    /// Show what would be imported and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CsvArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Map a column to a field (title, originalTitle, year, directors, themes, rating,
+    /// runtimeMinutes, watchStatus, watchedOn, rewatch, review, note, imdbId, ignore); repeatable
+    #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_mapping)]
+    pub map: Vec<ColumnMapping>,
+}
+
+fn parse_mapping(text: &str) -> Result<ColumnMapping, String> {
+    let (column, field) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("\"{text}\" is not COLUMN=FIELD"))?;
+    let field = CsvField::parse(field.trim())
+        .ok_or_else(|| format!("\"{field}\" is not a field (e.g. title, year, directors)"))?;
+    Ok(ColumnMapping {
+        column: column.trim().to_owned(),
+        field,
+    })
+}
+
 pub fn run(catalog: &Catalog, out: &Output, command: ImportCommand) -> anyhow::Result<()> {
-    match command {
+    let (source, args, options) = match command {
+        ImportCommand::Letterboxd(a) => (ImportSource::Letterboxd, a, ImportOptions::default()),
+        ImportCommand::Imdb(a) => (ImportSource::Imdb, a, ImportOptions::default()),
+        ImportCommand::Tellico(a) => (ImportSource::Tellico, a, ImportOptions::default()),
+        ImportCommand::Json(a) => (ImportSource::Json, a, ImportOptions::default()),
+        ImportCommand::Csv(a) => (
+            ImportSource::Csv,
+            a.source,
+            ImportOptions { columns: a.map },
+        ),
         ImportCommand::Article {
             file,
             film,
             dry_run,
-        } => {
-            let text = read_text(&file)?;
-            let name = file.file_name().and_then(|n| n.to_str());
-            let proposal = catalog.propose_article(&text, name, film)?;
-            if dry_run {
-                // A dry run is for looking before writing: the proposal in full, always as JSON.
-                println!("{}", serde_json::to_string_pretty(&proposal)?);
-                return Ok(());
-            }
-            let detail = catalog.import_article(&proposal)?;
-            out.show(&detail, |d| {
-                println!(
-                    "Imported the article into film {}: {}",
-                    d.film.id,
-                    output::film_line(&d.film)
-                );
-                for conflict in &proposal.conflicts {
-                    println!(
-                        "  kept the catalog's {} ({}); the article says {}",
-                        conflict.field,
-                        conflict.catalog.join(", "),
-                        conflict.article.join(", ")
-                    );
-                }
-            })
+        } => return article(catalog, out, file, film, dry_run),
+    };
+    let preview = catalog.preview_import(source, &args.file, &options)?;
+    if args.dry_run {
+        out.show(&preview, print_summary)?;
+        if preview.error_count > 0 {
+            anyhow::bail!(
+                "{} error(s); nothing would be imported",
+                preview.error_count
+            );
         }
+        return Ok(());
     }
+    if !out.json {
+        print_summary(&preview);
+    }
+    let terminal = std::io::stderr().is_terminal();
+    let progress = |done: u64, total: u64| {
+        if terminal {
+            eprint!("\rimporting {done}/{total}");
+            let _ = std::io::stderr().flush();
+        }
+        true
+    };
+    let report = catalog.import(source, &args.file, &options, &progress)?;
+    if terminal {
+        eprintln!();
+    }
+    out.show(&report, |r| {
+        println!(
+            "Imported: {} new film(s), {} updated, {} viewing(s), {} review(s).",
+            r.new_films, r.updated_films, r.viewings, r.reviews
+        )
+    })
+}
+
+/// The preview (or report) as a person reads it: counts, then skipped rows and errors.
+fn print_summary(s: &ImportSummary) {
+    println!("Rows read:       {}", s.rows);
+    println!("New films:       {}", s.new_films);
+    println!(
+        "Matched films:   {} ({} gain something)",
+        s.matched_films, s.updated_films
+    );
+    println!("Viewings:        {}", s.viewings);
+    println!("Reviews:         {}", s.reviews);
+    if s.notes > 0 {
+        println!("Timecoded notes: {}", s.notes);
+    }
+    if s.lists > 0 || s.list_entries > 0 {
+        println!(
+            "Lists:           {} new, {} film(s) added to lists",
+            s.lists, s.list_entries
+        );
+    }
+    if let Some(encoding) = &s.encoding {
+        println!("Encoding:        {encoding} (not UTF-8)");
+    }
+    if !s.columns.is_empty() {
+        let mapped: Vec<String> = s
+            .columns
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    m.column,
+                    serde_json::to_value(m.field)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        println!("Columns:         {}", mapped.join(", "));
+    }
+    println!("Skipped:         {}", s.skipped_count);
+    for issue in &s.skipped {
+        println!("  {}", issue_line(issue));
+    }
+    println!("Errors:          {}", s.error_count);
+    for issue in &s.errors {
+        println!("  {}", issue_line(issue));
+    }
+}
+
+fn issue_line(issue: &cinedex_catalog::ImportIssue) -> String {
+    let mut at = issue.file.clone();
+    if let Some(line) = issue.line {
+        at.push_str(&format!(":{line}"));
+    }
+    if let Some(column) = &issue.column {
+        at.push_str(&format!(" [{column}]"));
+    }
+    format!("{at}: {}", issue.message)
+}
+
+fn article(
+    catalog: &Catalog,
+    out: &Output,
+    file: PathBuf,
+    film: Option<i64>,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let text = read_text(&file)?;
+    let name = file.file_name().and_then(|n| n.to_str());
+    let proposal = catalog.propose_article(&text, name, film)?;
+    if dry_run {
+        // A dry run is for looking before writing: the proposal in full, always as JSON.
+        println!("{}", serde_json::to_string_pretty(&proposal)?);
+        return Ok(());
+    }
+    let detail = catalog.import_article(&proposal)?;
+    out.show(&detail, |d| {
+        println!(
+            "Imported the article into film {}: {}",
+            d.film.id,
+            output::film_line(&d.film)
+        );
+        for conflict in &proposal.conflicts {
+            println!(
+                "  kept the catalog's {} ({}); the article says {}",
+                conflict.field,
+                conflict.catalog.join(", "),
+                conflict.article.join(", ")
+            );
+        }
+    })
 }
 
 /// Reads a text file whole; anything that is not UTF-8 text is refused with the file's name.

@@ -4,8 +4,10 @@
 
 mod annotations;
 mod args;
+mod export;
 mod films;
 mod import;
+mod lists;
 mod output;
 mod reviews;
 mod safety;
@@ -80,6 +82,9 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Viewing(viewing) => viewings::run(&catalog, &out, viewing),
         Command::Note(note) => annotations::run(&catalog, &out, note),
         Command::Import(import) => import::run(&catalog, &out, import),
+        Command::Export(args) => export::run(&catalog, &out, args),
+        Command::Lists => lists::list(&catalog, &out),
+        Command::ListShow { id } => lists::show(&catalog, &out, id),
         Command::Info => films::info(&catalog, &out),
         Command::Backup { out: target } => safety::backup(&catalog, &out, target),
         Command::Backups => safety::backups(&catalog, &out),

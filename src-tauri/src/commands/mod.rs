@@ -5,6 +5,7 @@ pub mod annotations;
 pub mod articles;
 pub mod catalog;
 pub mod films;
+pub mod imports;
 pub mod posters;
 pub mod reviews;
 pub mod safety;

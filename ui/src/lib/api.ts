@@ -1,7 +1,8 @@
 // The one door between the webview and Rust: a typed wrapper per IPC command.
 // Nothing else in the UI imports @tauri-apps/*.
 import { convertFileSrc, invoke } from "@tauri-apps/api/core";
-import { listen } from "@tauri-apps/api/event";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
 import type { ArticleProposal } from "./bindings/ArticleProposal";
@@ -10,6 +11,11 @@ import type { CatalogInfo } from "./bindings/CatalogInfo";
 import type { CheckReport } from "./bindings/CheckReport";
 import type { Damage } from "./bindings/Damage";
 import type { ErrorKind } from "./bindings/ErrorKind";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { ExportReport } from "./bindings/ExportReport";
+import type { ImportOptions } from "./bindings/ImportOptions";
+import type { ImportSource } from "./bindings/ImportSource";
+import type { ImportSummary } from "./bindings/ImportSummary";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Film } from "./bindings/Film";
 import type { FilmDetail } from "./bindings/FilmDetail";
@@ -97,6 +103,28 @@ export const api = {
   removePoster: (filmId: number) => call<Film>("remove_poster", { filmId }),
   /** The thumbnail's address on the app's `poster:` protocol; `version` changes when the poster does. */
   posterUrl: (filmId: number, version: string) => `${convertFileSrc(String(filmId), "poster")}?v=${encodeURIComponent(version)}`,
+  previewImport: (source: ImportSource, path: string, options: ImportOptions) =>
+    call<ImportSummary>("preview_import", { source, path, options }),
+  runImport: (source: ImportSource, path: string, options: ImportOptions) =>
+    call<ImportSummary>("run_import", { source, path, options }),
+  cancelImport: () => call<null>("cancel_import"),
+  exportCatalog: (format: ExportFormat, path: string) => call<ExportReport>("export_catalog", { format, path }),
+  /** Calls `handler` with each `import-progress` event until the returned function is called. */
+  onImportProgress: (handler: (progress: { done: number; total: number }) => void): Promise<UnlistenFn> =>
+    listen<{ done: number; total: number }>("import-progress", (event) => handler(event.payload)),
+  /** The system's open dialog; null when the person cancels. */
+  pickFile: async (extensions: string[]): Promise<string | null> => {
+    const chosen = await open({ multiple: false, directory: false, filters: [{ name: "Import file", extensions }] });
+    return typeof chosen === "string" ? chosen : null;
+  },
+  /** The system's save dialog (or a folder picker for folder exports); null when cancelled. */
+  pickTarget: async (folder: boolean, defaultPath: string): Promise<string | null> => {
+    if (folder) {
+      const chosen = await open({ directory: true, multiple: false, title: "Choose a new, empty folder" });
+      return typeof chosen === "string" ? chosen : null;
+    }
+    return save({ defaultPath });
+  },
 };
 
 /** Calls `listener` whenever another program (say, the command line) changes the catalog. */

@@ -2,7 +2,7 @@
 import type { Film } from "./bindings/Film";
 import type { GroupBy } from "./bindings/GroupBy";
 
-export type Route = { name: "library" } | { name: "film"; id: number } | { name: "trash" } | { name: "settings" } | { name: "stats" };
+export type Route = { name: "library" } | { name: "film"; id: number } | { name: "trash" } | { name: "settings" } | { name: "stats" } | { name: "import" };
 export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film } | null;
 export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
 

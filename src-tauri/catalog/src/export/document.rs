@@ -1,0 +1,139 @@
+//! The Cinedex JSON document (`"format": "cinedex", "version": 1`): every film with everything
+//! attached to it, and the lists, without database ids (lists point at films by their index in
+//! `films`). Timestamps are kept exactly as stored, so export → import → export is identical.
+//! The schema is documented in README.md ("Cinedex JSON").
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ReviewKind, WatchStatus};
+
+pub const FORMAT: &str = "cinedex";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub films: Vec<FilmDoc>,
+    #[serde(default)]
+    pub lists: Vec<ListDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmDoc {
+    pub title: String,
+    #[serde(default)]
+    pub original_title: Option<String>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub runtime_minutes: Option<i64>,
+    #[serde(default)]
+    pub rating: Option<f64>,
+    #[serde(default)]
+    pub watch_status: WatchStatus,
+    /// People in their roles, in credit order within each role.
+    #[serde(default)]
+    pub credits: Vec<CreditDoc>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub external_ids: Vec<ExternalIdDoc>,
+    #[serde(default)]
+    pub reviews: Vec<ReviewDoc>,
+    #[serde(default)]
+    pub viewings: Vec<ViewingDoc>,
+    #[serde(default)]
+    pub annotations: Vec<AnnotationDoc>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(default)]
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditDoc {
+    pub role: String,
+    pub name: String,
+    #[serde(default)]
+    pub credited_as: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExternalIdDoc {
+    pub source: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewDoc {
+    pub kind: ReviewKind,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub published_on: Option<String>,
+    #[serde(default)]
+    pub rating: Option<f64>,
+    #[serde(default)]
+    pub spoiler: bool,
+    pub body: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewingDoc {
+    pub watched_on: String,
+    #[serde(default)]
+    pub rewatch: bool,
+    #[serde(default)]
+    pub rating: Option<f64>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnnotationDoc {
+    /// `H:MM:SS`.
+    pub at: String,
+    pub body: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListDoc {
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub films: Vec<ListEntryDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListEntryDoc {
+    /// Index into the document's `films`.
+    pub film: usize,
+    #[serde(default)]
+    pub note: Option<String>,
+}

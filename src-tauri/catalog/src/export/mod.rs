@@ -1,0 +1,143 @@
+//! Exporting the catalog: Cinedex JSON (full fidelity, versioned), CSV, one Markdown file per
+//! film, and CSV files Letterboxd's importer reads. Everything is written next to the target
+//! first and renamed into place, so a failed export leaves nothing half-written.
+
+mod csv_out;
+pub mod document;
+mod letterboxd;
+mod markdown;
+mod snapshot;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::Catalog;
+use crate::error::{CatalogError, Result};
+
+pub use document::Document;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    /// One JSON file with everything (re-importable with no loss).
+    Json,
+    /// One CSV file, a row per film.
+    Csv,
+    /// A folder with a Markdown file per film (YAML front matter).
+    Markdown,
+    /// A folder of Letterboxd import CSVs of at most 1,000 rows each.
+    Letterboxd,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportReport {
+    pub format: ExportFormat,
+    pub path: String,
+    #[ts(type = "number")]
+    pub films: u64,
+    /// Files written (1 for JSON and CSV).
+    #[ts(type = "number")]
+    pub files: u64,
+}
+
+impl Catalog {
+    /// Everything in the catalog as a Cinedex JSON document.
+    pub fn export_document(&self) -> Result<Document> {
+        self.read(snapshot::document)
+    }
+
+    /// Writes the Cinedex JSON export to `writer`.
+    pub fn export_json(&self, writer: impl Write) -> Result<()> {
+        let document = self.export_document()?;
+        serde_json::to_writer_pretty(writer, &document)
+            .map_err(|e| CatalogError::Conflict(format!("cannot write the export: {e}")))
+    }
+
+    /// Exports to `out`: a file for JSON and CSV, a new (or empty) folder for Markdown and
+    /// Letterboxd.
+    pub fn export(&self, format: ExportFormat, out: &Path) -> Result<ExportReport> {
+        let document = self.export_document()?;
+        let films = document.films.len() as u64;
+        let files = match format {
+            ExportFormat::Json => write_file(out, |w| {
+                serde_json::to_writer_pretty(&mut *w, &document).map_err(std::io::Error::other)?;
+                w.write_all(b"\n")
+            })
+            .map(|()| 1)?,
+            ExportFormat::Csv => write_file(out, |w| csv_out::write(w, &document)).map(|()| 1)?,
+            ExportFormat::Markdown => write_dir(out, |dir| markdown::write(dir, &document))?,
+            ExportFormat::Letterboxd => write_dir(out, |dir| letterboxd::write(dir, &document))?,
+        };
+        Ok(ExportReport {
+            format,
+            path: out.display().to_string(),
+            films,
+            files,
+        })
+    }
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> CatalogError + '_ {
+    move |source| CatalogError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Writes a file through a temporary sibling renamed over `out` once complete.
+fn write_file(
+    out: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = parent(out);
+    let temp = tempfile::NamedTempFile::new_in(&dir).map_err(io_error(&dir))?;
+    {
+        let mut writer = std::io::BufWriter::new(temp.as_file());
+        fill(&mut writer).map_err(io_error(out))?;
+        writer.flush().map_err(io_error(out))?;
+    }
+    temp.as_file().sync_all().map_err(io_error(out))?;
+    temp.persist(out).map_err(|e| io_error(out)(e.error))?;
+    Ok(())
+}
+
+/// Fills a temporary sibling folder, then renames it to `out` (which must not exist, or be an
+/// empty folder). Returns how many files were written.
+fn write_dir(out: &Path, fill: impl FnOnce(&Path) -> std::io::Result<u64>) -> Result<u64> {
+    if out.exists() {
+        let empty = std::fs::read_dir(out)
+            .map_err(io_error(out))?
+            .next()
+            .is_none();
+        if !empty {
+            return Err(CatalogError::Conflict(format!(
+                "{} already exists and is not empty; choose a new folder",
+                out.display()
+            )));
+        }
+    }
+    let dir = parent(out);
+    let temp = tempfile::Builder::new()
+        .prefix(".cinedex-export-")
+        .tempdir_in(&dir)
+        .map_err(io_error(&dir))?;
+    let files = fill(temp.path()).map_err(io_error(out))?;
+    if out.exists() {
+        std::fs::remove_dir(out).map_err(io_error(out))?;
+    }
+    let kept = temp.keep();
+    std::fs::rename(&kept, out).map_err(io_error(out))?;
+    Ok(files)
+}
+
+fn parent(out: &Path) -> PathBuf {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}

@@ -1,0 +1,156 @@
+//! Lists of films: named (unique regardless of case and accents), ordered, with a note per film.
+//! Imports fill them (Letterboxd lists, Cinedex JSON); the catalog lists and shows them.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::Catalog;
+use crate::error::{CatalogError, Result};
+use crate::model::Film;
+use crate::text::{fold, tidy};
+use crate::time::{self, instant_at};
+
+pub const MAX_LIST_NAME_CHARS: usize = 200;
+
+/// A list as the list of lists shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmList {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    #[ts(type = "number")]
+    pub film_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A list with its films in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmListDetail {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub list: FilmList,
+    pub entries: Vec<FilmListEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmListEntry {
+    #[ts(type = "number")]
+    pub position: i64,
+    pub note: Option<String>,
+    pub film: Film,
+}
+
+const LIST_SELECT: &str = "
+    SELECT l.id, l.name, l.description, l.created_at, l.updated_at,
+           (SELECT count(*) FROM list_films lf WHERE lf.list_id = l.id)
+      FROM lists l";
+
+impl Catalog {
+    /// Every list, by name.
+    pub fn list_lists(&self) -> Result<Vec<FilmList>> {
+        self.read(|tx| {
+            let mut stmt = tx.prepare(&format!("{LIST_SELECT} ORDER BY l.name_key, l.id"))?;
+            let rows = stmt.query_map([], list_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    /// One list with its films in order.
+    pub fn get_list(&self, id: i64) -> Result<FilmListDetail> {
+        self.read(|tx| {
+            let list = tx
+                .query_row(&format!("{LIST_SELECT} WHERE l.id = ?1"), [id], list_from_row)
+                .optional()?
+                .ok_or(CatalogError::NotFound { entity: "list", id })?;
+            let mut stmt = tx.prepare(
+                "SELECT position, note, film_id FROM list_films WHERE list_id = ?1 ORDER BY position, film_id",
+            )?;
+            let rows = stmt
+                .query_map([id], |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get::<_, i64>(2)?))
+                })?
+                .collect::<rusqlite::Result<Vec<(i64, Option<String>, i64)>>>()?;
+            let entries = rows
+                .into_iter()
+                .map(|(position, note, film_id)| {
+                    Ok(FilmListEntry {
+                        position,
+                        note,
+                        film: crate::films::film_by_id(tx, film_id)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(FilmListDetail { list, entries })
+        })
+    }
+}
+
+/// The id of the list named `name` (regardless of case and accents), creating it if new.
+/// Returns the id and whether it was created.
+pub(crate) fn find_or_create(
+    tx: &Transaction,
+    name: &str,
+    description: Option<&str>,
+    stamps: Option<(&str, &str)>,
+) -> Result<(i64, bool)> {
+    let name = tidy(name);
+    if name.is_empty() || name.chars().count() > MAX_LIST_NAME_CHARS {
+        return Err(CatalogError::invalid(
+            "name",
+            format!("A list name needs 1 to {MAX_LIST_NAME_CHARS} characters."),
+        ));
+    }
+    let key = fold(&name);
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT id FROM lists WHERE name_key = ?1")?
+        .query_row([&key], |row| row.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok((id, false));
+    }
+    let now = time::to_text(time::now());
+    let (created, updated) = stamps.unwrap_or((&now, &now));
+    let description = description.map(str::trim).filter(|d| !d.is_empty());
+    tx.prepare_cached(
+        "INSERT INTO lists (name, name_key, description, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![name, key, description, created, updated])?;
+    Ok((tx.last_insert_rowid(), true))
+}
+
+/// Appends a film to a list unless it is already on it; returns whether it was added.
+pub(crate) fn add_film(
+    tx: &Transaction,
+    list_id: i64,
+    film_id: i64,
+    note: Option<&str>,
+) -> Result<bool> {
+    let next: i64 = tx
+        .prepare_cached("SELECT coalesce(max(position) + 1, 1) FROM list_films WHERE list_id = ?1")?
+        .query_row([list_id], |row| row.get(0))?;
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    let added = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO list_films (list_id, film_id, position, note) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![list_id, film_id, next, note])?;
+    Ok(added > 0)
+}
+
+fn list_from_row(row: &rusqlite::Row) -> rusqlite::Result<FilmList> {
+    Ok(FilmList {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        description: row.get(2)?,
+        created_at: instant_at(row, 3)?,
+        updated_at: instant_at(row, 4)?,
+        film_count: row.get(5)?,
+    })
+}

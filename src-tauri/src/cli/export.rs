@@ -1,0 +1,40 @@
+//! `cinedex export (json|csv|markdown|letterboxd) OUT`.
+
+use std::path::PathBuf;
+
+use cinedex_catalog::{Catalog, ExportFormat};
+use clap::{Args, ValueEnum};
+
+use super::output::Output;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_enum)]
+    pub format: FormatArg,
+    /// A new file (json, csv) or a new or empty folder (markdown, letterboxd)
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Json,
+    Csv,
+    Markdown,
+    Letterboxd,
+}
+
+pub fn run(catalog: &Catalog, out: &Output, args: ExportArgs) -> anyhow::Result<()> {
+    let format = match args.format {
+        FormatArg::Json => ExportFormat::Json,
+        FormatArg::Csv => ExportFormat::Csv,
+        FormatArg::Markdown => ExportFormat::Markdown,
+        FormatArg::Letterboxd => ExportFormat::Letterboxd,
+    };
+    let report = catalog.export(format, &args.out)?;
+    out.show(&report, |r| {
+        println!(
+            "Exported {} film(s) into {} file(s) at {}",
+            r.films, r.files, r.path
+        )
+    })
+}
