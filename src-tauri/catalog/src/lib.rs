@@ -13,6 +13,7 @@ pub mod markdown;
 mod migrate;
 mod model;
 mod reviews;
+pub mod search;
 pub mod text;
 mod time;
 pub mod validate;
@@ -21,6 +22,10 @@ mod viewings;
 pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
+pub use search::{
+    FacetCount, Facets, MatchField, SearchHit, SearchIndexReport, SearchResults, Segment,
+    SmartList, SmartListInput, Snippet,
+};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, FilmSort,
     Review, ReviewInput, ReviewKind, Viewing, ViewingInput, WatchStatus,

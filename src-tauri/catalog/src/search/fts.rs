@@ -1,0 +1,181 @@
+//! Turns a parsed [`Query`] into FTS5 MATCH expressions. Every word is emitted inside double
+//! quotes (with any quote doubled), so user text can never be read as FTS5 syntax: `NEAR(`, `AND`,
+//! `*` or `"` are only ever searched as words, or dropped when they have no letters at all.
+
+use super::parser::{is_cjk, Query, Term};
+
+/// The expressions one search runs, in the order they are tried.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The text terms over the film index (titles, names, themes), typo alternatives included.
+    pub film_text: Option<String>,
+    /// The text terms over reviews and notes.
+    pub review_text: Option<String>,
+    /// `director:`, `person:` and `theme:` filters over the film index.
+    pub columns: Option<String>,
+    /// Excluded terms: a film matching this anywhere in its record is left out.
+    pub excluded: Option<String>,
+    /// Words in scripts without spaces, matched as substrings of titles and names.
+    pub cjk: Vec<String>,
+    /// Every folded word to highlight in titles and snippets.
+    pub highlight: Vec<String>,
+}
+
+impl Plan {
+    /// `title:(text) AND filters NOT excluded`: films whose title matches.
+    pub fn title_match(&self) -> Option<String> {
+        let text = self.film_text.as_ref()?;
+        Some(combine(
+            &[
+                Some(format!("{{title original_title}} : ({text})")),
+                self.columns.clone(),
+            ],
+            self.excluded.as_deref(),
+        ))
+    }
+
+    /// `text AND filters NOT excluded` over every film column; None when there is neither.
+    pub fn film_match(&self) -> Option<String> {
+        if self.film_text.is_none() && self.columns.is_none() {
+            return None;
+        }
+        Some(combine(
+            &[self.film_text.clone(), self.columns.clone()],
+            self.excluded.as_deref(),
+        ))
+    }
+
+    /// What a film found through a review must also satisfy in the film index.
+    pub fn film_constraint(&self) -> Option<String> {
+        self.columns
+            .as_ref()
+            .map(|columns| combine(&[Some(columns.clone())], self.excluded.as_deref()))
+    }
+}
+
+/// Builds the plan; `alternatives(word)` returns indexed words close to a mistyped `word`.
+pub fn plan(query: &Query, mut alternatives: impl FnMut(&str) -> Vec<String>) -> Plan {
+    let mut plan = Plan::default();
+    let mut film_parts = Vec::new();
+    let mut review_parts = Vec::new();
+    for term in &query.terms {
+        match term {
+            Term::Word(word) if word.chars().any(is_cjk) => {
+                plan.cjk.push(word.clone());
+                review_parts.push(prefix(word));
+                plan.highlight.push(word.clone());
+            }
+            Term::Word(word) => {
+                let alts = alternatives(word);
+                let mut group = vec![prefix(word)];
+                group.extend(alts.iter().map(|alt| quote(alt)));
+                film_parts.push(any_of(&group));
+                review_parts.push(prefix(word));
+                plan.highlight.push(word.clone());
+                plan.highlight.extend(alts);
+            }
+            Term::Phrase(words) => {
+                let phrase = quote(&words.join(" "));
+                film_parts.push(phrase.clone());
+                review_parts.push(phrase);
+                plan.highlight.extend(words.iter().cloned());
+            }
+        }
+    }
+    plan.film_text = all_of(&film_parts);
+    plan.review_text = all_of(&review_parts);
+
+    let mut columns = Vec::new();
+    for (names, column) in [
+        (&query.directors, "directors"),
+        (&query.people, "{directors people}"),
+        (&query.themes, "themes"),
+    ] {
+        for words in names {
+            let words: Vec<String> = words.iter().map(|w| prefix(w)).collect();
+            columns.push(format!("{column} : ({})", words.join(" AND ")));
+        }
+    }
+    plan.columns = all_of(&columns);
+
+    let excluded: Vec<String> = query
+        .excluded
+        .iter()
+        .map(|term| match term {
+            Term::Word(word) => prefix(word),
+            Term::Phrase(words) => quote(&words.join(" ")),
+        })
+        .collect();
+    plan.excluded = (!excluded.is_empty()).then(|| excluded.join(" OR "));
+    plan
+}
+
+/// `"word"*`: the word as a prefix.
+fn prefix(word: &str) -> String {
+    format!("{}*", quote(word))
+}
+
+/// A string FTS5 reads as one literal: in double quotes, inner quotes doubled.
+pub fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+fn all_of(parts: &[String]) -> Option<String> {
+    match parts {
+        [] => None,
+        [one] => Some(one.clone()),
+        many => Some(
+            many.iter()
+                .map(|p| format!("({p})"))
+                .collect::<Vec<_>>()
+                .join(" AND "),
+        ),
+    }
+}
+
+fn any_of(parts: &[String]) -> String {
+    match parts {
+        [one] => one.clone(),
+        many => format!("({})", many.join(" OR ")),
+    }
+}
+
+fn combine(parts: &[Option<String>], excluded: Option<&str>) -> String {
+    let parts: Vec<String> = parts.iter().flatten().cloned().collect();
+    let positive = all_of(&parts).unwrap_or_default();
+    match excluded {
+        Some(excluded) => format!("({positive}) NOT ({excluded})"),
+        None => positive,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::parser::parse;
+
+    #[test]
+    fn every_word_is_quoted() {
+        let plan = plan(&parse(r#"NEAR( AND "x y" -z director:oshii"#), |_| vec![]);
+        assert_eq!(
+            plan.film_match().as_deref(),
+            Some(r#"((("near"*) AND ("and"*) AND ("x y")) AND (directors : ("oshii"*))) NOT ("z"*)"#)
+        );
+        assert_eq!(
+            plan.title_match().as_deref(),
+            Some(
+                r#"(({title original_title} : (("near"*) AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ("z"*)"#
+            )
+        );
+    }
+
+    #[test]
+    fn typo_alternatives_are_ored_with_the_word() {
+        let plan = plan(&parse("innocense"), |_| vec!["innocence".into()]);
+        assert_eq!(
+            plan.film_text.as_deref(),
+            Some(r#"("innocense"* OR "innocence")"#)
+        );
+        assert_eq!(plan.review_text.as_deref(), Some(r#""innocense"*"#));
+    }
+}

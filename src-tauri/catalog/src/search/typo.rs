@@ -1,0 +1,56 @@
+//! Typo tolerance for titles and names: a word that begins no indexed term is compared, by edit
+//! distance, with the indexed terms that share its first letter (read from the `fts5vocab` table
+//! over the film index), and the closest are searched as well.
+
+use rusqlite::{params, Transaction};
+
+use crate::error::Result;
+
+/// How many close words are searched in place of one mistyped word.
+const MAX_ALTERNATIVES: usize = 5;
+/// Upper bound on the terms compared, so a huge vocabulary cannot stall a keystroke.
+const MAX_COMPARED: usize = 50_000;
+
+/// Indexed words within edit distance 1 (words of 4-5 letters) or 2 (longer) of `word`; empty
+/// when `word` is short or already begins an indexed word.
+pub fn alternatives(tx: &Transaction, word: &str) -> Result<Vec<String>> {
+    let length = word.chars().count();
+    let Some(first) = word.chars().next() else {
+        return Ok(Vec::new());
+    };
+    if length < 4 {
+        return Ok(Vec::new());
+    }
+    let known = tx
+        .prepare_cached("SELECT 1 FROM search_film_vocab WHERE term >= ?1 AND term < ?2 LIMIT 1")?
+        .exists(params![word, format!("{word}\u{10FFFF}")])?;
+    if known {
+        return Ok(Vec::new());
+    }
+    let max = if length <= 5 { 1 } else { 2 };
+    let next = char::from_u32(first as u32 + 1).unwrap_or(char::MAX);
+    let mut stmt = tx.prepare_cached(
+        "SELECT term FROM search_film_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(
+        params![first.to_string(), next.to_string(), MAX_COMPARED as i64],
+        |row| row.get::<_, String>(0),
+    )?;
+    let mut close = Vec::new();
+    for term in rows {
+        let term = term?;
+        if term.chars().count().abs_diff(length) > max {
+            continue;
+        }
+        let distance = strsim::damerau_levenshtein(word, &term);
+        if distance <= max {
+            close.push((distance, term));
+        }
+    }
+    close.sort();
+    Ok(close
+        .into_iter()
+        .take(MAX_ALTERNATIVES)
+        .map(|(_, term)| term)
+        .collect())
+}
