@@ -2,7 +2,7 @@
 //! quotes (with any quote doubled), so user text can never be read as FTS5 syntax: `NEAR(`, `AND`,
 //! `*` or `"` are only ever searched as words, or dropped when they have no letters at all.
 
-use super::parser::{is_cjk, Query, Term};
+use super::parser::{is_cjk, Compare, Has, Query, Term};
 
 /// The expressions one search runs, in the order they are tried.
 #[derive(Debug, Default)]
@@ -19,6 +19,8 @@ pub struct Plan {
     pub cjk: Vec<String>,
     /// Every folded word to highlight in titles and snippets.
     pub highlight: Vec<String>,
+    /// A year range too wide to spell as `facts` tokens: checked in SQL instead.
+    pub sql_years: Option<(i32, i32)>,
 }
 
 impl Plan {
@@ -39,10 +41,11 @@ impl Plan {
         if self.film_text.is_none() && self.columns.is_none() {
             return None;
         }
-        Some(combine(
-            &[self.film_text.clone(), self.columns.clone()],
-            self.excluded.as_deref(),
-        ))
+        let text = self
+            .film_text
+            .as_ref()
+            .map(|text| format!("{{{TEXT_COLUMNS}}} : ({text})"));
+        Some(combine(&[text, self.columns.clone()], self.excluded.as_deref()))
     }
 
     /// What a film found through a review must also satisfy in the film index.
@@ -52,6 +55,9 @@ impl Plan {
             .map(|columns| combine(&[Some(columns.clone())], self.excluded.as_deref()))
     }
 }
+
+/// The film index columns searched for words (`facts` holds filter tokens, never searched as text).
+const TEXT_COLUMNS: &str = "title original_title directors people themes";
 
 /// Builds the plan; `alternatives(word)` returns indexed words close to a mistyped `word`.
 pub fn plan(query: &Query, mut alternatives: impl FnMut(&str) -> Vec<String>) -> Plan {
@@ -64,6 +70,12 @@ pub fn plan(query: &Query, mut alternatives: impl FnMut(&str) -> Vec<String>) ->
                 plan.cjk.push(word.clone());
                 review_parts.push(prefix(word));
                 plan.highlight.push(word.clone());
+            }
+            // One letter as a prefix would merge the lists of thousands of words: as you type
+            // "ghost i", the "i" only matches the word "i" until a second letter comes.
+            Term::Word(word) if word.chars().count() == 1 => {
+                film_parts.push(quote(word));
+                review_parts.push(quote(word));
             }
             Term::Word(word) => {
                 let alts = alternatives(word);
@@ -96,6 +108,7 @@ pub fn plan(query: &Query, mut alternatives: impl FnMut(&str) -> Vec<String>) ->
             columns.push(format!("{column} : ({})", words.join(" AND ")));
         }
     }
+    facts(query, &mut columns, &mut plan);
     plan.columns = all_of(&columns);
 
     let excluded: Vec<String> = query
@@ -106,8 +119,65 @@ pub fn plan(query: &Query, mut alternatives: impl FnMut(&str) -> Vec<String>) ->
             Term::Phrase(words) => quote(&words.join(" ")),
         })
         .collect();
-    plan.excluded = (!excluded.is_empty()).then(|| excluded.join(" OR "));
+    plan.excluded = (!excluded.is_empty())
+        .then(|| format!("{{{TEXT_COLUMNS}}} : ({})", excluded.join(" OR ")));
     plan
+}
+
+/// Years a range may span and still be spelled as tokens (`y1990 OR y1991 ...`).
+const MAX_YEAR_TOKENS: i32 = 30;
+
+/// Filters as `facts` tokens (see migration 0003): `y2004`, `d1990`, `swatchlist`, `r8` (4 stars),
+/// `hreview`, `hviewing`. FTS5 intersects them with the words inside the index.
+fn facts(query: &Query, columns: &mut Vec<String>, plan: &mut Plan) {
+    let mut facts = Vec::new();
+    if let Some((from, to)) = query.years {
+        if from % 10 == 0 && to == from + 9 {
+            facts.push(quote(&format!("d{from}")));
+        } else if to - from < MAX_YEAR_TOKENS {
+            let years: Vec<String> = (from..=to).map(|y| quote(&format!("y{y}"))).collect();
+            facts.push(any_of(&years));
+        } else {
+            plan.sql_years = Some((from, to));
+        }
+    }
+    if let Some(status) = query.status {
+        facts.push(quote(&format!("s{status}")));
+    }
+    if let Some((cmp, value)) = query.rating {
+        // Ratings are stored in half stars: r1 (0.5) to r10 (5); r0 is "not rated".
+        let target = value * 2.0;
+        let halves: Vec<String> = (1..=10)
+            .filter(|h| {
+                let h = f64::from(*h);
+                match cmp {
+                    Compare::Eq => h == target,
+                    Compare::Ge => h >= target,
+                    Compare::Gt => h > target,
+                    Compare::Le => h <= target,
+                    Compare::Lt => h < target,
+                }
+            })
+            .map(|h| quote(&format!("r{h}")))
+            .collect();
+        facts.push(if halves.is_empty() {
+            // Nothing can match: a token no film has.
+            quote("rnone")
+        } else {
+            any_of(&halves)
+        });
+    }
+    for has in &query.has {
+        facts.push(quote(match has {
+            Has::Review => "hreview",
+            Has::Note => "hnote",
+            Has::Article => "harticle",
+            Has::Viewing => "hviewing",
+        }));
+    }
+    if !facts.is_empty() {
+        columns.push(format!("facts : ({})", facts.join(" AND ")));
+    }
 }
 
 /// `"word"*`: the word as a prefix.
@@ -159,14 +229,28 @@ mod tests {
         let plan = plan(&parse(r#"NEAR( AND "x y" -z director:oshii"#), |_| vec![]);
         assert_eq!(
             plan.film_match().as_deref(),
-            Some(r#"((("near"*) AND ("and"*) AND ("x y")) AND (directors : ("oshii"*))) NOT ("z"*)"#)
+            Some(
+                r#"(({title original_title directors people themes} : (("near"*) AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes} : ("z"*))"#
+            )
         );
         assert_eq!(
             plan.title_match().as_deref(),
             Some(
-                r#"(({title original_title} : (("near"*) AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ("z"*)"#
+                r#"(({title original_title} : (("near"*) AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes} : ("z"*))"#
             )
         );
+    }
+
+    #[test]
+    fn filters_become_fact_tokens() {
+        let plan = plan(&parse("year:1990..1999 rating:>=4 is:watchlist has:note"), |_| vec![]);
+        assert_eq!(
+            plan.columns.as_deref(),
+            Some(r#"facts : ("d1990" AND "swatchlist" AND ("r8" OR "r9" OR "r10") AND "hnote")"#)
+        );
+        let wide = super::plan(&parse("year:>=1950"), |_| vec![]);
+        assert_eq!(wide.sql_years, Some((1950, 9999)));
+        assert!(wide.columns.is_none());
     }
 
     #[test]

@@ -30,7 +30,7 @@ const FTS_CHECKS: &[(&str, &str)] = &[
     ),
 ];
 
-const FILM_COLUMNS: &str = "title, original_title, directors, people, themes";
+const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
 
 impl Catalog {
     /// Rebuilds every search index from the films, people, themes and reviews tables.

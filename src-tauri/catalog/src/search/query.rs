@@ -9,7 +9,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Transaction};
 
 use super::fts::{self, Plan};
-use super::parser::{self, Has, Query};
+use super::parser::{self, Query};
 use super::{facets, highlight, typo, MatchField, SearchHit, SearchResults, Snippet};
 use crate::db::Catalog;
 use crate::error::Result;
@@ -74,13 +74,13 @@ fn run(
         }
     };
 
-    if !query.has_text() && plan.cjk.is_empty() {
-        add(&mut pool, by_filters(tx, query, &plan, bound)?);
+    if plan.film_match().is_none() && plan.cjk.is_empty() {
+        add(&mut pool, by_filters(tx, &plan, bound)?);
     } else {
         let tiers: [&dyn Fn() -> Result<Vec<Candidate>>; 3] = [
-            &|| film_tier(tx, query, &plan, true, bound),
-            &|| film_tier(tx, query, &plan, false, bound),
-            &|| review_tier(tx, query, &plan, bound),
+            &|| film_tier(tx, &plan, true, bound),
+            &|| film_tier(tx, &plan, false, bound),
+            &|| review_tier(tx, &plan, bound),
         ];
         for tier in tiers {
             if pool.len() >= want {
@@ -102,37 +102,15 @@ fn run(
     Ok(results)
 }
 
-/// The SQL conditions on `films f` for year, rating, has: and is: filters.
-fn filters(query: &Query, params: &mut Vec<Value>) -> String {
-    let mut sql = String::new();
-    if let Some((from, to)) = query.years {
-        sql.push_str(" AND f.year BETWEEN ? AND ?");
-        params.extend([Value::from(from), Value::from(to)]);
+/// The SQL conditions on `films f` for what `facts` tokens could not express (wide year ranges).
+fn filters(plan: &Plan, params: &mut Vec<Value>) -> String {
+    match plan.sql_years {
+        Some((from, to)) => {
+            params.extend([Value::from(from), Value::from(to)]);
+            " AND f.year BETWEEN ? AND ?".to_owned()
+        }
+        None => String::new(),
     }
-    if let Some((cmp, value)) = query.rating {
-        // A film's rating: its own, else the latest rated viewing, else the best own review.
-        sql.push_str(&format!(
-            " AND coalesce(f.rating,
-                 (SELECT v.rating FROM viewings v WHERE v.film_id = f.id AND v.rating IS NOT NULL
-                   ORDER BY v.watched_on DESC, v.id DESC LIMIT 1),
-                 (SELECT max(r.rating) FROM reviews r WHERE r.film_id = f.id AND r.kind = 'review')) {} ?",
-            cmp.sql()
-        ));
-        params.push(Value::from(value));
-    }
-    for has in &query.has {
-        sql.push_str(match has {
-            Has::Review => " AND EXISTS (SELECT 1 FROM reviews r WHERE r.film_id = f.id AND r.kind = 'review')",
-            Has::Note => " AND EXISTS (SELECT 1 FROM reviews r WHERE r.film_id = f.id AND r.kind = 'note')",
-            Has::Article => " AND EXISTS (SELECT 1 FROM reviews r WHERE r.film_id = f.id AND r.kind = 'article')",
-            Has::Viewing => " AND EXISTS (SELECT 1 FROM viewings v WHERE v.film_id = f.id)",
-        });
-    }
-    if let Some(status) = query.status {
-        sql.push_str(" AND f.watch_status = ?");
-        params.push(Value::from(status.to_owned()));
-    }
-    sql
 }
 
 /// CJK words: substrings of titles and names, through the trigram index (or a scan of it for
@@ -168,7 +146,6 @@ fn exclusion(plan: &Plan, params: &mut Vec<Value>) -> String {
 /// Tier 1 (`titles`) or 2: films whose index row matches, the newest `bound` of them, by bm25.
 fn film_tier(
     tx: &Transaction,
-    query: &Query,
     plan: &Plan,
     titles: bool,
     bound: usize,
@@ -208,7 +185,7 @@ fn film_tier(
         "SELECT f.id, {score} FROM {driver} JOIN films f ON f.id = {driver}.rowid WHERE {matching}"
     );
     sql.push_str(&cjk_conditions(plan, &mut params));
-    sql.push_str(&filters(query, &mut params));
+    sql.push_str(&filters(plan, &mut params));
     // The index's own order (rowid, newest first) lets SQLite stop after `bound` matches.
     sql.push_str(&format!(" ORDER BY {driver}.rowid DESC LIMIT ?"));
     params.push(Value::from(bound as i64));
@@ -232,7 +209,6 @@ fn film_tier(
 /// Tier 3: films with a review or note that matches, each with its best-ranked review.
 fn review_tier(
     tx: &Transaction,
-    query: &Query,
     plan: &Plan,
     bound: usize,
 ) -> Result<Vec<Candidate>> {
@@ -254,7 +230,7 @@ fn review_tier(
         }
         None => sql.push_str(&exclusion(plan, &mut params)),
     }
-    sql.push_str(&filters(query, &mut params));
+    sql.push_str(&filters(plan, &mut params));
     sql.push_str(" ORDER BY search_reviews.rowid DESC LIMIT ?");
     params.push(Value::from(bound as i64));
     let mut stmt = tx.prepare_cached(&sql)?;
@@ -280,13 +256,12 @@ fn review_tier(
 /// Filters only (`year:2004 is:watchlist`): films by title.
 fn by_filters(
     tx: &Transaction,
-    query: &Query,
     plan: &Plan,
     bound: usize,
 ) -> Result<Vec<Candidate>> {
     let mut params = Vec::new();
     let mut sql = "SELECT f.id FROM films f WHERE f.deleted_at IS NULL".to_owned();
-    sql.push_str(&filters(query, &mut params));
+    sql.push_str(&filters(plan, &mut params));
     sql.push_str(&exclusion(plan, &mut params));
     sql.push_str(" ORDER BY f.title_key, f.id LIMIT ?");
     params.push(Value::from(bound as i64));
