@@ -30,6 +30,11 @@ const COMMANDS: &[&str] = &[
     "list_catalog_backups",
     "restore_backup",
     "check_catalog",
+    "search_films",
+    "list_smart_lists",
+    "add_smart_list",
+    "update_smart_list",
+    "delete_smart_list",
 ];
 
 fn main() {

@@ -64,6 +64,11 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::safety::list_catalog_backups,
             commands::safety::restore_backup,
             commands::safety::check_catalog,
+            commands::search::search_films,
+            commands::search::list_smart_lists,
+            commands::search::add_smart_list,
+            commands::search::update_smart_list,
+            commands::search::delete_smart_list,
         ])
 }
 

@@ -84,7 +84,10 @@ fn parse_size(size: &str) -> usize {
         Some('m') => (&lower[..lower.len() - 1], 1_000_000),
         _ => (lower.as_str(), 1),
     };
-    digits.parse::<usize>().expect("sizes look like 10k, 100k, 1m") * factor
+    digits
+        .parse::<usize>()
+        .expect("sizes look like 10k, 100k, 1m")
+        * factor
 }
 
 /// The cached catalog for `size`, generating it (and timing the index build) when missing.
@@ -182,9 +185,18 @@ fn report(path: &Path, size: &str, build: Duration, queries: &[String]) {
     println!("|---|---:|---:|---:|---:|");
     let ours_p95 = percentile(&mut ours, 95.0);
     for (name, samples) in [
-        ("Cinedex search (tiers, bounded ranking, facets, snippets)", &mut ours),
-        ("plain ranked FTS5 (MATCH … ORDER BY bm25, films + reviews)", &mut fts),
-        ("LIKE '%…%' scan (titles + review bodies, LIMIT 20)", &mut like),
+        (
+            "Cinedex search (tiers, bounded ranking, facets, snippets)",
+            &mut ours,
+        ),
+        (
+            "plain ranked FTS5 (MATCH … ORDER BY bm25, films + reviews)",
+            &mut fts,
+        ),
+        (
+            "LIKE '%…%' scan (titles + review bodies, LIMIT 20)",
+            &mut like,
+        ),
     ] {
         let p95 = percentile(samples, 95.0);
         println!(
@@ -205,7 +217,10 @@ fn print_worst(worst: &[(Duration, &str)]) {
         .take(6)
         .map(|(d, q)| format!("`{q}` {:.1} ms", ms(*d)))
         .collect();
-    println!("\nSlowest Cinedex queries (first round): {}", list.join(", "));
+    println!(
+        "\nSlowest Cinedex queries (first round): {}",
+        list.join(", ")
+    );
 }
 
 fn text_words(query: &str) -> Vec<String> {

@@ -22,13 +22,13 @@ mod viewings;
 pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
-pub use search::{
-    FacetCount, Facets, MatchField, SearchHit, SearchIndexReport, SearchResults, Segment,
-    SmartList, SmartListInput, Snippet,
-};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, FilmSort,
     Review, ReviewInput, ReviewKind, Viewing, ViewingInput, WatchStatus,
+};
+pub use search::{
+    FacetCount, Facets, MatchField, SearchHit, SearchIndexReport, SearchResults, Segment,
+    SmartList, SmartListInput, Snippet,
 };
 
 impl Catalog {

@@ -4,7 +4,14 @@
 use cinedex_catalog::search::generate;
 use cinedex_catalog::*;
 
-fn film(catalog: &Catalog, title: &str, original: Option<&str>, year: i32, directors: &[&str], themes: &[&str]) -> Film {
+fn film(
+    catalog: &Catalog,
+    title: &str,
+    original: Option<&str>,
+    year: i32,
+    directors: &[&str],
+    themes: &[&str],
+) -> Film {
     catalog
         .add_film(&FilmInput {
             title: title.into(),
@@ -33,15 +40,54 @@ fn review(catalog: &Catalog, film_id: i64, kind: ReviewKind, body: &str) -> Revi
 /// only link to "zone" is a review.
 fn catalog() -> Catalog {
     let c = Catalog::open_in_memory().unwrap();
-    film(&c, "Amélie", Some("Le Fabuleux Destin d'Amélie Poulain"), 2001, &["Jean-Pierre Jeunet"], &["paris", "romance"]);
+    film(
+        &c,
+        "Amélie",
+        Some("Le Fabuleux Destin d'Amélie Poulain"),
+        2001,
+        &["Jean-Pierre Jeunet"],
+        &["paris", "romance"],
+    );
     let stalker = film(&c, "Stalker", None, 1979, &["Andrei Tarkovsky"], &["zone"]);
-    film(&c, "Spirited Away", Some("千と千尋の神隠し"), 2001, &["Hayao Miyazaki"], &["spirits"]);
-    let innocence = film(&c, "Innocence", None, 2004, &["Mamoru Oshii"], &["cyberpunk"]);
-    film(&c, "Ghost in the Shell", Some("攻殻機動隊"), 1995, &["Mamoru Oshii"], &["cyberpunk"]);
+    film(
+        &c,
+        "Spirited Away",
+        Some("千と千尋の神隠し"),
+        2001,
+        &["Hayao Miyazaki"],
+        &["spirits"],
+    );
+    let innocence = film(
+        &c,
+        "Innocence",
+        None,
+        2004,
+        &["Mamoru Oshii"],
+        &["cyberpunk"],
+    );
+    film(
+        &c,
+        "Ghost in the Shell",
+        Some("攻殻機動隊"),
+        1995,
+        &["Mamoru Oshii"],
+        &["cyberpunk"],
+    );
     let solaris = film(&c, "Solaris", None, 1972, &["Andrei Tarkovsky"], &["space"]);
-    review(&c, solaris.id, ReviewKind::Review, "Like the **zone** in a later film, the station is a mind.");
-    review(&c, stalker.id, ReviewKind::Note, "Watched at the cinematheque; the dog!");
-    c.set_watch_status(innocence.id, WatchStatus::Watchlist).unwrap();
+    review(
+        &c,
+        solaris.id,
+        ReviewKind::Review,
+        "Like the **zone** in a later film, the station is a mind.",
+    );
+    review(
+        &c,
+        stalker.id,
+        ReviewKind::Note,
+        "Watched at the cinematheque; the dog!",
+    );
+    c.set_watch_status(innocence.id, WatchStatus::Watchlist)
+        .unwrap();
     c
 }
 
@@ -87,27 +133,50 @@ fn a_title_match_ranks_before_a_match_in_a_review() {
     let found: Vec<&str> = results.hits.iter().map(|h| h.film.title.as_str()).collect();
     assert_eq!(found, ["Stalker", "Solaris"]);
     assert_eq!(results.hits[0].matched, [MatchField::Theme]);
-    let snippet = results.hits[1].snippet.as_ref().expect("a snippet from the review");
+    let snippet = results.hits[1]
+        .snippet
+        .as_ref()
+        .expect("a snippet from the review");
     assert_eq!(snippet.kind, ReviewKind::Review);
-    let marked: Vec<&str> = snippet.text.iter().filter(|s| s.hit).map(|s| s.text.as_str()).collect();
+    let marked: Vec<&str> = snippet
+        .text
+        .iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text.as_str())
+        .collect();
     assert_eq!(marked, ["zone"]);
     let text: String = snippet.text.iter().map(|s| s.text.as_str()).collect();
     assert!(!text.contains("**"), "markdown is shown as text: {text}");
     assert_eq!(results.hits[1].matched, [MatchField::Review]);
 
     let shell = c.search("ghost", 20, 0).unwrap();
-    assert_eq!(shell.hits[0].title, vec![
-        Segment { text: "Ghost".into(), hit: true },
-        Segment { text: " in the Shell".into(), hit: false },
-    ]);
+    assert_eq!(
+        shell.hits[0].title,
+        vec![
+            Segment {
+                text: "Ghost".into(),
+                hit: true
+            },
+            Segment {
+                text: " in the Shell".into(),
+                hit: false
+            },
+        ]
+    );
 }
 
 #[test]
 fn filters_phrases_and_exclusions_narrow_the_results() {
     let c = catalog();
     assert_eq!(titles(&c, "director:oshii year:2004"), ["Innocence"]);
-    assert_eq!(titles(&c, r#"director:"mamoru oshii" -innocence"#), ["Ghost in the Shell"]);
-    assert_eq!(titles(&c, "theme:cyberpunk year:1990..1999"), ["Ghost in the Shell"]);
+    assert_eq!(
+        titles(&c, r#"director:"mamoru oshii" -innocence"#),
+        ["Ghost in the Shell"]
+    );
+    assert_eq!(
+        titles(&c, "theme:cyberpunk year:1990..1999"),
+        ["Ghost in the Shell"]
+    );
     assert_eq!(titles(&c, r#""in the shell""#), ["Ghost in the Shell"]);
     assert_eq!(titles(&c, r#""the in shell""#), Vec::<String>::new());
     assert_eq!(titles(&c, "is:watchlist"), ["Innocence"]);
@@ -117,7 +186,15 @@ fn filters_phrases_and_exclusions_narrow_the_results() {
     assert_eq!(titles(&c, "year:2001 -spirited"), ["Amélie"]);
     assert!(titles(&c, "rating:>=4").is_empty());
     let solaris = c.search("solaris", 1, 0).unwrap().hits[0].film.id;
-    c.add_viewing(solaris, &ViewingInput { watched_on: "2024-05-01".into(), rating: Some(4.5), ..Default::default() }).unwrap();
+    c.add_viewing(
+        solaris,
+        &ViewingInput {
+            watched_on: "2024-05-01".into(),
+            rating: Some(4.5),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(titles(&c, "rating:>=4"), ["Solaris"]);
     assert_eq!(titles(&c, "rating:<4"), Vec::<String>::new());
 }
@@ -130,9 +207,17 @@ fn facets_count_directors_themes_and_decades_of_the_results() {
     assert!(!results.total_is_estimate);
     let directors = &results.facets.directors;
     assert_eq!(directors.len(), 1);
-    assert_eq!((directors[0].value.as_str(), directors[0].count), ("Mamoru Oshii", 2));
+    assert_eq!(
+        (directors[0].value.as_str(), directors[0].count),
+        ("Mamoru Oshii", 2)
+    );
     assert_eq!(directors[0].filter, r#"director:"Mamoru Oshii""#);
-    let decades: Vec<(&str, u32)> = results.facets.decades.iter().map(|d| (d.value.as_str(), d.count)).collect();
+    let decades: Vec<(&str, u32)> = results
+        .facets
+        .decades
+        .iter()
+        .map(|d| (d.value.as_str(), d.count))
+        .collect();
     assert_eq!(decades, [("1990s", 1), ("2000s", 1)]);
     // A facet's filter narrows the query to it.
     let narrowed = format!("theme:cyberpunk {}", results.facets.decades[0].filter);
@@ -145,12 +230,43 @@ fn every_string_is_a_valid_query() {
     let long = "x".repeat(10_000);
     let words = "the ".repeat(2_500);
     for query in [
-        "", " ", "\"", "*", "(", ")", "NEAR(", "NEAR(a b", "AND OR NOT", "a AND", "NOT",
-        "'; DROP TABLE films; --", "🎬", "🎬 amelie", "^", "{title}:x", "title:", ":", "-", "--",
-        "\"unclosed phrase", "year:", "year:99999", "rating:>=x", "director:\"", "col:\"x\"y\"",
-        long.as_str(), words.as_str(), "\u{0}", "a\u{0}b", "\\", "%", "_", "千",
+        "",
+        " ",
+        "\"",
+        "*",
+        "(",
+        ")",
+        "NEAR(",
+        "NEAR(a b",
+        "AND OR NOT",
+        "a AND",
+        "NOT",
+        "'; DROP TABLE films; --",
+        "🎬",
+        "🎬 amelie",
+        "^",
+        "{title}:x",
+        "title:",
+        ":",
+        "-",
+        "--",
+        "\"unclosed phrase",
+        "year:",
+        "year:99999",
+        "rating:>=x",
+        "director:\"",
+        "col:\"x\"y\"",
+        long.as_str(),
+        words.as_str(),
+        "\u{0}",
+        "a\u{0}b",
+        "\\",
+        "%",
+        "_",
+        "千",
     ] {
-        c.search(query, 20, 0).unwrap_or_else(|e| panic!("{query:?}: {e}"));
+        c.search(query, 20, 0)
+            .unwrap_or_else(|e| panic!("{query:?}: {e}"));
     }
     assert!(c.search("", 20, 0).unwrap().hits.is_empty());
     assert_eq!(titles(&c, "🎬 amelie"), ["Amélie"]);
@@ -165,14 +281,32 @@ fn the_index_follows_every_kind_of_write() {
     assert_eq!(titles(&c, "paprika"), ["Paprika"]);
     assert_index_sound(&c);
 
-    c.update_film(f.id, &FilmInput { title: "Perfect Blue".into(), year: Some(1997), directors: vec!["Satoshi Kon".into()], themes: vec!["idols".into()], ..Default::default() }).unwrap();
+    c.update_film(
+        f.id,
+        &FilmInput {
+            title: "Perfect Blue".into(),
+            year: Some(1997),
+            directors: vec!["Satoshi Kon".into()],
+            themes: vec!["idols".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(titles(&c, "paprika").is_empty());
     assert_eq!(titles(&c, "theme:idols"), ["Perfect Blue"]);
     assert_index_sound(&c);
 
     let r = review(&c, f.id, ReviewKind::Note, "a mirror and a dancer");
     assert_eq!(titles(&c, "dancer"), ["Perfect Blue"]);
-    c.update_review(r.id, &ReviewInput { kind: ReviewKind::Note, body: "a mirror and a singer".into(), ..Default::default() }).unwrap();
+    c.update_review(
+        r.id,
+        &ReviewInput {
+            kind: ReviewKind::Note,
+            body: "a mirror and a singer".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(titles(&c, "dancer").is_empty());
     assert_eq!(titles(&c, "singer"), ["Perfect Blue"]);
     assert_index_sound(&c);
@@ -183,7 +317,10 @@ fn the_index_follows_every_kind_of_write() {
     review(&c, f.id, ReviewKind::Review, "the singer again");
     c.delete_film(f.id).unwrap();
     assert!(titles(&c, "perfect").is_empty());
-    assert!(titles(&c, "singer").is_empty(), "reviews of films in the trash are not found");
+    assert!(
+        titles(&c, "singer").is_empty(),
+        "reviews of films in the trash are not found"
+    );
     assert_index_sound(&c);
     c.restore_film(f.id).unwrap();
     assert_eq!(titles(&c, "singer"), ["Perfect Blue"]);
@@ -208,20 +345,37 @@ fn rebuilding_the_index_repairs_it() {
 #[test]
 fn smart_lists_are_saved_searches_that_stay_live() {
     let c = catalog();
-    let list = c.add_smart_list(&SmartListInput { name: "Oshii".into(), query: "director:oshii".into() }).unwrap();
-    let dup = c.add_smart_list(&SmartListInput { name: "OSHII".into(), query: "x".into() });
+    let list = c
+        .add_smart_list(&SmartListInput {
+            name: "Oshii".into(),
+            query: "director:oshii".into(),
+        })
+        .unwrap();
+    let dup = c.add_smart_list(&SmartListInput {
+        name: "OSHII".into(),
+        query: "x".into(),
+    });
     assert_eq!(dup.unwrap_err().kind(), ErrorKind::Conflict);
-    let empty = c.add_smart_list(&SmartListInput { name: " ".into(), query: "x".into() });
+    let empty = c.add_smart_list(&SmartListInput {
+        name: " ".into(),
+        query: "x".into(),
+    });
     assert_eq!(empty.unwrap_err().kind(), ErrorKind::Invalid);
     assert_eq!(c.find_smart_list("oshii").unwrap(), list);
     assert_eq!(c.find_smart_list(&list.id.to_string()).unwrap(), list);
     assert_eq!(titles(&c, &list.query).len(), 2);
     film(&c, "The Sky Crawlers", None, 2008, &["Mamoru Oshii"], &[]);
-    assert_eq!(titles(&c, &c.find_smart_list("Oshii").unwrap().query).len(), 3);
+    assert_eq!(
+        titles(&c, &c.find_smart_list("Oshii").unwrap().query).len(),
+        3
+    );
     assert_eq!(c.list_smart_lists().unwrap(), vec![list.clone()]);
     c.delete_smart_list(list.id).unwrap();
     assert!(c.list_smart_lists().unwrap().is_empty());
-    assert_eq!(c.delete_smart_list(list.id).unwrap_err().kind(), ErrorKind::NotFound);
+    assert_eq!(
+        c.delete_smart_list(list.id).unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
 }
 
 #[test]
@@ -234,7 +388,15 @@ fn a_generated_catalog_is_indexed_alike_through_triggers_and_a_rebuild() {
     generate::fill(&bulk, 6_000, 7, true).unwrap();
     bulk.rebuild_search_index().unwrap();
     assert_index_sound(&bulk);
-    for query in ["amelie", "tarko", "千と千尋", "innocense", "director:oshii year:2004", "the night", "zo"] {
+    for query in [
+        "amelie",
+        "tarko",
+        "千と千尋",
+        "innocense",
+        "director:oshii year:2004",
+        "the night",
+        "zo",
+    ] {
         let a = through_triggers.search(query, 20, 0).unwrap();
         let b = bulk.search(query, 20, 0).unwrap();
         assert_eq!(a.hits, b.hits, "{query}");

@@ -72,8 +72,13 @@ pub enum Command {
         /// A backup, or any Cinedex catalog file
         file: PathBuf,
     },
-    /// Check the catalog file for damage (SQLite's integrity check)
+    /// Check the catalog file for damage (SQLite's integrity check and the search index)
     Check,
+    /// Search: words, "exact phrases", -excluded, director:, theme:, year:, rating:, has:, is:
+    Search(super::search::SearchArgs),
+    /// Saved searches (smart lists)
+    #[command(subcommand)]
+    Smart(super::search::SmartCommand),
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ mod import;
 mod output;
 mod reviews;
 mod safety;
+mod search;
 mod viewings;
 
 use std::path::PathBuf;
@@ -83,6 +84,8 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Backup { out: target } => safety::backup(&catalog, &out, target),
         Command::Backups => safety::backups(&catalog, &out),
         Command::Restore { file } => safety::restore(&catalog, &out, &file),
+        Command::Search(args) => search::search(&catalog, &out, args),
+        Command::Smart(smart) => search::smart(&catalog, &out, smart),
         Command::Check => safety::check(&catalog, &out),
     }
 }

@@ -7,4 +7,5 @@ pub mod catalog;
 pub mod films;
 pub mod reviews;
 pub mod safety;
+pub mod search;
 pub mod viewings;

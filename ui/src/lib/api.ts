@@ -15,6 +15,9 @@ import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
+import type { SearchResults } from "./bindings/SearchResults";
+import type { SmartList } from "./bindings/SmartList";
+import type { SmartListInput } from "./bindings/SmartListInput";
 import type { Viewing } from "./bindings/Viewing";
 import type { ViewingInput } from "./bindings/ViewingInput";
 import type { WatchStatus } from "./bindings/WatchStatus";
@@ -81,6 +84,11 @@ export const api = {
   listBackups: () => call<BackupInfo[]>("list_catalog_backups"),
   restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
   checkCatalog: () => call<CheckReport>("check_catalog"),
+  searchFilms: (query: string, limit = 50, offset = 0) => call<SearchResults>("search_films", { query, limit, offset }),
+  listSmartLists: () => call<SmartList[]>("list_smart_lists"),
+  addSmartList: (input: SmartListInput) => call<SmartList>("add_smart_list", { input }),
+  updateSmartList: (id: number, input: SmartListInput) => call<SmartList>("update_smart_list", { id, input }),
+  deleteSmartList: (id: number) => call<null>("delete_smart_list", { id }),
 };
 
-export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput };
+export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput, SearchResults, SmartList };

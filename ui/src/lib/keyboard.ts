@@ -36,7 +36,7 @@ export function shortcutFor(event: KeyLike): Shortcut | null {
 export const SHORTCUTS: [string, string][] = [
   ["n", "Add a film"],
   ["e", "Edit the open film"],
-  ["/", "Filter the library by title"],
+  ["/", "Search the catalog"],
   ["Esc", "Close a dialog, or go back to the library"],
   ["?", "Show these shortcuts"],
 ];

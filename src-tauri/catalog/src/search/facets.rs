@@ -14,11 +14,7 @@ pub fn count(tx: &Transaction, ids: &[i64]) -> Result<Facets> {
     if ids.is_empty() {
         return Ok(Facets::default());
     }
-    let list = ids
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let directors = rows(
         tx,
         &format!(
@@ -52,11 +48,7 @@ pub fn count(tx: &Transaction, ids: &[i64]) -> Result<Facets> {
     })
 }
 
-fn rows(
-    tx: &Transaction,
-    sql: &str,
-    filter: impl Fn(&str) -> String,
-) -> Result<Vec<FacetCount>> {
+fn rows(tx: &Transaction, sql: &str, filter: impl Fn(&str) -> String) -> Result<Vec<FacetCount>> {
     let mut stmt = tx.prepare(sql)?;
     let rows = stmt.query_map([], |row| {
         let value: String = row.get(0)?;

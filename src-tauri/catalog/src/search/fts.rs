@@ -45,7 +45,10 @@ impl Plan {
             .film_text
             .as_ref()
             .map(|text| format!("{{{TEXT_COLUMNS}}} : ({text})"));
-        Some(combine(&[text, self.columns.clone()], self.excluded.as_deref()))
+        Some(combine(
+            &[text, self.columns.clone()],
+            self.excluded.as_deref(),
+        ))
     }
 
     /// What a film found through a review must also satisfy in the film index.
@@ -119,8 +122,8 @@ pub fn plan(query: &Query, mut alternatives: impl FnMut(&str) -> Vec<String>) ->
             Term::Phrase(words) => quote(&words.join(" ")),
         })
         .collect();
-    plan.excluded = (!excluded.is_empty())
-        .then(|| format!("{{{TEXT_COLUMNS}}} : ({})", excluded.join(" OR ")));
+    plan.excluded =
+        (!excluded.is_empty()).then(|| format!("{{{TEXT_COLUMNS}}} : ({})", excluded.join(" OR ")));
     plan
 }
 
@@ -243,7 +246,10 @@ mod tests {
 
     #[test]
     fn filters_become_fact_tokens() {
-        let plan = plan(&parse("year:1990..1999 rating:>=4 is:watchlist has:note"), |_| vec![]);
+        let plan = plan(
+            &parse("year:1990..1999 rating:>=4 is:watchlist has:note"),
+            |_| vec![],
+        );
         assert_eq!(
             plan.columns.as_deref(),
             Some(r#"facts : ("d1990" AND "swatchlist" AND ("r8" OR "r9" OR "r10") AND "hnote")"#)

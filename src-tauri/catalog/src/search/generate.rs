@@ -19,38 +19,189 @@ pub struct Generated {
 
 /// Films planted every [`PLANT_EVERY`] films: (title, original title, director, theme, year).
 pub const PLANTED: &[(&str, Option<&str>, &str, &str, i32)] = &[
-    ("Amélie", Some("Le Fabuleux Destin d'Amélie Poulain"), "Jean-Pierre Jeunet", "paris", 2001),
+    (
+        "Amélie",
+        Some("Le Fabuleux Destin d'Amélie Poulain"),
+        "Jean-Pierre Jeunet",
+        "paris",
+        2001,
+    ),
     ("Stalker", Some("Сталкер"), "Andrei Tarkovsky", "zone", 1979),
-    ("Spirited Away", Some("千と千尋の神隠し"), "Hayao Miyazaki", "spirits", 2001),
-    ("Innocence", Some("イノセンス"), "Mamoru Oshii", "cyberpunk", 2004),
-    ("Ghost in the Shell", Some("攻殻機動隊"), "Mamoru Oshii", "cyberpunk", 1995),
+    (
+        "Spirited Away",
+        Some("千と千尋の神隠し"),
+        "Hayao Miyazaki",
+        "spirits",
+        2001,
+    ),
+    (
+        "Innocence",
+        Some("イノセンス"),
+        "Mamoru Oshii",
+        "cyberpunk",
+        2004,
+    ),
+    (
+        "Ghost in the Shell",
+        Some("攻殻機動隊"),
+        "Mamoru Oshii",
+        "cyberpunk",
+        1995,
+    ),
 ];
 pub const PLANT_EVERY: usize = 1_000;
 
 const TITLE_WORDS: &[&str] = &[
-    "the", "the", "the", "of", "a", "in", "and", "night", "love", "city", "last", "man", "woman",
-    "house", "river", "summer", "winter", "dark", "light", "blue", "red", "story", "dream",
-    "return", "secret", "journey", "garden", "shadow", "empire", "king", "queen", "war", "sea",
-    "mountain", "road", "station", "mirror", "silence", "voyage", "été", "mañana", "garçon",
-    "über", "ça", "étoile", "rêve", "père", "mère", "noël", "señor", "niño", "café", "naïve",
-    "fräulein", "öffnung", "straße", "ghost", "machine", "heart", "stranger", "paradise",
-    "angel", "devil", "wind", "fire", "water", "stone", "glass", "paper", "moon", "sun", "star",
+    "the",
+    "the",
+    "the",
+    "of",
+    "a",
+    "in",
+    "and",
+    "night",
+    "love",
+    "city",
+    "last",
+    "man",
+    "woman",
+    "house",
+    "river",
+    "summer",
+    "winter",
+    "dark",
+    "light",
+    "blue",
+    "red",
+    "story",
+    "dream",
+    "return",
+    "secret",
+    "journey",
+    "garden",
+    "shadow",
+    "empire",
+    "king",
+    "queen",
+    "war",
+    "sea",
+    "mountain",
+    "road",
+    "station",
+    "mirror",
+    "silence",
+    "voyage",
+    "été",
+    "mañana",
+    "garçon",
+    "über",
+    "ça",
+    "étoile",
+    "rêve",
+    "père",
+    "mère",
+    "noël",
+    "señor",
+    "niño",
+    "café",
+    "naïve",
+    "fräulein",
+    "öffnung",
+    "straße",
+    "ghost",
+    "machine",
+    "heart",
+    "stranger",
+    "paradise",
+    "angel",
+    "devil",
+    "wind",
+    "fire",
+    "water",
+    "stone",
+    "glass",
+    "paper",
+    "moon",
+    "sun",
+    "star",
 ];
 const CJK_TITLES: &[&str] = &[
-    "東京物語", "七人の侍", "花様年華", "羅生門", "となりのトトロ", "悲情城市", "天国と地獄",
-    "火垂るの墓", "乱", "花火", "雨月物語", "晩春", "浮雲", "菊次郎の夏", "重慶森林",
+    "東京物語",
+    "七人の侍",
+    "花様年華",
+    "羅生門",
+    "となりのトトロ",
+    "悲情城市",
+    "天国と地獄",
+    "火垂るの墓",
+    "乱",
+    "花火",
+    "雨月物語",
+    "晩春",
+    "浮雲",
+    "菊次郎の夏",
+    "重慶森林",
 ];
 const SYLLABLES: &[&str] = &[
     "ka", "ro", "mi", "tar", "ko", "vsky", "an", "dre", "ma", "ru", "shi", "li", "na", "ber",
-    "gman", "fel", "ini", "go", "dard", "var", "da", "ké", "lé", "zu", "ño", "wong", "kar",
-    "wai", "ozu", "mu", "ra", "sen", "ta", "ni", "el", "to", "sa", "ki", "yo", "lu", "ço", "ø",
+    "gman", "fel", "ini", "go", "dard", "var", "da", "ké", "lé", "zu", "ño", "wong", "kar", "wai",
+    "ozu", "mu", "ra", "sen", "ta", "ni", "el", "to", "sa", "ki", "yo", "lu", "ço", "ø",
 ];
 const COMMON: &[&str] = &[
-    "the", "the", "the", "a", "of", "and", "to", "in", "is", "that", "it", "film", "with", "as",
-    "its", "this", "but", "for", "on", "not", "by", "his", "her", "one", "from", "an", "at",
-    "scene", "camera", "light", "shot", "story", "time", "city", "night", "long", "slow",
-    "quiet", "beautiful", "strange", "memory", "dream", "water", "face", "silence", "music",
-    "colour", "frame", "character", "ending", "beginning", "rhythm", "tenderness", "cruelty",
+    "the",
+    "the",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "is",
+    "that",
+    "it",
+    "film",
+    "with",
+    "as",
+    "its",
+    "this",
+    "but",
+    "for",
+    "on",
+    "not",
+    "by",
+    "his",
+    "her",
+    "one",
+    "from",
+    "an",
+    "at",
+    "scene",
+    "camera",
+    "light",
+    "shot",
+    "story",
+    "time",
+    "city",
+    "night",
+    "long",
+    "slow",
+    "quiet",
+    "beautiful",
+    "strange",
+    "memory",
+    "dream",
+    "water",
+    "face",
+    "silence",
+    "music",
+    "colour",
+    "frame",
+    "character",
+    "ending",
+    "beginning",
+    "rhythm",
+    "tenderness",
+    "cruelty",
 ];
 
 /// SplitMix64: small, fast, and the same everywhere.
@@ -137,7 +288,11 @@ fn paragraph(rng: &mut Rng, words: usize) -> String {
 /// every row goes through the triggers like any other write.
 pub fn fill(catalog: &Catalog, films: usize, seed: u64, bulk: bool) -> Result<Generated> {
     catalog.write(|tx| {
-        let triggers = if bulk { set_aside_triggers(tx)? } else { Vec::new() };
+        let triggers = if bulk {
+            set_aside_triggers(tx)?
+        } else {
+            Vec::new()
+        };
         let generated = write_films(tx, films, seed)?;
         for sql in triggers {
             tx.execute_batch(&sql)?;
@@ -165,10 +320,15 @@ fn write_films(tx: &Transaction, films: usize, seed: u64) -> Result<Generated> {
     let directors = (films / 8).max(20);
     let actors = (films / 4).max(50);
     let themes = 150;
-    let mut add_person = tx.prepare("INSERT OR IGNORE INTO people (id, name, name_key) VALUES (?1, ?2, ?3)")?;
+    let mut add_person =
+        tx.prepare("INSERT OR IGNORE INTO people (id, name, name_key) VALUES (?1, ?2, ?3)")?;
     for id in 0..directors + actors {
         let name = person(id);
-        add_person.execute(params![id as i64 + 1, name, format!("{}#{id}", fold(&name))])?;
+        add_person.execute(params![
+            id as i64 + 1,
+            name,
+            format!("{}#{id}", fold(&name))
+        ])?;
     }
     let planted_people: Vec<i64> = PLANTED
         .iter()
@@ -181,7 +341,8 @@ fn write_films(tx: &Transaction, films: usize, seed: u64) -> Result<Generated> {
             Ok(id)
         })
         .collect::<Result<_>>()?;
-    let mut add_theme = tx.prepare("INSERT INTO themes (id, name, name_key) VALUES (?1, ?2, ?3)")?;
+    let mut add_theme =
+        tx.prepare("INSERT INTO themes (id, name, name_key) VALUES (?1, ?2, ?3)")?;
     for id in 0..themes {
         let name = if id < PLANTED.len() {
             // Repeated planted themes get a numbered twin that is never used.

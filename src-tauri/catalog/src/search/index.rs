@@ -21,8 +21,14 @@ pub struct SearchIndexReport {
 }
 
 const FTS_CHECKS: &[(&str, &str)] = &[
-    ("search_film", "INSERT INTO search_film (search_film) VALUES ('integrity-check')"),
-    ("search_grams", "INSERT INTO search_grams (search_grams) VALUES ('integrity-check')"),
+    (
+        "search_film",
+        "INSERT INTO search_film (search_film) VALUES ('integrity-check')",
+    ),
+    (
+        "search_grams",
+        "INSERT INTO search_grams (search_grams) VALUES ('integrity-check')",
+    ),
     // rank = 1 also compares the index with its content table, `reviews`.
     (
         "search_reviews",

@@ -3,6 +3,7 @@
 //! (`highlight`), index upkeep and checks (`index`), saved searches (`smart`), and a deterministic
 //! catalog generator for tests and the benchmark (`generate`).
 
+mod facets;
 mod fts;
 pub mod generate;
 mod highlight;
@@ -11,7 +12,6 @@ pub mod parser;
 mod query;
 mod smart;
 mod typo;
-mod facets;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

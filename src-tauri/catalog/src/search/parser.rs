@@ -348,7 +348,9 @@ mod tests {
 
     #[test]
     fn filters_are_parsed_and_bad_filters_become_words() {
-        let q = parse("director:oshii theme:cyberpunk year:1990..1999 rating:>=4 has:review is:watchlist");
+        let q = parse(
+            "director:oshii theme:cyberpunk year:1990..1999 rating:>=4 has:review is:watchlist",
+        );
         assert_eq!(q.directors, vec![vec!["oshii".to_owned()]]);
         assert_eq!(q.themes, vec![vec!["cyberpunk".to_owned()]]);
         assert_eq!(q.years, Some((1990, 1999)));

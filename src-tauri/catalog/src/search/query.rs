@@ -119,7 +119,9 @@ fn cjk_conditions(plan: &Plan, params: &mut Vec<Value>) -> String {
     let mut sql = String::new();
     for word in &plan.cjk {
         if word.chars().count() >= 3 {
-            sql.push_str(" AND f.id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ?)");
+            sql.push_str(
+                " AND f.id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ?)",
+            );
             params.push(Value::from(fts::quote(word)));
         } else {
             sql.push_str(
@@ -144,12 +146,7 @@ fn exclusion(plan: &Plan, params: &mut Vec<Value>) -> String {
 }
 
 /// Tier 1 (`titles`) or 2: films whose index row matches, the newest `bound` of them, by bm25.
-fn film_tier(
-    tx: &Transaction,
-    plan: &Plan,
-    titles: bool,
-    bound: usize,
-) -> Result<Vec<Candidate>> {
+fn film_tier(tx: &Transaction, plan: &Plan, titles: bool, bound: usize) -> Result<Vec<Candidate>> {
     let mut params = Vec::new();
     let expr = if titles {
         plan.title_match()
@@ -207,11 +204,7 @@ fn film_tier(
 }
 
 /// Tier 3: films with a review or note that matches, each with its best-ranked review.
-fn review_tier(
-    tx: &Transaction,
-    plan: &Plan,
-    bound: usize,
-) -> Result<Vec<Candidate>> {
+fn review_tier(tx: &Transaction, plan: &Plan, bound: usize) -> Result<Vec<Candidate>> {
     let Some(text) = &plan.review_text else {
         return Ok(Vec::new());
     };
@@ -254,11 +247,7 @@ fn review_tier(
 }
 
 /// Filters only (`year:2004 is:watchlist`): films by title.
-fn by_filters(
-    tx: &Transaction,
-    plan: &Plan,
-    bound: usize,
-) -> Result<Vec<Candidate>> {
+fn by_filters(tx: &Transaction, plan: &Plan, bound: usize) -> Result<Vec<Candidate>> {
     let mut params = Vec::new();
     let mut sql = "SELECT f.id FROM films f WHERE f.deleted_at IS NULL".to_owned();
     sql.push_str(&filters(plan, &mut params));
@@ -295,9 +284,11 @@ fn hit(
         matched.push(MatchField::OriginalTitle);
     }
     let director_words: Vec<String> = query.directors.iter().flatten().cloned().collect();
-    if film.directors.iter().any(|d| {
-        highlight::contains(d, words) || highlight::contains(d, &director_words)
-    }) {
+    if film
+        .directors
+        .iter()
+        .any(|d| highlight::contains(d, words) || highlight::contains(d, &director_words))
+    {
         matched.push(MatchField::Director);
     }
     let theme_words: Vec<String> = query.themes.iter().flatten().cloned().collect();

@@ -125,7 +125,11 @@ fn by_id(tx: &Transaction, id: i64) -> Result<SmartList> {
     })
 }
 
-fn optional(tx: &Transaction, condition: &str, value: &dyn rusqlite::ToSql) -> Result<Option<SmartList>> {
+fn optional(
+    tx: &Transaction,
+    condition: &str,
+    value: &dyn rusqlite::ToSql,
+) -> Result<Option<SmartList>> {
     Ok(tx
         .prepare_cached(&format!("{SELECT} WHERE {condition}"))?
         .query_row([value], from_row)
