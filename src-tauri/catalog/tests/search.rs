@@ -407,3 +407,16 @@ fn a_generated_catalog_is_indexed_alike_through_triggers_and_a_rebuild() {
     let innocence = bulk.search("innocense", 5, 0).unwrap();
     assert_eq!(innocence.hits[0].film.title, "Innocence");
 }
+
+#[test]
+fn titles_starting_with_the_query_and_shorter_titles_rank_first() {
+    let c = Catalog::open_in_memory().unwrap();
+    film(&c, "The Long Night", None, 2000, &[], &[]);
+    film(&c, "Night and Fog", None, 1956, &[], &[]);
+    film(&c, "Night", None, 1990, &[], &[]);
+    film(&c, "Nightcrawler", None, 2014, &[], &[]);
+    assert_eq!(
+        titles(&c, "night"),
+        ["Night", "Nightcrawler", "Night and Fog", "The Long Night"]
+    );
+}

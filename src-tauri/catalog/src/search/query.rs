@@ -1,7 +1,9 @@
-//! Running a search. Ranking every match is what makes plain FTS5 slow on a big catalog, so each
-//! tier reads at most [`CANDIDATES`] matches in index order (newest first: rowids are film and
-//! review ids) and ranks only those with bm25. Tiers are tried in order until the page and the
-//! facet pool are full: 1. titles, 2. names and themes, 3. reviews and notes.
+//! Running a search. Ranking every match is what makes plain FTS5 slow on a big catalog (and even
+//! bm25 on a few rows reads every match once, to count them), so each tier reads at most
+//! [`CANDIDATES`] matches in index order (newest first: rowids are film and review ids) and ranks
+//! only those, by a cheap score: titles starting with the query first, then shorter titles.
+//! Tiers are tried in order until the page and the facet pool are full: 1. titles, 2. names and
+//! themes, 3. reviews and notes (newest first).
 
 use std::collections::HashSet;
 
@@ -153,14 +155,10 @@ fn film_tier(tx: &Transaction, plan: &Plan, titles: bool, bound: usize) -> Resul
     } else {
         plan.film_match()
     };
-    let (driver, score, matching) = match expr {
+    let (driver, matching) = match expr {
         Some(expr) => {
             params.push(Value::from(expr));
-            (
-                "search_film",
-                "bm25(search_film, 10.0, 8.0, 4.0, 2.0, 3.0)",
-                "search_film MATCH ?".to_owned(),
-            )
+            ("search_film", "search_film MATCH ?".to_owned())
         }
         // Only CJK words: the trigram index drives, shortest titles first.
         None if !plan.cjk.is_empty() => {
@@ -174,12 +172,12 @@ fn film_tier(tx: &Transaction, plan: &Plan, titles: bool, bound: usize) -> Resul
                 format!("search_grams.{column} LIKE ?")
             };
             matching.push_str(&exclusion(plan, &mut params));
-            ("search_grams", "length(search_grams.titles)", matching)
+            ("search_grams", matching)
         }
         None => return Ok(Vec::new()),
     };
     let mut sql = format!(
-        "SELECT f.id, {score} FROM {driver} JOIN films f ON f.id = {driver}.rowid WHERE {matching}"
+        "SELECT f.id, f.title_key FROM {driver} JOIN films f ON f.id = {driver}.rowid WHERE {matching}"
     );
     sql.push_str(&cjk_conditions(plan, &mut params));
     sql.push_str(&filters(plan, &mut params));
@@ -189,13 +187,19 @@ fn film_tier(tx: &Transaction, plan: &Plan, titles: bool, bound: usize) -> Resul
     let tier = if titles { 1 } else { 2 };
     let mut stmt = tx.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(params), |row| {
-        Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?))
+        Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
     })?;
-    let mut found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    found.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-    Ok(found
+    let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let typed = plan.highlight.first().cloned().unwrap_or_default();
+    let mut scored: Vec<((bool, usize), i64)> = found
         .into_iter()
-        .map(|(film_id, _)| Candidate {
+        .map(|(id, key)| ((!key.starts_with(&typed), key.chars().count()), id))
+        .collect();
+    // Stable: equal scores keep the index order, newest first.
+    scored.sort_by_key(|(score, _)| *score);
+    Ok(scored
+        .into_iter()
+        .map(|(_, film_id)| Candidate {
             film_id,
             tier,
             review_id: None,
@@ -209,7 +213,7 @@ fn review_tier(tx: &Transaction, plan: &Plan, bound: usize) -> Result<Vec<Candid
         return Ok(Vec::new());
     };
     let mut params = vec![Value::from(text.clone())];
-    let mut sql = "SELECT r.film_id, r.id, bm25(search_reviews, 4.0, 2.0, 1.0)
+    let mut sql = "SELECT r.film_id, r.id
                      FROM search_reviews JOIN reviews r ON r.id = search_reviews.rowid
                      JOIN films f ON f.id = r.film_id
                     WHERE search_reviews MATCH ? AND f.deleted_at IS NULL"
@@ -228,17 +232,12 @@ fn review_tier(tx: &Transaction, plan: &Plan, bound: usize) -> Result<Vec<Candid
     params.push(Value::from(bound as i64));
     let mut stmt = tx.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(params), |row| {
-        Ok((
-            row.get::<_, i64>(0)?,
-            row.get::<_, i64>(1)?,
-            row.get::<_, f64>(2)?,
-        ))
+        Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
     })?;
-    let mut found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    found.sort_by(|a, b| a.2.total_cmp(&b.2).then(b.1.cmp(&a.1)));
+    let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(found
         .into_iter()
-        .map(|(film_id, review_id, _)| Candidate {
+        .map(|(film_id, review_id)| Candidate {
             film_id,
             tier: 3,
             review_id: Some(review_id),

@@ -28,12 +28,33 @@ pub fn alternatives(tx: &Transaction, word: &str) -> Result<Vec<String>> {
         return Ok(Vec::new());
     }
     let max = if length <= 5 { 1 } else { 2 };
-    let next = char::from_u32(first as u32 + 1).unwrap_or(char::MAX);
+    // Words sharing the first two letters first (few to compare); then the first letter only.
+    let two: String = word.chars().take(2).collect();
+    let mut close = close_terms(tx, word, &two, max)?;
+    if close.is_empty() {
+        close = close_terms(tx, word, &first.to_string(), max)?;
+    }
+    close.sort();
+    Ok(close
+        .into_iter()
+        .take(MAX_ALTERNATIVES)
+        .map(|(_, term)| term)
+        .collect())
+}
+
+/// Indexed terms starting with `prefix` within `max` edits of `word`, with their distance.
+fn close_terms(
+    tx: &Transaction,
+    word: &str,
+    prefix: &str,
+    max: usize,
+) -> Result<Vec<(usize, String)>> {
+    let length = word.chars().count();
     let mut stmt = tx.prepare_cached(
         "SELECT term FROM search_film_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3",
     )?;
     let rows = stmt.query_map(
-        params![first.to_string(), next.to_string(), MAX_COMPARED as i64],
+        params![prefix, format!("{prefix}\u{10FFFF}"), MAX_COMPARED as i64],
         |row| row.get::<_, String>(0),
     )?;
     let mut close = Vec::new();
@@ -47,10 +68,5 @@ pub fn alternatives(tx: &Transaction, word: &str) -> Result<Vec<String>> {
             close.push((distance, term));
         }
     }
-    close.sort();
-    Ok(close
-        .into_iter()
-        .take(MAX_ALTERNATIVES)
-        .map(|(_, term)| term)
-        .collect())
+    Ok(close)
 }
