@@ -163,7 +163,7 @@ fn report(path: &Path, size: &str, build: Duration, queries: &[String]) {
             std::hint::black_box(results);
         }
     }
-    worst.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    worst.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
     let mut fts = Vec::new();
     let mut like = Vec::new();
     for q in queries {

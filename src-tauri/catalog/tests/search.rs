@@ -420,3 +420,55 @@ fn titles_starting_with_the_query_and_shorter_titles_rank_first() {
         ["Night", "Nightcrawler", "Night and Fog", "The Long Night"]
     );
 }
+
+#[test]
+fn a_catalog_from_before_search_is_indexed_when_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../migrations/0001_init.sql"))
+            .unwrap();
+        conn.execute_batch(include_str!("../migrations/0002_annotations.sql"))
+            .unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO films (id, title, title_key, year, created_at, updated_at)
+             VALUES (1, 'Amélie', 'amelie', 2001, '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z');
+             INSERT INTO reviews (film_id, body, created_at, updated_at)
+             VALUES (1, 'a garden gnome travels', '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z');",
+        )
+        .unwrap();
+    }
+    let c = Catalog::open(&path).unwrap();
+    assert_eq!(titles(&c, "amelie year:2001"), ["Amélie"]);
+    assert_eq!(titles(&c, "gnome"), ["Amélie"]);
+    assert_index_sound(&c);
+    assert!(c.check().unwrap().ok);
+}
+
+#[test]
+fn an_index_out_of_step_with_the_catalog_is_reported_and_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite");
+    let c = Catalog::open(&path).unwrap();
+    film(&c, "Stalker", None, 1979, &["Andrei Tarkovsky"], &[]);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TRIGGER search_films_update; UPDATE films SET title = 'Solaris'")
+            .unwrap();
+    }
+    let report = c.check_search_index().unwrap();
+    assert!(!report.ok);
+    assert!(
+        report.problems.iter().any(|p| p.contains("out of date")),
+        "{:?}",
+        report.problems
+    );
+    assert!(!c.check().unwrap().ok, "cinedex check reports it too");
+    c.rebuild_search_index().unwrap();
+    assert_index_sound(&c);
+    assert_eq!(titles(&c, "solaris"), ["Solaris"]);
+}

@@ -62,16 +62,32 @@ impl Plan {
 /// The film index columns searched for words (`facts` holds filter tokens, never searched as text).
 const TEXT_COLUMNS: &str = "title original_title directors people themes";
 
-/// Builds the plan; `alternatives(word)` returns indexed words close to a mistyped `word`.
-pub fn plan(query: &Query, mut alternatives: impl FnMut(&str) -> Vec<String>) -> Plan {
+/// Builds the plan; `alternatives(word, prefix)` returns indexed words close to a mistyped `word`.
+///
+/// As in most search-as-you-type engines, only the last word is a prefix (`ghost in th` looks for
+/// "ghost", "in" and words starting with "th"): the words before it are complete, and matching
+/// them exactly keeps FTS5 from merging the lists of every word they begin.
+pub fn plan(query: &Query, mut alternatives: impl FnMut(&str, bool) -> Vec<String>) -> Plan {
     let mut plan = Plan::default();
+    let last = query
+        .terms
+        .iter()
+        .rposition(|term| matches!(term, Term::Word(_)));
     let mut film_parts = Vec::new();
     let mut review_parts = Vec::new();
-    for term in &query.terms {
+    for (index, term) in query.terms.iter().enumerate() {
+        let is_prefix = Some(index) == last;
+        let word_form = |word: &str| {
+            if is_prefix {
+                prefix(word)
+            } else {
+                quote(word)
+            }
+        };
         match term {
             Term::Word(word) if word.chars().any(is_cjk) => {
                 plan.cjk.push(word.clone());
-                review_parts.push(prefix(word));
+                review_parts.push(word_form(word));
                 plan.highlight.push(word.clone());
             }
             // One letter as a prefix would merge the lists of thousands of words: as you type
@@ -81,11 +97,11 @@ pub fn plan(query: &Query, mut alternatives: impl FnMut(&str) -> Vec<String>) ->
                 review_parts.push(quote(word));
             }
             Term::Word(word) => {
-                let alts = alternatives(word);
-                let mut group = vec![prefix(word)];
+                let alts = alternatives(word, is_prefix);
+                let mut group = vec![word_form(word)];
                 group.extend(alts.iter().map(|alt| quote(alt)));
                 film_parts.push(any_of(&group));
-                review_parts.push(prefix(word));
+                review_parts.push(word_form(word));
                 plan.highlight.push(word.clone());
                 plan.highlight.extend(alts);
             }
@@ -229,17 +245,20 @@ mod tests {
 
     #[test]
     fn every_word_is_quoted() {
-        let plan = plan(&parse(r#"NEAR( AND "x y" -z director:oshii"#), |_| vec![]);
+        let plan = plan(
+            &parse(r#"NEAR( AND "x y" -z director:oshii"#),
+            |_, _| vec![],
+        );
         assert_eq!(
             plan.film_match().as_deref(),
             Some(
-                r#"(({title original_title directors people themes} : (("near"*) AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes} : ("z"*))"#
+                r#"(({title original_title directors people themes} : (("near") AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes} : ("z"*))"#
             )
         );
         assert_eq!(
             plan.title_match().as_deref(),
             Some(
-                r#"(({title original_title} : (("near"*) AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes} : ("z"*))"#
+                r#"(({title original_title} : (("near") AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes} : ("z"*))"#
             )
         );
     }
@@ -248,20 +267,20 @@ mod tests {
     fn filters_become_fact_tokens() {
         let plan = plan(
             &parse("year:1990..1999 rating:>=4 is:watchlist has:note"),
-            |_| vec![],
+            |_, _| vec![],
         );
         assert_eq!(
             plan.columns.as_deref(),
             Some(r#"facts : ("d1990" AND "swatchlist" AND ("r8" OR "r9" OR "r10") AND "hnote")"#)
         );
-        let wide = super::plan(&parse("year:>=1950"), |_| vec![]);
+        let wide = super::plan(&parse("year:>=1950"), |_, _| vec![]);
         assert_eq!(wide.sql_years, Some((1950, 9999)));
         assert!(wide.columns.is_none());
     }
 
     #[test]
     fn typo_alternatives_are_ored_with_the_word() {
-        let plan = plan(&parse("innocense"), |_| vec!["innocence".into()]);
+        let plan = plan(&parse("innocense"), |_, _| vec!["innocence".into()]);
         assert_eq!(
             plan.film_text.as_deref(),
             Some(r#"("innocense"* OR "innocence")"#)

@@ -59,8 +59,8 @@ fn run(
     if query.is_empty() {
         return Ok(results);
     }
-    let plan = fts::plan(query, |word| {
-        typo::alternatives(tx, word).unwrap_or_default()
+    let plan = fts::plan(query, |word, prefix| {
+        typo::alternatives(tx, word, prefix).unwrap_or_default()
     });
     let want = (offset + limit).max(POOL);
     let bound = want.max(CANDIDATES);
