@@ -99,7 +99,12 @@ fn print_results(results: &SearchResults) {
         let matched: Vec<String> = hit
             .matched
             .iter()
-            .map(|m| format!("{m:?}").to_lowercase())
+            .map(|m| {
+                serde_json::to_value(m)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            })
             .collect();
         table.add_row([
             hit.film.id.to_string(),
