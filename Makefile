@@ -16,7 +16,7 @@ UI_STAMP := ui/node_modules/.installed
 RELEASE_BIN := target/release/cinedex
 DB ?=
 
-.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e bench bench-search bindings package clean
+.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash fuzz bench bench-search bindings package clean
 
 ## run: install what is missing, build, and open Cinedex on your catalog (DB=path for another file)
 run: deps build
@@ -50,7 +50,7 @@ build: ui
 	cargo build --release --features custom-protocol
 
 ## test: every test, the real-window ones included
-test: deps lint test-ui test-rust build e2e
+test: deps lint test-ui test-rust build e2e crash
 	@echo "== all tests passed"
 
 lint:
@@ -75,7 +75,33 @@ test-rust: ui
 ## e2e: the real-window tests (release binary under Xvfb, via tauri-driver + WebKitWebDriver)
 e2e:
 	@echo "== real-window tests (screenshots in target/screenshots/)"
-	cargo test --test e2e_window -- --ignored --test-threads=1
+	cargo test --test 'e2e_*' -- --ignored --test-threads=1
+
+## crash: SIGKILL the command line at 20 random moments of edits and of an import; check every kill
+crash:
+	@echo "== crash tests ($${CINEDEX_CRASH_RUNS:-20} kills of each kind)"
+	cargo test --test crash -- --ignored --test-threads=1 --nocapture
+
+## test-crash: the same with 100 kills of each kind
+test-crash:
+	CINEDEX_CRASH_RUNS=100 $(MAKE) crash
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = $(shell sed -n 's/^name = "\(.*\)"/\1/p' src-tauri/catalog/fuzz/Cargo.toml | grep -v cinedex)
+
+## fuzz: every cargo-fuzz target for FUZZ_SECONDS each (nightly); findings land in fuzz/artifacts
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@mkdir -p target/fuzz-logs
+	@for target in $(FUZZ_TARGETS); do \
+		echo "== fuzz $$target ($(FUZZ_SECONDS) s)"; \
+		log=$(CURDIR)/target/fuzz-logs/$$target.log; \
+		if (cd src-tauri/catalog/fuzz && cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) >$$log 2>&1); then \
+			grep -E "^Done" $$log; \
+		else \
+			grep -E "panicked|survived|Test unit written" -A1 $$log; exit 1; \
+		fi; \
+	done
 
 ## bench: every benchmark (search: CINEDEX_BENCH_SIZES=10k,100k,1m; catalogs cached in target/bench-data/)
 bench:

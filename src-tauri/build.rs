@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "list_catalog_backups",
     "restore_backup",
     "check_catalog",
+    "recovery_status",
+    "recover_from_backup",
     "search_films",
     "list_smart_lists",
     "add_smart_list",

@@ -31,7 +31,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
                 None => app.path().app_data_dir()?.join(CATALOG_FILE),
             };
             let state = CatalogState::open(&path);
-            state.start_housekeeping();
+            state.start_housekeeping(app.handle().clone());
             app.manage(state);
             Ok(())
         })
@@ -64,6 +64,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::safety::list_catalog_backups,
             commands::safety::restore_backup,
             commands::safety::check_catalog,
+            commands::safety::recovery_status,
+            commands::safety::recover_from_backup,
             commands::search::search_films,
             commands::search::list_smart_lists,
             commands::search::add_smart_list,

@@ -1,47 +1,146 @@
-//! The catalog as the window holds it: open, or not openable (with the reason shown in the UI).
+//! The catalog as the window holds it: open, damaged (set aside, with a backup to offer), or not
+//! openable (with the reason shown in the UI); and the background work that keeps it tidy.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{RwLock, RwLockReadGuard};
+use std::time::Duration;
 
-use cinedex_catalog::{Catalog, ErrorPayload};
+use cinedex_catalog::recovery::{self, Damage, SessionMarker};
+use cinedex_catalog::{Catalog, ErrorKind, ErrorPayload};
+use tauri::{Emitter, Runtime};
 
 use crate::error::IpcError;
 
 /// How long a deleted film waits in the trash before it is removed for good.
 pub const TRASH_DAYS: i64 = 30;
+/// The event the window listens to for changes made by another process (say, the command line).
+pub const CHANGED_EVENT: &str = "catalog-changed";
+/// Often enough that a change made in a terminal shows in the window within a second.
+const WATCH_INTERVAL: Duration = Duration::from_millis(400);
 
-pub enum CatalogState {
-    Ready(Catalog),
+/// The catalog behind the window. The lock is only ever held to clone the handle or to swap in a
+/// restored catalog after damage, never while SQLite works.
+pub struct CatalogState {
+    opened: RwLock<Opened>,
+}
+
+enum Opened {
+    Ready {
+        catalog: Catalog,
+        /// Removed on a clean exit; left behind by a crash, so the next start checks the file.
+        _marker: Option<SessionMarker>,
+    },
+    /// The last session ended uncleanly and the file failed its check: it was moved aside.
+    Damaged { path: PathBuf, damage: Damage },
     /// The file could not be opened (say, written by a newer Cinedex); every command reports why.
     Unavailable(ErrorPayload),
 }
 
-impl CatalogState {
-    pub fn open(path: &Path) -> CatalogState {
+impl Opened {
+    fn open(path: &Path) -> Opened {
+        match recovery::check_after_unclean_end(path) {
+            Ok(Some(damage)) => {
+                eprintln!(
+                    "error: the catalog was damaged: {}",
+                    damage.problems.join("; ")
+                );
+                return Opened::Damaged {
+                    path: path.to_owned(),
+                    damage,
+                };
+            }
+            Ok(None) => {}
+            Err(error) => eprintln!("warning: the start-up check could not run: {error}"),
+        }
         match Catalog::open(path) {
-            Ok(catalog) => CatalogState::Ready(catalog),
+            Ok(catalog) => {
+                let marker = recovery::mark_open(path)
+                    .inspect_err(|error| eprintln!("warning: {error}"))
+                    .ok();
+                Opened::Ready {
+                    catalog,
+                    _marker: marker,
+                }
+            }
             Err(error) => {
                 eprintln!("error: {error}");
-                CatalogState::Unavailable(error.to_payload())
+                Opened::Unavailable(error.to_payload())
             }
         }
     }
+}
 
-    /// The daily backup, then emptying the trash of films deleted over 30 days ago: off the
-    /// start-up path, so the window opens without waiting. The backup comes first, so a purged
-    /// film is still in the newest backup.
-    pub fn start_housekeeping(&self) {
-        if let CatalogState::Ready(catalog) = self {
-            let catalog = catalog.clone();
-            std::thread::spawn(move || {
-                if let Err(error) = catalog.backup_daily_if_due() {
-                    eprintln!("warning: the daily backup failed: {error}");
-                    return;
-                }
-                if let Err(error) = catalog.purge_trash_older_than(TRASH_DAYS) {
-                    eprintln!("warning: emptying old films from the trash failed: {error}");
-                }
-            });
+fn conflict(message: &str) -> IpcError {
+    IpcError::from(ErrorPayload {
+        kind: ErrorKind::Conflict,
+        message: message.into(),
+        field: None,
+    })
+}
+
+impl CatalogState {
+    /// Opens the catalog at `path`, checking it first if the last session ended uncleanly.
+    pub fn open(path: &Path) -> CatalogState {
+        CatalogState {
+            opened: RwLock::new(Opened::open(path)),
         }
+    }
+
+    fn opened(&self) -> RwLockReadGuard<'_, Opened> {
+        // A poisoned lock means a panic while swapping; the value is still a whole Opened.
+        self.opened.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn damage(&self) -> Option<Damage> {
+        match &*self.opened() {
+            Opened::Damaged { damage, .. } => Some(damage.clone()),
+            _ => None,
+        }
+    }
+
+    /// Puts the newest good backup where the damaged catalog was and opens it.
+    pub fn restore_newest_backup<R: Runtime>(
+        &self,
+        app: &tauri::AppHandle<R>,
+    ) -> Result<(), IpcError> {
+        let mut opened = self.opened.write().unwrap_or_else(|p| p.into_inner());
+        let Opened::Damaged { path, damage } = &*opened else {
+            return Err(conflict("the catalog is not damaged"));
+        };
+        let path = path.clone();
+        let backup = damage.newest_good_backup.as_ref().ok_or_else(|| {
+            IpcError::from(ErrorPayload {
+                kind: ErrorKind::NotFound,
+                message: "there is no good backup to restore".into(),
+                field: None,
+            })
+        })?;
+        recovery::restore_backup_in_place(&path, Path::new(&backup.path))?;
+        *opened = Opened::open(&path);
+        drop(opened);
+        self.start_housekeeping(app.clone());
+        Ok(())
+    }
+
+    /// The daily backup, then emptying the trash of films deleted over 30 days ago, then watching
+    /// for other processes' writes: off the start-up path, so the window opens without waiting.
+    /// The backup comes first, so a purged film is still in the newest backup.
+    pub fn start_housekeeping<R: Runtime>(&self, app: tauri::AppHandle<R>) {
+        let Opened::Ready { catalog, .. } = &*self.opened() else {
+            return;
+        };
+        let catalog = catalog.clone();
+        std::thread::spawn(move || {
+            match catalog.backup_daily_if_due() {
+                Err(error) => eprintln!("warning: the daily backup failed: {error}"),
+                Ok(_) => {
+                    if let Err(error) = catalog.purge_trash_older_than(TRASH_DAYS) {
+                        eprintln!("warning: emptying old films from the trash failed: {error}");
+                    }
+                }
+            }
+            watch_for_changes(&catalog, &app);
+        });
     }
 
     /// Runs `work` on a blocking thread so the window's main thread never waits on SQLite.
@@ -50,13 +149,44 @@ impl CatalogState {
         T: Send + 'static,
         F: FnOnce(&Catalog) -> cinedex_catalog::Result<T> + Send + 'static,
     {
-        let catalog = match self {
-            CatalogState::Ready(catalog) => catalog.clone(),
-            CatalogState::Unavailable(reason) => return Err(IpcError::from(reason.clone())),
+        let catalog = match &*self.opened() {
+            Opened::Ready { catalog, .. } => catalog.clone(),
+            Opened::Unavailable(reason) => return Err(IpcError::from(reason.clone())),
+            Opened::Damaged { damage, .. } => {
+                return Err(IpcError::from(ErrorPayload {
+                    kind: ErrorKind::Storage,
+                    message: format!(
+                        "the catalog file was damaged and has been set aside as {}",
+                        damage.set_aside_as
+                    ),
+                    field: None,
+                }))
+            }
         };
         tauri::async_runtime::spawn_blocking(move || work(&catalog))
             .await
             .map_err(IpcError::internal)?
             .map_err(IpcError::from)
+    }
+}
+
+/// Tells the window whenever the catalog file changes under it, until the app exits.
+fn watch_for_changes<R: Runtime>(catalog: &Catalog, app: &tauri::AppHandle<R>) {
+    let mut watcher = match catalog.watch_changes() {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            eprintln!("warning: changes from other programs will not show: {error}");
+            return;
+        }
+    };
+    loop {
+        std::thread::sleep(WATCH_INTERVAL);
+        match watcher.changed() {
+            Ok(true) => {
+                let _ = app.emit(CHANGED_EVENT, ());
+            }
+            Ok(false) => {}
+            Err(error) => eprintln!("warning: watching the catalog: {error}"),
+        }
     }
 }

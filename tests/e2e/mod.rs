@@ -2,6 +2,9 @@
 //! in its own process group, and fantoccini sessions that launch the release binary on a
 //! temporary catalog. Everything started here is killed on drop, even when a test panics.
 
+// Each real-window test file uses its own subset of these helpers.
+#![allow(dead_code)]
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -96,8 +99,13 @@ impl Desktop {
         assert!(status.success(), "cinedex {args:?} failed");
     }
 
-    /// Launches the app in a new window and connects to it.
+    /// Launches the app in a new window and connects to it, once the library shows.
     pub async fn open_app(&self) -> Client {
+        self.open_app_on("[data-testid=library]").await
+    }
+
+    /// Launches the app in a new window and connects to it, once `ready_css` shows.
+    pub async fn open_app_on(&self, ready_css: &str) -> Client {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "tauri:options".into(),
@@ -108,7 +116,7 @@ impl Desktop {
             .connect(&format!("http://127.0.0.1:{}", self.driver_port))
             .await
             .expect("a WebDriver session with the app");
-        find(&client, "[data-testid=library]").await;
+        find(&client, ready_css).await;
         client
     }
 }

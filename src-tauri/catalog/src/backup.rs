@@ -21,6 +21,7 @@ pub enum BackupReason {
     Daily,
     Migration,
     Restore,
+    Import,
 }
 
 impl BackupReason {
@@ -30,13 +31,20 @@ impl BackupReason {
             BackupReason::Daily => "daily",
             BackupReason::Migration => "migration",
             BackupReason::Restore => "restore",
+            BackupReason::Import => "import",
         }
     }
 
     fn parse(text: &str) -> Option<Self> {
-        [Self::Manual, Self::Daily, Self::Migration, Self::Restore]
-            .into_iter()
-            .find(|r| r.as_str() == text)
+        [
+            Self::Manual,
+            Self::Daily,
+            Self::Migration,
+            Self::Restore,
+            Self::Import,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == text)
     }
 }
 

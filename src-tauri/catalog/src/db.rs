@@ -21,11 +21,13 @@ pub struct Catalog {
 
 struct Inner {
     location: String,
-    writer: Mutex<Connection>,
     /// Readers let a search or a listing run while the writer is busy with an import.
     /// Empty for in-memory catalogs, which read through the writer.
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
+    /// Declared after the readers so it closes last: the last connection to close checkpoints
+    /// the WAL into the file and removes it, which only a writable connection can do.
+    writer: Mutex<Connection>,
 }
 
 impl Catalog {

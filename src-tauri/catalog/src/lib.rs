@@ -5,6 +5,7 @@
 mod annotations;
 pub mod article;
 pub mod backup;
+mod changes;
 mod credits;
 mod db;
 mod error;
@@ -12,6 +13,7 @@ mod films;
 pub mod markdown;
 mod migrate;
 mod model;
+pub mod recovery;
 mod reviews;
 pub mod search;
 pub mod text;
@@ -19,6 +21,7 @@ mod time;
 pub mod validate;
 mod viewings;
 
+pub use changes::ChangeWatcher;
 pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};

@@ -53,6 +53,7 @@ fn expected() -> Vec<(String, String)> {
         one::<BackupInfo>(&config),
         one::<BackupReason>(&config),
         one::<CheckReport>(&config),
+        one::<cinedex_catalog::recovery::Damage>(&config),
     ]
 }
 

@@ -1,7 +1,8 @@
 //! Backup commands for the Settings view: back up now, list backups, restore one, check the file.
 
 use cinedex_catalog::backup::{backups_dir, list_backups, BackupInfo, BackupReason, CheckReport};
-use tauri::State;
+use cinedex_catalog::recovery::Damage;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::{CatalogState, IpcError};
 
@@ -36,4 +37,20 @@ pub async fn restore_backup(
 #[tauri::command]
 pub async fn check_catalog(state: State<'_, CatalogState>) -> Result<CheckReport, IpcError> {
     state.run(|c| c.check()).await
+}
+
+/// What start-up found wrong with the catalog file, if anything: the window shows a recovery
+/// screen instead of the library when this is set.
+#[tauri::command]
+pub async fn recovery_status(state: State<'_, CatalogState>) -> Result<Option<Damage>, IpcError> {
+    Ok(state.damage())
+}
+
+/// Puts the newest good backup in place of the damaged catalog and opens it.
+#[tauri::command]
+pub async fn recover_from_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, CatalogState>,
+) -> Result<(), IpcError> {
+    state.restore_newest_backup(&app)
 }

@@ -1,12 +1,14 @@
 // The one door between the webview and Rust: a typed wrapper per IPC command.
 // Nothing else in the UI imports @tauri-apps/*.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
 import type { ArticleProposal } from "./bindings/ArticleProposal";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CatalogInfo } from "./bindings/CatalogInfo";
 import type { CheckReport } from "./bindings/CheckReport";
+import type { Damage } from "./bindings/Damage";
 import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Film } from "./bindings/Film";
@@ -89,6 +91,13 @@ export const api = {
   addSmartList: (input: SmartListInput) => call<SmartList>("add_smart_list", { input }),
   updateSmartList: (id: number, input: SmartListInput) => call<SmartList>("update_smart_list", { id, input }),
   deleteSmartList: (id: number) => call<null>("delete_smart_list", { id }),
+  recoveryStatus: () => call<Damage | null>("recovery_status"),
+  recoverFromBackup: () => call<null>("recover_from_backup"),
 };
 
-export type { CatalogInfo, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput, SearchResults, SmartList };
+/** Calls `listener` whenever another program (say, the command line) changes the catalog. */
+export function onCatalogChanged(listener: () => void): Promise<() => void> {
+  return listen("catalog-changed", () => listener());
+}
+
+export type { CatalogInfo, Damage, Film, FilmDetail, FilmInput, FilmListQuery, Review, ReviewInput, SearchResults, SmartList };

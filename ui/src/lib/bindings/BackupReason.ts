@@ -3,4 +3,4 @@
 /**
  * Why a backup was made; manual ones are never thinned away.
  */
-export type BackupReason = "manual" | "daily" | "migration" | "restore";
+export type BackupReason = "manual" | "daily" | "migration" | "restore" | "import";
