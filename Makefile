@@ -16,7 +16,7 @@ UI_STAMP := ui/node_modules/.installed
 RELEASE_BIN := target/release/cinedex
 DB ?=
 
-.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash fuzz bench bindings package test-package clean
+.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash fuzz bench bench-search bindings package test-package clean
 
 ## run: install what is missing, build, and open Cinedex on your catalog (DB=path for another file)
 run: deps build
@@ -103,8 +103,13 @@ fuzz:
 		fi; \
 	done
 
+## bench: every benchmark (search: CINEDEX_BENCH_SIZES=10k,100k,1m; catalogs cached in target/bench-data/)
 bench:
 	cargo bench -p cinedex-catalog
+
+## bench-search: only the search benchmark
+bench-search:
+	cargo bench -p cinedex-catalog --bench search
 
 ## bindings: regenerate the TypeScript types from the Rust types
 bindings:

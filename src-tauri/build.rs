@@ -41,6 +41,11 @@ const COMMANDS: &[&str] = &[
     "run_import",
     "cancel_import",
     "export_catalog",
+    "search_films",
+    "list_smart_lists",
+    "add_smart_list",
+    "update_smart_list",
+    "delete_smart_list",
 ];
 
 fn main() {

@@ -223,3 +223,44 @@ fn an_import_is_previewed_committed_and_exported_through_ipc() {
         "{error}"
     );
 }
+
+#[test]
+fn searching_and_saving_a_smart_list_through_ipc() {
+    let w = window();
+    invoke(
+        &w,
+        "add_film",
+        json!({"input": {"title": "Amélie", "year": 2001, "directors": ["Jean-Pierre Jeunet"]}}),
+    )
+    .unwrap();
+    let results = invoke(&w, "search_films", json!({"query": "amel", "limit": 10})).unwrap();
+    assert_eq!(results["hits"][0]["film"]["title"], "Amélie");
+    assert_eq!(
+        results["hits"][0]["title"][0],
+        json!({"text": "Amél", "hit": true})
+    );
+    assert_eq!(results["facets"]["decades"][0]["filter"], "year:2000s");
+    let odd = invoke(&w, "search_films", json!({"query": "NEAR( \" *"})).unwrap();
+    assert_eq!(odd["hits"], json!([]));
+
+    let list = invoke(
+        &w,
+        "add_smart_list",
+        json!({"input": {"name": "Jeunet", "query": "director:jeunet"}}),
+    )
+    .unwrap();
+    let lists = invoke(&w, "list_smart_lists", json!({})).unwrap();
+    assert_eq!(lists[0]["name"], "Jeunet");
+    let renamed = invoke(
+        &w,
+        "update_smart_list",
+        json!({"id": list["id"], "input": {"name": "J-P Jeunet", "query": "director:jeunet"}}),
+    )
+    .unwrap();
+    assert_eq!(renamed["name"], "J-P Jeunet");
+    invoke(&w, "delete_smart_list", json!({"id": list["id"]})).unwrap();
+    assert_eq!(
+        invoke(&w, "list_smart_lists", json!({})).unwrap(),
+        json!([])
+    );
+}

@@ -128,7 +128,9 @@ async fn hostile_text_in_every_field_is_shown_as_inert_text() {
 
     for row in [0, 3, 8, 12] {
         let links = app
-            .find_all(fantoccini::Locator::Css("[data-testid=film-row] > :first-child"))
+            .find_all(fantoccini::Locator::Css(
+                "[data-testid=film-row] > :first-child",
+            ))
             .await
             .expect("film links");
         app.execute(

@@ -81,6 +81,11 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::imports::run_import,
             commands::imports::cancel_import,
             commands::imports::export_catalog,
+            commands::search::search_films,
+            commands::search::list_smart_lists,
+            commands::search::add_smart_list,
+            commands::search::update_smart_list,
+            commands::search::delete_smart_list,
         ])
 }
 

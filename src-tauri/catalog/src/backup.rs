@@ -185,6 +185,7 @@ impl Catalog {
             for orphan in orphans {
                 report.problems.push(orphan?);
             }
+            report.problems.extend(crate::search::index_problems(tx)?);
             report.ok = report.problems.is_empty();
             Ok(report)
         })

@@ -328,3 +328,15 @@ fn split_names(joined: Option<String>) -> Vec<String> {
         .map(|text| text.split(NAME_SEPARATOR).map(str::to_owned).collect())
         .unwrap_or_default()
 }
+
+/// Reads films by id in the order given, skipping ids that no longer exist.
+pub(crate) fn films_by_ids(tx: &Transaction, ids: &[i64]) -> Result<Vec<Film>> {
+    let mut stmt = tx.prepare_cached(&format!("{FILM_SELECT} WHERE f.id = ?1"))?;
+    let mut films = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(film) = stmt.query_row([id], film_from_row).optional()? {
+            films.push(film);
+        }
+    }
+    Ok(films)
+}

@@ -12,14 +12,15 @@ mod error;
 pub mod export;
 mod films;
 pub mod import;
-pub mod lists;
 mod library;
+pub mod lists;
 pub mod markdown;
 mod migrate;
 mod model;
 pub mod posters;
 pub mod recovery;
 mod reviews;
+pub mod search;
 mod stats;
 pub mod text;
 mod time;
@@ -39,6 +40,10 @@ pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmGroup, FilmInput,
     FilmListQuery, FilmPage, FilmSort, GroupBy, GroupFilter, Review, ReviewInput, ReviewKind,
     Viewing, ViewingInput, WatchStatus,
+};
+pub use search::{
+    FacetCount, Facets, MatchField, SearchHit, SearchIndexReport, SearchResults, Segment,
+    SmartList, SmartListInput, Snippet,
 };
 pub use stats::{Stats, StatsQuery, Tally};
 

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_annotations",
         include_str!("../migrations/0002_annotations.sql"),
     ),
+    ("0003_search", include_str!("../migrations/0003_search.sql")),
     ("0004_lists", include_str!("../migrations/0004_lists.sql")),
     (
         "0005_posters",

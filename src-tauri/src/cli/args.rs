@@ -78,7 +78,7 @@ pub enum Command {
         /// A backup, or any Cinedex catalog file
         file: PathBuf,
     },
-    /// Check the catalog file for damage (SQLite's integrity check)
+    /// Check the catalog file for damage (SQLite's integrity check and the search index)
     Check,
     /// Numbers about the catalog: films by decade and year, viewings, top directors and themes,
     /// ratings, reviews written
@@ -98,6 +98,11 @@ pub enum Command {
         #[arg(long, conflicts_with = "file")]
         remove: bool,
     },
+    /// Search: words, "exact phrases", -excluded, director:, theme:, year:, rating:, has:, is:
+    Search(super::search::SearchArgs),
+    /// Saved searches (smart lists)
+    #[command(subcommand)]
+    Smart(super::search::SmartCommand),
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ mod lists;
 mod output;
 mod reviews;
 mod safety;
+mod search;
 mod stats;
 mod viewings;
 
@@ -89,6 +90,8 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Backup { out: target } => safety::backup(&catalog, &out, target),
         Command::Backups => safety::backups(&catalog, &out),
         Command::Restore { file } => safety::restore(&catalog, &out, &file),
+        Command::Search(args) => search::search(&catalog, &out, args),
+        Command::Smart(smart) => search::smart(&catalog, &out, smart),
         Command::Check => safety::check(&catalog, &out),
         Command::Stats { year } => stats::run(&catalog, &out, year),
         Command::Poster {

@@ -9,5 +9,6 @@ pub mod imports;
 pub mod posters;
 pub mod reviews;
 pub mod safety;
+pub mod search;
 pub mod stats;
 pub mod viewings;

@@ -28,6 +28,9 @@ import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
 import type { Stats } from "./bindings/Stats";
 import type { StatsQuery } from "./bindings/StatsQuery";
+import type { SearchResults } from "./bindings/SearchResults";
+import type { SmartList } from "./bindings/SmartList";
+import type { SmartListInput } from "./bindings/SmartListInput";
 import type { Viewing } from "./bindings/Viewing";
 import type { ViewingInput } from "./bindings/ViewingInput";
 import type { WatchStatus } from "./bindings/WatchStatus";
@@ -94,6 +97,11 @@ export const api = {
   listBackups: () => call<BackupInfo[]>("list_catalog_backups"),
   restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
   checkCatalog: () => call<CheckReport>("check_catalog"),
+  searchFilms: (query: string, limit = 50, offset = 0) => call<SearchResults>("search_films", { query, limit, offset }),
+  listSmartLists: () => call<SmartList[]>("list_smart_lists"),
+  addSmartList: (input: SmartListInput) => call<SmartList>("add_smart_list", { input }),
+  updateSmartList: (id: number, input: SmartListInput) => call<SmartList>("update_smart_list", { id, input }),
+  deleteSmartList: (id: number) => call<null>("delete_smart_list", { id }),
   recoveryStatus: () => call<Damage | null>("recovery_status"),
   recoverFromBackup: () => call<null>("recover_from_backup"),
   getStats: (query: StatsQuery) => call<Stats>("get_stats", { query }),
@@ -132,4 +140,4 @@ export function onCatalogChanged(listener: () => void): Promise<() => void> {
   return listen("catalog-changed", () => listener());
 }
 
-export type { CatalogInfo, Damage, Film, FilmDetail, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput };
+export type { CatalogInfo, Damage, Film, FilmDetail, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };

@@ -2,7 +2,14 @@
 import type { Film } from "./bindings/Film";
 import type { GroupBy } from "./bindings/GroupBy";
 
-export type Route = { name: "library" } | { name: "film"; id: number } | { name: "trash" } | { name: "settings" } | { name: "stats" } | { name: "import" };
+export type Route =
+  | { name: "library" }
+  | { name: "film"; id: number }
+  | { name: "trash" }
+  | { name: "settings" }
+  | { name: "stats" }
+  | { name: "import" }
+  | { name: "search" };
 export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film } | null;
 export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
 
@@ -16,6 +23,8 @@ class AppState {
   libraryView = $state<"table" | "grid">(stored("cinedex.library.view") === "grid" ? "grid" : "table");
   libraryGroup = $state<GroupBy | "none">(storedGroup());
   toast = $state<Toast>(null);
+  /** The search box's text, kept while visiting a film and coming back. */
+  searchQuery = $state("");
   /** Bumped after every change to the catalog, so views showing it reload. */
   version = $state(0);
 

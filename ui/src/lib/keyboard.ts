@@ -39,7 +39,7 @@ export const SHORTCUTS: [string, string][] = [
   ["Ctrl+K", "Command palette: go anywhere, do anything by name"],
   ["n", "Add a film"],
   ["e", "Edit the open film, or the selected one in the library"],
-  ["/", "Filter the library by title"],
+  ["/", "Search the catalog"],
   ["↑ ↓ ← →", "Move through the library's table or poster grid"],
   ["Home / End", "First or last film"],
   ["Page Up / Page Down", "A screenful up or down"],

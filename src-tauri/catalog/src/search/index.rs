@@ -1,0 +1,121 @@
+//! Keeping the search index honest. The triggers of migration 0003 update it inside every write
+//! transaction; this module rebuilds it from the source tables and checks it against them.
+
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::Catalog;
+use crate::error::Result;
+
+/// What `check_search_index` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchIndexReport {
+    pub ok: bool,
+    pub problems: Vec<String>,
+    #[ts(type = "number")]
+    pub films_indexed: i64,
+    #[ts(type = "number")]
+    pub reviews_indexed: i64,
+}
+
+const FTS_CHECKS: &[(&str, &str)] = &[
+    (
+        "search_film",
+        "INSERT INTO search_film (search_film) VALUES ('integrity-check')",
+    ),
+    (
+        "search_grams",
+        "INSERT INTO search_grams (search_grams) VALUES ('integrity-check')",
+    ),
+    // rank = 1 also compares the index with its content table, `reviews`.
+    (
+        "search_reviews",
+        "INSERT INTO search_reviews (search_reviews, rank) VALUES ('integrity-check', 1)",
+    ),
+];
+
+const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
+
+impl Catalog {
+    /// Rebuilds every search index from the films, people, themes and reviews tables.
+    pub fn rebuild_search_index(&self) -> Result<()> {
+        self.write(rebuild)
+    }
+
+    /// FTS5's own integrity checks, and the indexed rows compared with the rows they index.
+    pub fn check_search_index(&self) -> Result<SearchIndexReport> {
+        // FTS5's integrity check is spelled as an INSERT, so it needs the writer; it changes nothing.
+        self.write(|tx| {
+            let problems = problems(tx, true)?;
+            let count = |sql: &str| tx.query_row(sql, [], |row| row.get::<_, i64>(0));
+            Ok(SearchIndexReport {
+                ok: problems.is_empty(),
+                problems,
+                films_indexed: count("SELECT count(*) FROM search_film")?,
+                reviews_indexed: count("SELECT count(*) FROM reviews")?,
+            })
+        })
+    }
+}
+
+pub(crate) fn rebuild(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(&format!(
+        "DELETE FROM search_film;
+         INSERT INTO search_film (rowid, {FILM_COLUMNS})
+             SELECT id, {FILM_COLUMNS} FROM search_film_source;
+         DELETE FROM search_grams;
+         INSERT INTO search_grams (rowid, titles, names)
+             SELECT id, concat_ws(' ', title, original_title), concat_ws(' ', directors, people)
+               FROM search_film_source;
+         INSERT INTO search_reviews (search_reviews) VALUES ('rebuild');
+         INSERT INTO search_film (search_film) VALUES ('optimize');
+         INSERT INTO search_grams (search_grams) VALUES ('optimize');
+         INSERT INTO search_reviews (search_reviews) VALUES ('optimize');"
+    ))?;
+    Ok(())
+}
+
+/// Every difference between the index and the catalog, in words; empty when they agree.
+/// `fts_checks` adds FTS5's own integrity checks, which are spelled as INSERTs and so only run on
+/// the writer (on readers, `PRAGMA integrity_check` covers the FTS5 structure).
+pub(crate) fn problems(tx: &Transaction, fts_checks: bool) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let checks = if fts_checks { FTS_CHECKS } else { &[] };
+    for (table, check) in checks {
+        if let Err(e) = tx.execute_batch(check) {
+            problems.push(format!("the search index {table} is damaged: {e}"));
+        }
+    }
+    let differing = |sql: &str| tx.query_row(sql, [], |row| row.get::<_, i64>(0));
+    let missing = differing(&format!(
+        "SELECT count(*) FROM (SELECT id, {FILM_COLUMNS} FROM search_film_source
+                               EXCEPT SELECT rowid, {FILM_COLUMNS} FROM search_film)"
+    ))?;
+    if missing > 0 {
+        problems.push(format!(
+            "{missing} films are missing from the search index or indexed out of date"
+        ));
+    }
+    let stale = differing(&format!(
+        "SELECT count(*) FROM (SELECT rowid, {FILM_COLUMNS} FROM search_film
+                               EXCEPT SELECT id, {FILM_COLUMNS} FROM search_film_source)"
+    ))?;
+    if stale > 0 {
+        problems.push(format!(
+            "{stale} rows of the search index are films that are gone, in the trash or changed"
+        ));
+    }
+    let grams = differing(
+        "SELECT (SELECT count(*) FROM (
+                    SELECT id, concat_ws(' ', title, original_title), concat_ws(' ', directors, people)
+                      FROM search_film_source
+                    EXCEPT SELECT rowid, titles, names FROM search_grams))
+              + abs((SELECT count(*) FROM search_grams) - (SELECT count(*) FROM search_film_source))",
+    )?;
+    if grams != 0 {
+        problems.push("the substring index of titles and names is out of date".to_owned());
+    }
+    Ok(problems)
+}
