@@ -27,6 +27,8 @@ const results = (query: string, title: string): SearchResults => ({
         createdAt: "2026-01-01T00:00:00Z",
         updatedAt: "2026-01-01T00:00:00Z",
         deletedAt: null,
+        rating: null,
+        hasPoster: false,
       },
       matched: ["title", "review"],
       title: [
