@@ -16,7 +16,7 @@ UI_STAMP := ui/node_modules/.installed
 RELEASE_BIN := target/release/cinedex
 DB ?=
 
-.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash fuzz bench bench-search bindings package test-package clean
+.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash fuzz bench bench-search bench-startup bindings package test-package clean
 
 ## run: install what is missing, build, and open Cinedex on your catalog (DB=path for another file)
 run: deps build
@@ -50,7 +50,7 @@ build: ui
 	cargo build --release --features custom-protocol
 
 ## test: every test, the real-window ones included
-test: deps lint test-ui test-rust build e2e crash
+test: deps lint test-ui test-rust build e2e crash test-package
 	@echo "== all tests passed"
 
 lint:
@@ -104,8 +104,12 @@ fuzz:
 	done
 
 ## bench: every benchmark (search: CINEDEX_BENCH_SIZES=10k,100k,1m; catalogs cached in target/bench-data/)
-bench:
+bench: bench-startup
 	cargo bench -p cinedex-catalog
+
+## bench-startup: start-up time and peak memory at 10k and 100k films beside a bare window; .deb size
+bench-startup: build
+	cargo bench --bench startup
 
 ## bench-search: only the search benchmark
 bench-search:

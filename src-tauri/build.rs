@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "list_catalog_backups",
     "restore_backup",
     "check_catalog",
+    "report_ready",
     "recovery_status",
     "recover_from_backup",
     "get_stats",

@@ -116,13 +116,17 @@ async fn hostile_text_in_every_field_is_shown_as_inert_text() {
         ]);
     }
     let app = desktop.open_app().await;
+    let count = PAYLOADS.len().to_string();
+    text_when(&app, "[data-testid=film-count]", |t| t.starts_with(&count)).await;
+    // The library draws only the rows on screen: each shows its payload as text.
     let rows = texts(&app, "[data-testid=film-row]").await;
-    assert_eq!(rows.len(), PAYLOADS.len());
-    assert!(
-        rows.iter()
-            .any(|row| row.contains("<script>window.__pwned=1</script>")),
-        "the payload is shown as text: {rows:?}"
-    );
+    assert!(rows.len() >= 10, "{rows:?}");
+    for row in &rows {
+        assert!(
+            row.contains('<') || row.contains('[') || row.contains('{'),
+            "not shown as text: {row}"
+        );
+    }
     assert_inert(&app, "library").await;
     screenshot(&app, "xss-library.png").await;
 

@@ -3,5 +3,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    cinedex_app::startup::mark_process_start();
     cinedex_app::cli::main()
 }

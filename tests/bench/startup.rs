@@ -22,7 +22,7 @@ fn binary() -> PathBuf {
     root().join("target/release/cinedex")
 }
 
-/// A catalog of `films` films (with directors, themes and a review each), made once.
+/// A catalog of `films` generated films (with credits, themes and reviews), made once.
 fn catalog(films: usize) -> PathBuf {
     let dir = root().join("target/bench-data");
     std::fs::create_dir_all(&dir).expect("bench-data dir");
@@ -31,8 +31,11 @@ fn catalog(films: usize) -> PathBuf {
         eprintln!("generating a catalog of {films} films…");
         let partial = dir.join(format!("startup-{films}.partial.sqlite"));
         let _ = std::fs::remove_file(&partial);
-        cinedex_catalog::generate::write_catalog(&partial, films, films / 2)
-            .expect("the generated catalog");
+        let catalog = cinedex_catalog::Catalog::open(&partial).expect("a new catalog");
+        cinedex_catalog::search::generate::fill(&catalog, films, 2026, true)
+            .expect("the generated films");
+        catalog.rebuild_search_index().expect("the search index");
+        drop(catalog);
         std::fs::rename(&partial, &path).expect("rename the catalog");
     }
     path
@@ -55,14 +58,24 @@ fn start_display() -> Display {
         .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists())
         .expect("a free display");
     let xvfb = Command::new("Xvfb")
-        .args([&format!(":{number}"), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .args([
+            &format!(":{number}"),
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("Xvfb starts");
     let started = Instant::now();
     while !Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
-        assert!(started.elapsed() < Duration::from_secs(10), "Xvfb did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "Xvfb did not start"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     Display { xvfb, number }

@@ -63,6 +63,11 @@ impl Desktop {
             ])
             .env("DISPLAY", format!(":{display_number}"))
             .env("CINEDEX_DB", dir.path().join("catalog.sqlite"))
+            // The webview's storage (library view and grouping) and the window state live here:
+            // each test starts from a fresh profile, whatever ran before.
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
             // Not WEBKIT_DISABLE_COMPOSITING_MODE: with it, WebKitWebDriver's screenshot never returns.
             .stdout(Stdio::null())
             .stderr(Stdio::null());

@@ -149,3 +149,31 @@ fn a_sound_catalog_passes_its_check() {
     let report = c.check().unwrap();
     assert!(report.ok, "{:?}", report.problems);
 }
+
+#[test]
+fn an_import_into_a_catalog_with_films_backs_it_up_first() {
+    use cinedex_catalog::import::{ImportOptions, ImportSource};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite");
+    let c = Catalog::open(&path).unwrap();
+    let csv = dir.path().join("films.csv");
+    std::fs::write(&csv, "Title,Year\nHeat,1995\n").unwrap();
+    let go = |_: u64, _: u64| true;
+    // An empty catalog has nothing to lose: no backup.
+    c.import(ImportSource::Csv, &csv, &ImportOptions::default(), &go)
+        .unwrap();
+    assert!(list_backups(&backups_dir(&path)).unwrap().is_empty());
+
+    std::fs::write(&csv, "Title,Year\nRonin,1998\n").unwrap();
+    c.import(ImportSource::Csv, &csv, &ImportOptions::default(), &go)
+        .unwrap();
+    let backups = list_backups(&backups_dir(&path)).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].reason, BackupReason::Import);
+    let before = Catalog::open(&backups[0].path).unwrap();
+    assert_eq!(
+        titles(&before),
+        ["Heat"],
+        "the backup is the catalog before the import"
+    );
+}

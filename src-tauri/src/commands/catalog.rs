@@ -31,3 +31,9 @@ pub async fn open_link(url: String) -> Result<(), IpcError> {
         })
     })
 }
+
+/// The window's first interactive frame is painted; logged only when the start-up benchmark asks.
+#[tauri::command]
+pub async fn report_ready() {
+    crate::startup::report_ready();
+}

@@ -102,6 +102,8 @@ export const api = {
   addSmartList: (input: SmartListInput) => call<SmartList>("add_smart_list", { input }),
   updateSmartList: (id: number, input: SmartListInput) => call<SmartList>("update_smart_list", { id, input }),
   deleteSmartList: (id: number) => call<null>("delete_smart_list", { id }),
+  /** Tells the app the library's first frame is painted (timed by the start-up benchmark). */
+  reportReady: () => call<null>("report_ready"),
   recoveryStatus: () => call<Damage | null>("recovery_status"),
   recoverFromBackup: () => call<null>("recover_from_backup"),
   getStats: (query: StatsQuery) => call<Stats>("get_stats", { query }),

@@ -146,6 +146,15 @@ impl Catalog {
         })
     }
 
+    /// A backup of a catalog that has something to lose, before an import changes it.
+    fn backup_before_import(&self) -> Result<()> {
+        let info = self.info()?;
+        if self.path().is_some() && info.film_count + info.trash_count > 0 {
+            self.backup(crate::backup::BackupReason::Import)?;
+        }
+        Ok(())
+    }
+
     /// Imports `path` as `source` in one transaction: all of it, or nothing when any row has an
     /// error or `progress` returns false. Re-importing the same file changes nothing.
     pub fn import(
@@ -168,6 +177,7 @@ impl Catalog {
                 ),
             });
         }
+        self.backup_before_import()?;
         self.write_bulk(|tx| {
             let plan = plan::Plan::build(tx, batch)?;
             let summary = plan.summary(source, true);
