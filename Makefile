@@ -109,7 +109,8 @@ bench: bench-startup
 
 ## bench-startup: start-up time and peak memory at 10k and 100k films beside a bare window; .deb size
 bench-startup: build
-	cargo bench --bench startup
+	# The same features as `make build`: cargo bench rebuilds target/release/cinedex with them.
+	cargo bench --features custom-protocol --bench startup
 
 ## bench-search: only the search benchmark
 bench-search:

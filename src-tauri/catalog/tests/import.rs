@@ -292,3 +292,83 @@ fn a_cancelled_import_writes_nothing() {
     assert!(c.list_films(&FilmListQuery::default()).unwrap().is_empty());
     assert!(seen.lock().unwrap().iter().all(|(_, total)| *total == 5000));
 }
+
+fn titles_found(c: &Catalog, query: &str) -> Vec<String> {
+    let results = c.search(query, 20, 0).unwrap();
+    results.hits.into_iter().map(|hit| hit.film.title).collect()
+}
+
+#[test]
+fn imported_films_and_reviews_are_searchable_and_the_index_stays_sound() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip = letterboxd(dir.path());
+    let c = Catalog::open_in_memory().unwrap();
+    c.add_film(&FilmInput {
+        title: "Stalker".into(),
+        year: Some(1979),
+        directors: vec!["Andrei Tarkovsky".into()],
+        ..Default::default()
+    })
+    .unwrap();
+    c.import(
+        ImportSource::Letterboxd,
+        &zip,
+        &ImportOptions::default(),
+        &go,
+    )
+    .unwrap();
+    assert!(
+        c.check_search_index().unwrap().ok,
+        "{:?}",
+        c.check_search_index().unwrap().problems
+    );
+    assert_eq!(titles_found(&c, "perfect bl"), ["Perfect Blue"]);
+    assert_eq!(
+        titles_found(&c, "mima"),
+        ["Perfect Blue"],
+        "the review's text is indexed"
+    );
+    assert_eq!(
+        titles_found(&c, "theme:psychological"),
+        ["Perfect Blue"],
+        "tags are themes"
+    );
+    assert_eq!(
+        titles_found(&c, "is:watchlist"),
+        ["Stalker"],
+        "the matched film's new status is indexed"
+    );
+
+    // After the import the per-row triggers are back: an ordinary edit is indexed at once.
+    c.add_film(&FilmInput {
+        title: "Sans Soleil".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(titles_found(&c, "sans sol"), ["Sans Soleil"]);
+    assert!(c.check_search_index().unwrap().ok);
+}
+
+#[test]
+fn a_cancelled_import_leaves_the_index_and_its_triggers_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip = letterboxd(dir.path());
+    let c = Catalog::open_in_memory().unwrap();
+    let stop = |_: u64, _: u64| false;
+    assert!(c
+        .import(
+            ImportSource::Letterboxd,
+            &zip,
+            &ImportOptions::default(),
+            &stop
+        )
+        .is_err());
+    assert!(titles_found(&c, "perfect").is_empty());
+    c.add_film(&FilmInput {
+        title: "Perfect Days".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(titles_found(&c, "perfect"), ["Perfect Days"]);
+    assert!(c.check_search_index().unwrap().ok);
+}

@@ -181,7 +181,8 @@ impl Catalog {
         self.write_bulk(|tx| {
             let plan = plan::Plan::build(tx, batch)?;
             let summary = plan.summary(source, true);
-            apply::apply(tx, plan, progress)?;
+            // Indexed once per film at the end rather than by a trigger per row written.
+            crate::search::bulk::without_triggers(tx, |tx| apply::apply(tx, plan, progress))?;
             Ok(summary)
         })
     }

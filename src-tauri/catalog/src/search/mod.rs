@@ -3,6 +3,7 @@
 //! (`highlight`), index upkeep and checks (`index`), saved searches (`smart`), and a deterministic
 //! catalog generator for tests and the benchmark (`generate`).
 
+pub(crate) mod bulk;
 mod facets;
 mod fts;
 pub mod generate;
