@@ -272,6 +272,15 @@ pub async fn count_when(client: &Client, css: &str, count: usize) {
 pub async fn screenshot(client: &Client, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).expect("screenshots dir");
+    // WebKit hands WebDriver the last composited frame: let the page paint what the test just
+    // saw in the DOM before taking it.
+    let _ = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)));",
+            vec![],
+        )
+        .await;
     let png = tokio::time::timeout(WAIT, client.screenshot())
         .await
         .unwrap_or_else(|_| panic!("the screenshot {name} timed out"))
