@@ -37,10 +37,13 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
                 Some(path) => path,
                 None => app.path().app_data_dir()?.join(CATALOG_FILE),
             };
+            startup::mark("setup");
             let state = CatalogState::open(&path);
+            startup::mark("catalog open");
             state.start_housekeeping(app.handle().clone());
             app.manage(state);
             open_main_window(app)?;
+            startup::mark("window created");
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

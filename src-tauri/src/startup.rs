@@ -26,3 +26,12 @@ pub fn report_ready() {
     let elapsed = STARTED.get().map(|t| t.elapsed()).unwrap_or_default();
     eprintln!("cinedex-ready-ms {:.1}", elapsed.as_secs_f64() * 1000.0);
 }
+
+/// A step of the start-up, for reading where the time goes (printed only with the probe on).
+pub fn mark(step: &str) {
+    if std::env::var_os("CINEDEX_STARTUP_PROBE").is_none() {
+        return;
+    }
+    let elapsed = STARTED.get().map(|t| t.elapsed()).unwrap_or_default();
+    eprintln!("cinedex-step {step} {:.1}", elapsed.as_secs_f64() * 1000.0);
+}

@@ -7,6 +7,7 @@ use crate::{CatalogState, IpcError};
 
 #[tauri::command]
 pub async fn catalog_info(state: State<'_, CatalogState>) -> Result<CatalogInfo, IpcError> {
+    crate::startup::mark("first catalog_info");
     state.run(|c| c.info()).await
 }
 

@@ -63,7 +63,10 @@ pub async fn list_film_page(
     state: State<'_, CatalogState>,
     query: FilmListQuery,
 ) -> Result<FilmPage, IpcError> {
-    state.run(move |c| c.list_film_page(&query)).await
+    crate::startup::mark("list_film_page asked");
+    let page = state.run(move |c| c.list_film_page(&query)).await;
+    crate::startup::mark("list_film_page answered");
+    page
 }
 
 #[tauri::command]
