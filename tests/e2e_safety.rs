@@ -119,7 +119,13 @@ async fn hostile_text_in_every_field_is_shown_as_inert_text() {
     let count = PAYLOADS.len().to_string();
     text_when(&app, "[data-testid=film-count]", |t| t.starts_with(&count)).await;
     // The library draws only the rows on screen: each shows its payload as text.
-    let rows = texts(&app, "[data-testid=film-row]").await;
+    // The rows fill in as the library's first page arrives.
+    let started = std::time::Instant::now();
+    let mut rows = texts(&app, "[data-testid=film-row]").await;
+    while rows.len() < 10 && started.elapsed() < Duration::from_secs(15) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        rows = texts(&app, "[data-testid=film-row]").await;
+    }
     assert!(rows.len() >= 10, "{rows:?}");
     for row in &rows {
         assert!(

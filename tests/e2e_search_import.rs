@@ -193,9 +193,13 @@ async fn a_letterboxd_export_is_previewed_then_imported_with_progress() {
 
     // The films are in the library, and the review's script did not come along.
     click(&app, "[data-testid=brand]").await;
+    // The library fills in as its first page arrives.
+    text_when(&app, "[data-testid=library]", |t| {
+        t.contains("Perfect Blue") && t.contains("Sans Soleil") && t.contains("Solaris")
+    })
+    .await;
     let rows = texts(&app, "[data-testid=film-row]").await;
-    assert!(rows.iter().any(|r| r.contains("Perfect Blue")), "{rows:?}");
-    assert!(rows.iter().any(|r| r.contains("Sans Soleil")), "{rows:?}");
+    assert_eq!(rows.len(), 3, "{rows:?}");
     let solaris = app
         .find(Locator::XPath(
             "//*[@data-testid='film-row'][contains(., 'Solaris')]/*[1]",
