@@ -1,110 +1,9 @@
-//! Search: every query form, accents, CJK, typos, ranking, hostile input, and the index staying in
-//! step with every kind of write.
+//! Search: every query form, accents, CJK, typos, ranking, hostile input and smart lists.
 
-use cinedex_catalog::search::generate;
 use cinedex_catalog::*;
 
-fn film(
-    catalog: &Catalog,
-    title: &str,
-    original: Option<&str>,
-    year: i32,
-    directors: &[&str],
-    themes: &[&str],
-) -> Film {
-    catalog
-        .add_film(&FilmInput {
-            title: title.into(),
-            original_title: original.map(Into::into),
-            year: Some(year),
-            directors: directors.iter().map(|d| d.to_string()).collect(),
-            themes: themes.iter().map(|t| t.to_string()).collect(),
-        })
-        .expect("valid film")
-}
-
-fn review(catalog: &Catalog, film_id: i64, kind: ReviewKind, body: &str) -> Review {
-    catalog
-        .add_review(
-            film_id,
-            &ReviewInput {
-                kind,
-                body: body.into(),
-                ..Default::default()
-            },
-        )
-        .expect("valid review")
-}
-
-/// A small catalog: Amélie, Stalker, Spirited Away, Innocence, Ghost in the Shell, and a film whose
-/// only link to "zone" is a review.
-fn catalog() -> Catalog {
-    let c = Catalog::open_in_memory().unwrap();
-    film(
-        &c,
-        "Amélie",
-        Some("Le Fabuleux Destin d'Amélie Poulain"),
-        2001,
-        &["Jean-Pierre Jeunet"],
-        &["paris", "romance"],
-    );
-    let stalker = film(&c, "Stalker", None, 1979, &["Andrei Tarkovsky"], &["zone"]);
-    film(
-        &c,
-        "Spirited Away",
-        Some("千と千尋の神隠し"),
-        2001,
-        &["Hayao Miyazaki"],
-        &["spirits"],
-    );
-    let innocence = film(
-        &c,
-        "Innocence",
-        None,
-        2004,
-        &["Mamoru Oshii"],
-        &["cyberpunk"],
-    );
-    film(
-        &c,
-        "Ghost in the Shell",
-        Some("攻殻機動隊"),
-        1995,
-        &["Mamoru Oshii"],
-        &["cyberpunk"],
-    );
-    let solaris = film(&c, "Solaris", None, 1972, &["Andrei Tarkovsky"], &["space"]);
-    review(
-        &c,
-        solaris.id,
-        ReviewKind::Review,
-        "Like the **zone** in a later film, the station is a mind.",
-    );
-    review(
-        &c,
-        stalker.id,
-        ReviewKind::Note,
-        "Watched at the cinematheque; the dog!",
-    );
-    c.set_watch_status(innocence.id, WatchStatus::Watchlist)
-        .unwrap();
-    c
-}
-
-fn titles(catalog: &Catalog, query: &str) -> Vec<String> {
-    catalog
-        .search(query, 20, 0)
-        .unwrap_or_else(|e| panic!("{query:?} failed: {e}"))
-        .hits
-        .into_iter()
-        .map(|h| h.film.title)
-        .collect()
-}
-
-fn assert_index_sound(catalog: &Catalog) {
-    let report = catalog.check_search_index().unwrap();
-    assert!(report.ok, "{:?}", report.problems);
-}
+mod search_support;
+use search_support::*;
 
 #[test]
 fn accents_prefixes_and_cjk_find_their_films() {
@@ -274,75 +173,6 @@ fn every_string_is_a_valid_query() {
 }
 
 #[test]
-fn the_index_follows_every_kind_of_write() {
-    let c = catalog();
-    assert_index_sound(&c);
-    let f = film(&c, "Paprika", None, 2006, &["Satoshi Kon"], &["dreams"]);
-    assert_eq!(titles(&c, "paprika"), ["Paprika"]);
-    assert_index_sound(&c);
-
-    c.update_film(
-        f.id,
-        &FilmInput {
-            title: "Perfect Blue".into(),
-            year: Some(1997),
-            directors: vec!["Satoshi Kon".into()],
-            themes: vec!["idols".into()],
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    assert!(titles(&c, "paprika").is_empty());
-    assert_eq!(titles(&c, "theme:idols"), ["Perfect Blue"]);
-    assert_index_sound(&c);
-
-    let r = review(&c, f.id, ReviewKind::Note, "a mirror and a dancer");
-    assert_eq!(titles(&c, "dancer"), ["Perfect Blue"]);
-    c.update_review(
-        r.id,
-        &ReviewInput {
-            kind: ReviewKind::Note,
-            body: "a mirror and a singer".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    assert!(titles(&c, "dancer").is_empty());
-    assert_eq!(titles(&c, "singer"), ["Perfect Blue"]);
-    assert_index_sound(&c);
-    c.delete_review(r.id).unwrap();
-    assert!(titles(&c, "singer").is_empty());
-    assert_index_sound(&c);
-
-    review(&c, f.id, ReviewKind::Review, "the singer again");
-    c.delete_film(f.id).unwrap();
-    assert!(titles(&c, "perfect").is_empty());
-    assert!(
-        titles(&c, "singer").is_empty(),
-        "reviews of films in the trash are not found"
-    );
-    assert_index_sound(&c);
-    c.restore_film(f.id).unwrap();
-    assert_eq!(titles(&c, "singer"), ["Perfect Blue"]);
-    assert_index_sound(&c);
-    c.delete_film(f.id).unwrap();
-    c.purge_film(f.id).unwrap();
-    assert!(titles(&c, "kon").is_empty());
-    assert_index_sound(&c);
-    c.empty_trash().unwrap();
-    assert_index_sound(&c);
-    assert!(c.check().unwrap().ok);
-}
-
-#[test]
-fn rebuilding_the_index_repairs_it() {
-    let c = catalog();
-    c.rebuild_search_index().unwrap();
-    assert_index_sound(&c);
-    assert_eq!(titles(&c, "amelie"), ["Amélie"]);
-}
-
-#[test]
 fn smart_lists_are_saved_searches_that_stay_live() {
     let c = catalog();
     let list = c
@@ -379,36 +209,6 @@ fn smart_lists_are_saved_searches_that_stay_live() {
 }
 
 #[test]
-fn a_generated_catalog_is_indexed_alike_through_triggers_and_a_rebuild() {
-    let through_triggers = Catalog::open_in_memory().unwrap();
-    let made = generate::fill(&through_triggers, 6_000, 7, false).unwrap();
-    assert_eq!(made.films, 6_000);
-    assert_index_sound(&through_triggers);
-    let bulk = Catalog::open_in_memory().unwrap();
-    generate::fill(&bulk, 6_000, 7, true).unwrap();
-    bulk.rebuild_search_index().unwrap();
-    assert_index_sound(&bulk);
-    for query in [
-        "amelie",
-        "tarko",
-        "千と千尋",
-        "innocense",
-        "director:oshii year:2004",
-        "the night",
-        "zo",
-    ] {
-        let a = through_triggers.search(query, 20, 0).unwrap();
-        let b = bulk.search(query, 20, 0).unwrap();
-        assert_eq!(a.hits, b.hits, "{query}");
-        assert!(!a.hits.is_empty(), "{query} finds something");
-    }
-    let amelie = bulk.search("amelie", 5, 0).unwrap();
-    assert_eq!(amelie.hits[0].film.title, "Amélie");
-    let innocence = bulk.search("innocense", 5, 0).unwrap();
-    assert_eq!(innocence.hits[0].film.title, "Innocence");
-}
-
-#[test]
 fn titles_starting_with_the_query_and_shorter_titles_rank_first() {
     let c = Catalog::open_in_memory().unwrap();
     film(&c, "The Long Night", None, 2000, &[], &[]);
@@ -419,56 +219,4 @@ fn titles_starting_with_the_query_and_shorter_titles_rank_first() {
         titles(&c, "night"),
         ["Night", "Nightcrawler", "Night and Fog", "The Long Night"]
     );
-}
-
-#[test]
-fn a_catalog_from_before_search_is_indexed_when_upgraded() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("old.sqlite");
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../migrations/0001_init.sql"))
-            .unwrap();
-        conn.execute_batch(include_str!("../migrations/0002_annotations.sql"))
-            .unwrap();
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .unwrap();
-        conn.pragma_update(None, "user_version", 2).unwrap();
-        conn.execute_batch(
-            "INSERT INTO films (id, title, title_key, year, created_at, updated_at)
-             VALUES (1, 'Amélie', 'amelie', 2001, '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z');
-             INSERT INTO reviews (film_id, body, created_at, updated_at)
-             VALUES (1, 'a garden gnome travels', '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z');",
-        )
-        .unwrap();
-    }
-    let c = Catalog::open(&path).unwrap();
-    assert_eq!(titles(&c, "amelie year:2001"), ["Amélie"]);
-    assert_eq!(titles(&c, "gnome"), ["Amélie"]);
-    assert_index_sound(&c);
-    assert!(c.check().unwrap().ok);
-}
-
-#[test]
-fn an_index_out_of_step_with_the_catalog_is_reported_and_rebuilt() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("catalog.sqlite");
-    let c = Catalog::open(&path).unwrap();
-    film(&c, "Stalker", None, 1979, &["Andrei Tarkovsky"], &[]);
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TRIGGER search_films_update; UPDATE films SET title = 'Solaris'")
-            .unwrap();
-    }
-    let report = c.check_search_index().unwrap();
-    assert!(!report.ok);
-    assert!(
-        report.problems.iter().any(|p| p.contains("out of date")),
-        "{:?}",
-        report.problems
-    );
-    assert!(!c.check().unwrap().ok, "cinedex check reports it too");
-    c.rebuild_search_index().unwrap();
-    assert_index_sound(&c);
-    assert_eq!(titles(&c, "solaris"), ["Solaris"]);
 }
