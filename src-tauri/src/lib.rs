@@ -3,6 +3,8 @@
 pub mod cli;
 mod commands;
 mod error;
+mod first_page;
+mod rendering;
 pub mod startup;
 mod state;
 
@@ -40,6 +42,11 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             startup::mark("setup");
             let state = CatalogState::open(&path);
             startup::mark("catalog open");
+            let first_page = first_page::FirstPage::default();
+            if let Some(catalog) = state.catalog() {
+                first_page.start_reading(catalog);
+            }
+            app.manage(first_page);
             state.start_housekeeping(app.handle().clone());
             app.manage(state);
             open_main_window(app)?;
@@ -111,6 +118,7 @@ fn open_main_window<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
 
 /// Opens the window on the catalog at `db` (or the default one) and runs until it is closed.
 pub fn run_window(db: Option<PathBuf>) -> anyhow::Result<()> {
+    rendering::prefer_cpu_painting_without_gpu();
     // Desktop-only plugins live here, not in `build_app`, so mock-runtime tests stay windowless.
     let mut builder = tauri::Builder::default();
     if db.is_none() {

@@ -6,7 +6,7 @@ use std::sync::{RwLock, RwLockReadGuard};
 use std::time::Duration;
 
 use cinedex_catalog::recovery::{self, Damage, SessionMarker};
-use cinedex_catalog::{Catalog, ErrorKind, ErrorPayload};
+use cinedex_catalog::{Catalog, ChangeWatcher, ErrorKind, ErrorPayload};
 use tauri::{Emitter, Runtime};
 
 use crate::error::IpcError;
@@ -17,6 +17,8 @@ pub const TRASH_DAYS: i64 = 30;
 pub const CHANGED_EVENT: &str = "catalog-changed";
 /// Often enough that a change made in a terminal shows in the window within a second.
 const WATCH_INTERVAL: Duration = Duration::from_millis(400);
+/// Housekeeping starts once the window has painted its first frame, or after this long.
+const HOUSEKEEPING_WAITS_AT_MOST: Duration = Duration::from_secs(10);
 
 /// The catalog behind the window. The lock is only ever held to clone the handle or to swap in a
 /// restored catalog after damage, never while SQLite works.
@@ -131,7 +133,8 @@ impl CatalogState {
     }
 
     /// The daily backup, then emptying the trash of films deleted over 30 days ago, then watching
-    /// for other processes' writes: off the start-up path, so the window opens without waiting.
+    /// for other processes' writes: off the start-up path, so the window opens without waiting, and
+    /// only once it has painted its first frame.
     /// The backup comes first, so a purged film is still in the newest backup.
     pub fn start_housekeeping<R: Runtime>(&self, app: tauri::AppHandle<R>) {
         let Opened::Ready { catalog, .. } = &*self.opened() else {
@@ -139,6 +142,14 @@ impl CatalogState {
         };
         let catalog = catalog.clone();
         std::thread::spawn(move || {
+            // Watching starts now, so a write made while the window opens is not missed.
+            let watcher = catalog
+                .watch_changes()
+                .inspect_err(|e| {
+                    eprintln!("warning: changes from other programs will not show: {e}")
+                })
+                .ok();
+            crate::startup::wait_for_first_frame(HOUSEKEEPING_WAITS_AT_MOST);
             match catalog.backup_daily_if_due() {
                 Err(error) => eprintln!("warning: the daily backup failed: {error}"),
                 Ok(_) => {
@@ -147,7 +158,9 @@ impl CatalogState {
                     }
                 }
             }
-            watch_for_changes(&catalog, &app);
+            if let Some(watcher) = watcher {
+                watch_for_changes(watcher, &app);
+            }
         });
     }
 
@@ -179,14 +192,7 @@ impl CatalogState {
 }
 
 /// Tells the window whenever the catalog file changes under it, until the app exits.
-fn watch_for_changes<R: Runtime>(catalog: &Catalog, app: &tauri::AppHandle<R>) {
-    let mut watcher = match catalog.watch_changes() {
-        Ok(watcher) => watcher,
-        Err(error) => {
-            eprintln!("warning: changes from other programs will not show: {error}");
-            return;
-        }
-    };
+fn watch_for_changes<R: Runtime>(mut watcher: ChangeWatcher, app: &tauri::AppHandle<R>) {
     loop {
         std::thread::sleep(WATCH_INTERVAL);
         match watcher.changed() {

@@ -52,10 +52,11 @@ impl Catalog {
     pub fn info(&self) -> Result<CatalogInfo> {
         let location = self.location().to_owned();
         self.read(|tx| {
-            let (film_count, trash_count) = tx.query_row(
-                "SELECT count(*) FILTER (WHERE deleted_at IS NULL), count(*) FILTER (WHERE deleted_at IS NOT NULL) FROM films",
+            let film_count = tx.query_row(library::LIVE_COUNT, [], |row| row.get(0))?;
+            let trash_count = tx.query_row(
+                "SELECT count(*) FROM films WHERE deleted_at IS NOT NULL",
                 [],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| row.get(0),
             )?;
             Ok(CatalogInfo {
                 path: location,

@@ -33,8 +33,12 @@ pub async fn open_link(url: String) -> Result<(), IpcError> {
     })
 }
 
-/// The window's first interactive frame is painted; logged only when the start-up benchmark asks.
+/// The window's first interactive frame is painted: background work may start. Logged only when
+/// the start-up benchmark asks.
+/// `marks` are the page's own steps (name, milliseconds since its navigation started, and `now`,
+/// the page's clock when it called), for reading where the time goes.
 #[tauri::command]
-pub async fn report_ready() {
-    crate::startup::report_ready();
+pub async fn report_ready(marks: Option<Vec<(String, f64)>>, now: Option<f64>) {
+    crate::startup::first_frame_painted();
+    crate::startup::report_ready(&marks.unwrap_or_default(), now);
 }

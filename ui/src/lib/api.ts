@@ -103,7 +103,7 @@ export const api = {
   updateSmartList: (id: number, input: SmartListInput) => call<SmartList>("update_smart_list", { id, input }),
   deleteSmartList: (id: number) => call<null>("delete_smart_list", { id }),
   /** Tells the app the library's first frame is painted (timed by the start-up benchmark). */
-  reportReady: () => call<null>("report_ready"),
+  reportReady: (marks: [string, number][], now: number) => call<null>("report_ready", { marks, now }),
   recoveryStatus: () => call<Damage | null>("recovery_status"),
   recoverFromBackup: () => call<null>("recover_from_backup"),
   getStats: (query: StatsQuery) => call<Stats>("get_stats", { query }),

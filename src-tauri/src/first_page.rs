@@ -1,0 +1,101 @@
+//! The library's first page, read while the window is still loading its page: the webview takes
+//! a couple of hundred milliseconds to start, and the catalog answers in that time instead of
+//! after it. The page is handed over once, to the first request for exactly that query, and only
+//! if nothing was committed to the catalog since it was read.
+
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use cinedex_catalog::{Catalog, ChangeWatcher, FilmListQuery, FilmPage};
+
+/// How many films a page of the library holds (the UI's `PAGE_SIZE`).
+pub const PAGE_SIZE: u32 = 100;
+
+/// A request never waits longer than this for the read under way; it reads for itself after.
+const WAIT_AT_MOST: Duration = Duration::from_secs(2);
+
+/// The query the library opens with when it is not grouped: every film, by title.
+pub fn opening_query() -> FilmListQuery {
+    FilmListQuery {
+        limit: Some(PAGE_SIZE),
+        ..FilmListQuery::default()
+    }
+}
+
+enum Slot {
+    Reading,
+    Read {
+        page: FilmPage,
+        /// Created before the read: it notices any commit the page might not include.
+        watcher: ChangeWatcher,
+    },
+    Gone,
+}
+
+/// The page being read, read, or already handed over (or never read).
+#[derive(Clone)]
+pub struct FirstPage(Arc<Shared>);
+
+struct Shared {
+    slot: Mutex<Slot>,
+    read: Condvar,
+}
+
+impl Default for FirstPage {
+    fn default() -> Self {
+        FirstPage(Arc::new(Shared {
+            slot: Mutex::new(Slot::Gone),
+            read: Condvar::new(),
+        }))
+    }
+}
+
+impl FirstPage {
+    fn slot(&self) -> MutexGuard<'_, Slot> {
+        self.0.slot.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Starts reading the opening page of `catalog` on a thread of its own.
+    pub fn start_reading(&self, catalog: Catalog) {
+        let Ok(watcher) = catalog.watch_changes() else {
+            return; // an in-memory catalog: nothing worth reading ahead
+        };
+        *self.slot() = Slot::Reading;
+        let this = self.clone();
+        std::thread::spawn(move || {
+            let read = catalog.list_film_page(&opening_query());
+            *this.slot() = match read {
+                Ok(page) => Slot::Read { page, watcher },
+                // The request will read again and report the error itself.
+                Err(_) => Slot::Gone,
+            };
+            this.0.read.notify_all();
+        });
+    }
+
+    /// Whether `take` might answer `query`: it is the opening query and the page is not gone.
+    pub fn may_answer(&self, query: &FilmListQuery) -> bool {
+        *query == opening_query() && !matches!(*self.slot(), Slot::Gone)
+    }
+
+    /// The page read ahead, if `query` is the one it answers and the catalog is unchanged since;
+    /// waits for a read under way. After the first call, always `None`.
+    pub fn take(&self, query: &FilmListQuery) -> Option<FilmPage> {
+        if *query != opening_query() {
+            return None;
+        }
+        let slot = self.slot();
+        let (mut slot, _) = self
+            .0
+            .read
+            .wait_timeout_while(slot, WAIT_AT_MOST, |s| matches!(s, Slot::Reading))
+            .unwrap_or_else(|p| p.into_inner());
+        match std::mem::replace(&mut *slot, Slot::Gone) {
+            Slot::Read { page, mut watcher } => match watcher.changed() {
+                Ok(false) => Some(page),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}

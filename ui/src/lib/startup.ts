@@ -1,0 +1,33 @@
+// The page's own start-up steps, sent with the ready report so `make bench-startup` can show
+// where the time goes (the app prints them only when its start-up probe is on).
+import { api } from "./api";
+
+const marks: [string, number][] = [];
+
+export function markStartup(step: string): void {
+  marks.push([step, performance.now()]);
+}
+
+/** The navigation's own milestones, then ours, on the page's clock. */
+function timeline(): [string, number][] {
+  const navigation = performance.getEntriesByType?.("navigation")[0] as PerformanceNavigationTiming | undefined;
+  const browser: [string, number][] = navigation
+    ? [
+        ["html received", navigation.responseEnd],
+        ["dom interactive", navigation.domInteractive],
+      ]
+    : [];
+  return [...browser, ...marks];
+}
+
+let reported = false;
+
+/** Reports the first painted frame with films in it, once: start-up is measured to here. */
+export function reportFirstFrame(): void {
+  if (reported || typeof requestAnimationFrame !== "function") return;
+  reported = true;
+  requestAnimationFrame(() => {
+    markStartup("first animation frame");
+    requestAnimationFrame(() => void api.reportReady(timeline(), performance.now()).catch(() => {}));
+  });
+}
