@@ -143,11 +143,14 @@ fn run_once(display: &Display, db: Option<&Path>) -> Run {
     let mut app = command.spawn().expect("the app starts");
     let stderr = app.stderr.take().expect("stderr");
     let (sender, ready) = mpsc::channel();
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let lines = log.clone();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             if let Some(ms) = line.strip_prefix("cinedex-ready-ms ") {
                 let _ = sender.send(ms.trim().parse::<f64>().unwrap_or(f64::NAN));
             }
+            lines.lock().map(|mut l| l.push(line)).ok();
         }
     });
     let started = Instant::now();
@@ -167,7 +170,8 @@ fn run_once(display: &Display, db: Option<&Path>) -> Run {
         }
         assert!(
             started.elapsed() < Duration::from_secs(60),
-            "the app never reported its first frame"
+            "the app never reported its first frame; it printed:\n{}",
+            log.lock().map(|l| l.join("\n")).unwrap_or_default()
         );
         std::thread::sleep(Duration::from_millis(25));
     }
