@@ -160,13 +160,15 @@ impl Catalog {
 
 /// Stores a new film inside the caller's transaction; returns its id.
 pub(crate) fn insert_film(tx: &Transaction, valid: &ValidFilm) -> Result<i64> {
-    insert_film_with(tx, valid, None, None, WatchStatus::None)
+    let mut ids = credits::NameIds::default();
+    insert_film_with(tx, &mut ids, valid, None, None, WatchStatus::None)
 }
 
 /// Stores a new film with the fields the film form does not edit (imports have them), in one
-/// statement; returns its id.
+/// statement; returns its id. `ids` remembers the people and themes across many films.
 pub(crate) fn insert_film_with(
     tx: &Transaction,
+    ids: &mut credits::NameIds,
     valid: &ValidFilm,
     runtime_minutes: Option<i64>,
     rating: Option<f64>,
@@ -190,8 +192,8 @@ pub(crate) fn insert_film_with(
     ])?;
     let id = tx.last_insert_rowid();
     // A new film has no credits yet: adding skips the delete-and-rewrite of replacing them.
-    credits::append_people(tx, id, Role::Director, &valid.directors, 0)?;
-    credits::append_themes(tx, id, &valid.themes, 0)?;
+    credits::append_people(tx, ids, id, Role::Director, &valid.directors, 0)?;
+    credits::append_themes(tx, ids, id, &valid.themes, 0)?;
     Ok(id)
 }
 

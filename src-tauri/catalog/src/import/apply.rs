@@ -3,8 +3,9 @@
 
 use rusqlite::{params, Transaction};
 
-use crate::credits::{self, Role};
+use crate::credits::{self, NameIds, Role};
 use crate::error::{CatalogError, Result};
+use crate::search::bulk::Touched;
 use crate::{annotations, films, lists, reviews, viewings};
 
 use super::plan::{Plan, Target};
@@ -15,7 +16,22 @@ use super::Progress;
 /// not to cost anything.
 const PROGRESS_EVERY: u64 = 2_000;
 
-pub fn apply(tx: &Transaction, plan: Plan, progress: Progress) -> Result<()> {
+/// What writing one film needs besides the transaction: the people and themes met so far, and
+/// the record of what the search index must take in at the end.
+struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+    ids: NameIds,
+    touched: &'a mut Touched,
+}
+
+/// Writes `plan`, reporting to `touched` every film and review it writes (they are indexed once
+/// at the end, see `search::bulk`).
+pub fn apply(
+    tx: &Transaction,
+    touched: &mut Touched,
+    plan: Plan,
+    progress: Progress,
+) -> Result<()> {
     let total = plan.total_work();
     let mut done = 0u64;
     let report = |done: u64| -> Result<()> {
@@ -26,12 +42,17 @@ pub fn apply(tx: &Transaction, plan: Plan, progress: Progress) -> Result<()> {
     };
     report(0)?;
     let mut film_ids = Vec::with_capacity(plan.groups.len());
+    let mut writer = Writer {
+        tx,
+        ids: NameIds::default(),
+        touched,
+    };
     for group in &plan.groups {
         let id = match group.target {
-            Target::New => Some(insert_new(tx, &group.record)?),
+            Target::New => Some(writer.insert_new(&group.record)?),
             Target::Existing(id) => {
                 if group.changed {
-                    add_to_existing(tx, id, &group.record)?;
+                    writer.add_to_existing(id, &group.record)?;
                 }
                 Some(id)
             }
@@ -61,96 +82,111 @@ pub fn apply(tx: &Transaction, plan: Plan, progress: Progress) -> Result<()> {
         .ok_or(CatalogError::Cancelled)
 }
 
-fn insert_new(tx: &Transaction, record: &FilmRecord) -> Result<i64> {
-    let id = films::insert_film_with(
-        tx,
-        &record.film,
-        record.runtime_minutes,
-        record.rating,
-        record.status,
-    )?;
-    add_children(tx, id, record, false)?;
-    // A viewing marks the film watched; a Cinedex export says exactly what the status was.
-    if record.exact_status && !record.viewings.is_empty() {
-        films::set_status(tx, id, record.status)?;
-    }
-    if let Some(stamps) = &record.stamps {
-        films::set_stamps(
+impl Writer<'_> {
+    fn insert_new(&mut self, record: &FilmRecord) -> Result<i64> {
+        let tx = self.tx;
+        let id = films::insert_film_with(
             tx,
-            id,
-            &stamps.created,
-            &stamps.updated,
-            record.deleted_at.as_deref(),
+            &mut self.ids,
+            &record.film,
+            record.runtime_minutes,
+            record.rating,
+            record.status,
         )?;
-    }
-    Ok(id)
-}
-
-fn add_to_existing(tx: &Transaction, id: i64, record: &FilmRecord) -> Result<()> {
-    credits::add_people(tx, id, Role::Director, &record.film.directors)?;
-    credits::add_themes(tx, id, &record.film.themes)?;
-    add_children(tx, id, record, true)?;
-    let current: String = tx.query_row(
-        "SELECT watch_status FROM films WHERE id = ?1",
-        [id],
-        |row| row.get(0),
-    )?;
-    let current = crate::WatchStatus::parse(&current).unwrap_or_default();
-    if status_rank(record.status) > status_rank(current) {
-        films::set_status(tx, id, record.status)?;
-    }
-    reviews::touch_film(tx, id)
-}
-
-/// What new and matched films both get: credits beyond directors, runtime and rating, external
-/// ids, viewings, reviews and timecoded notes.
-fn add_children(tx: &Transaction, id: i64, record: &FilmRecord, extras: bool) -> Result<()> {
-    for role in Role::ALL.into_iter().filter(|r| *r != Role::Director) {
-        let names: Vec<String> = record
-            .credits
-            .iter()
-            .filter(|c| c.role == role)
-            .map(|c| c.name.clone())
-            .collect();
-        if !names.is_empty() {
-            credits::add_people(tx, id, role, &names)?;
+        self.touched.new_film(id);
+        self.add_children(id, record, false)?;
+        // A viewing marks the film watched; a Cinedex export says exactly what the status was.
+        if record.exact_status && !record.viewings.is_empty() {
+            films::set_status(tx, id, record.status)?;
         }
-    }
-    for credit in record.credits.iter().filter(|c| c.credited_as.is_some()) {
-        tx.execute(
-            "UPDATE film_people SET credited_as = ?3
-              WHERE film_id = ?1 AND role = ?2
-                AND person_id = (SELECT id FROM people WHERE name_key = ?4)",
-            params![
+        if let Some(stamps) = &record.stamps {
+            films::set_stamps(
+                tx,
                 id,
-                credit.role.as_str(),
-                credit.credited_as,
-                crate::text::fold(&credit.name)
-            ],
+                &stamps.created,
+                &stamps.updated,
+                record.deleted_at.as_deref(),
+            )?;
+        }
+        Ok(id)
+    }
+
+    fn add_to_existing(&mut self, id: i64, record: &FilmRecord) -> Result<()> {
+        let tx = self.tx;
+        self.touched.changed_film(id);
+        credits::add_people(
+            tx,
+            &mut self.ids,
+            id,
+            Role::Director,
+            &record.film.directors,
         )?;
+        credits::add_themes(tx, &mut self.ids, id, &record.film.themes)?;
+        self.add_children(id, record, true)?;
+        let current: String = tx.query_row(
+            "SELECT watch_status FROM films WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )?;
+        let current = crate::WatchStatus::parse(&current).unwrap_or_default();
+        if status_rank(record.status) > status_rank(current) {
+            films::set_status(tx, id, record.status)?;
+        }
+        reviews::touch_film(tx, id)
     }
-    if extras {
-        films::set_extras(tx, id, record.runtime_minutes, record.rating)?;
+
+    /// What new and matched films both get: credits beyond directors, runtime and rating, external
+    /// ids, viewings, reviews and timecoded notes.
+    fn add_children(&mut self, id: i64, record: &FilmRecord, extras: bool) -> Result<()> {
+        let tx = self.tx;
+        for role in Role::ALL.into_iter().filter(|r| *r != Role::Director) {
+            let names: Vec<String> = record
+                .credits
+                .iter()
+                .filter(|c| c.role == role)
+                .map(|c| c.name.clone())
+                .collect();
+            if !names.is_empty() {
+                credits::add_people(tx, &mut self.ids, id, role, &names)?;
+            }
+        }
+        for credit in record.credits.iter().filter(|c| c.credited_as.is_some()) {
+            tx.execute(
+                "UPDATE film_people SET credited_as = ?3
+                  WHERE film_id = ?1 AND role = ?2
+                    AND person_id = (SELECT id FROM people WHERE name_key = ?4)",
+                params![
+                    id,
+                    credit.role.as_str(),
+                    credit.credited_as,
+                    crate::text::fold(&credit.name)
+                ],
+            )?;
+        }
+        if extras {
+            films::set_extras(tx, id, record.runtime_minutes, record.rating)?;
+        }
+        let mut insert_external = tx.prepare_cached(
+            "INSERT OR IGNORE INTO external_ids (film_id, source, value) VALUES (?1, ?2, ?3)",
+        )?;
+        for (source, value) in &record.external_ids {
+            insert_external.execute(params![id, source, value])?;
+        }
+        for (viewing, stamps) in &record.viewings {
+            let viewing_id = viewings::insert_viewing(tx, id, viewing)?;
+            restamp(tx, "viewings", viewing_id, stamps)?;
+        }
+        for (review, stamps) in &record.reviews {
+            let review_id = reviews::insert_review(tx, id, review)?;
+            self.touched.review(review_id);
+            restamp(tx, "reviews", review_id, stamps)?;
+        }
+        for (at, body, stamps) in &record.annotations {
+            let note_id = annotations::insert_annotation(tx, id, *at, body)?;
+            restamp(tx, "annotations", note_id, stamps)?;
+        }
+        Ok(())
     }
-    let mut insert_external = tx.prepare_cached(
-        "INSERT OR IGNORE INTO external_ids (film_id, source, value) VALUES (?1, ?2, ?3)",
-    )?;
-    for (source, value) in &record.external_ids {
-        insert_external.execute(params![id, source, value])?;
-    }
-    for (viewing, stamps) in &record.viewings {
-        let viewing_id = viewings::insert_viewing(tx, id, viewing)?;
-        restamp(tx, "viewings", viewing_id, stamps)?;
-    }
-    for (review, stamps) in &record.reviews {
-        let review_id = reviews::insert_review(tx, id, review)?;
-        restamp(tx, "reviews", review_id, stamps)?;
-    }
-    for (at, body, stamps) in &record.annotations {
-        let note_id = annotations::insert_annotation(tx, id, *at, body)?;
-        restamp(tx, "annotations", note_id, stamps)?;
-    }
-    Ok(())
 }
 
 /// Puts back the timestamps a Cinedex export carried, so a round trip changes nothing.

@@ -182,7 +182,9 @@ impl Catalog {
             let plan = plan::Plan::build(tx, batch)?;
             let summary = plan.summary(source, true);
             // Indexed once per film at the end rather than by a trigger per row written.
-            crate::search::bulk::without_triggers(tx, |tx| apply::apply(tx, plan, progress))?;
+            crate::search::bulk::without_triggers(tx, |tx, touched| {
+                apply::apply(tx, touched, plan, progress)
+            })?;
             Ok(summary)
         })
     }

@@ -148,10 +148,15 @@ impl Plan {
 /// Merges the records of one film (same external id, or same folded title and year); returns the
 /// groups and, for each record, its group.
 fn group(records: Vec<FilmRecord>) -> (Vec<Group>, Vec<usize>) {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut record_group = Vec::with_capacity(records.len());
-    let mut by_external: HashMap<(String, String), usize> = HashMap::default();
-    let mut by_title: HashMap<TitleKey, usize> = HashMap::default();
+    // Sized for a file of distinct films up front: growing maps of a million keys rehashes them
+    // again and again.
+    let n = records.len();
+    let mut groups: Vec<Group> = Vec::with_capacity(n);
+    let mut record_group = Vec::with_capacity(n);
+    let mut by_external: HashMap<(String, String), usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut by_title: HashMap<TitleKey, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for record in records {
         let key = (fold(&record.film.title), record.film.year);
         let found = record

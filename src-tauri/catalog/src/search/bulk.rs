@@ -1,51 +1,62 @@
 //! Bulk writes (imports) without the per-row search triggers: they re-index a film once for every
 //! credit, theme and review written to it, which makes a large import several times slower. The
-//! triggers are set aside inside the caller's transaction, every film and review the work touches
-//! is recorded, and only those are indexed once at the end, before the triggers come back; all of
-//! it in the same transaction, so a failed or cancelled import leaves index and catalog as they were.
+//! triggers are set aside inside the caller's transaction, the work says which films and reviews
+//! it wrote ([`Touched`]), and only those are indexed once at the end, before the triggers come
+//! back; all of it in the same transaction, so a failed or cancelled import leaves index and
+//! catalog as they were.
 
-use rusqlite::Transaction;
+use rusqlite::{params, Transaction};
 
 use crate::error::Result;
 
 const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
 
-/// Temporary triggers that note which films and reviews the bulk work writes.
-const RECORD_TOUCHED: &str = "
-CREATE TEMP TABLE IF NOT EXISTS bulk_films (id INTEGER PRIMARY KEY);
-CREATE TEMP TABLE IF NOT EXISTS bulk_reviews (id INTEGER PRIMARY KEY);
-DELETE FROM bulk_films;
-DELETE FROM bulk_reviews;
-CREATE TEMP TRIGGER bulk_films_insert AFTER INSERT ON main.films BEGIN
-    INSERT OR IGNORE INTO bulk_films VALUES (new.id); END;
-CREATE TEMP TRIGGER bulk_films_update AFTER UPDATE ON main.films BEGIN
-    INSERT OR IGNORE INTO bulk_films VALUES (new.id); END;
-CREATE TEMP TRIGGER bulk_people_insert AFTER INSERT ON main.film_people BEGIN
-    INSERT OR IGNORE INTO bulk_films VALUES (new.film_id); END;
-CREATE TEMP TRIGGER bulk_themes_insert AFTER INSERT ON main.film_themes BEGIN
-    INSERT OR IGNORE INTO bulk_films VALUES (new.film_id); END;
-CREATE TEMP TRIGGER bulk_viewings_insert AFTER INSERT ON main.viewings BEGIN
-    INSERT OR IGNORE INTO bulk_films VALUES (new.film_id); END;
-CREATE TEMP TRIGGER bulk_reviews_insert AFTER INSERT ON main.reviews BEGIN
-    INSERT OR IGNORE INTO bulk_films VALUES (new.film_id);
-    INSERT OR IGNORE INTO bulk_reviews VALUES (new.id); END;
-";
+/// The FTS5 tables written here, whose flushing is tuned for the duration of the bulk write.
+const FTS_TABLES: [&str; 3] = ["search_film", "search_grams", "search_reviews"];
 
-const STOP_RECORDING: &str = "
-DROP TRIGGER temp.bulk_films_insert;
-DROP TRIGGER temp.bulk_films_update;
-DROP TRIGGER temp.bulk_people_insert;
-DROP TRIGGER temp.bulk_themes_insert;
-DROP TRIGGER temp.bulk_viewings_insert;
-DROP TRIGGER temp.bulk_reviews_insert;
-";
+/// Pending index data FTS5 keeps in memory before it writes a segment (its default is 1 MB).
+/// A bulk write of a million films then writes a few large segments instead of hundreds of small
+/// ones that are merged again and again while the import runs.
+const BULK_HASH_SIZE: i64 = 256 * 1024 * 1024;
 
-/// Runs `work` with the search triggers set aside, then indexes what it wrote. `work` may insert
-/// films, credits, themes, viewings and reviews and update films; it must not delete rows or
-/// change the indexed text of existing reviews (the importers only add).
+/// (option, value during the bulk write, FTS5's default). The defaults are written back rather
+/// than the rows deleted, because FTS5 only reloads its settings when they are set through it.
+const SETTINGS: [(&str, i64, i64); 2] = [
+    ("hashsize", BULK_HASH_SIZE, 1024 * 1024),
+    ("automerge", 0, 4),
+];
+
+/// What the bulk work wrote, to be indexed at the end.
+#[derive(Debug, Default)]
+pub(crate) struct Touched {
+    /// Films added by the work: they have no index rows yet.
+    new_films: Vec<i64>,
+    /// Films that were there before and changed: their old index rows are replaced.
+    changed_films: Vec<i64>,
+    reviews: Vec<i64>,
+}
+
+impl Touched {
+    pub(crate) fn new_film(&mut self, id: i64) {
+        self.new_films.push(id);
+    }
+
+    pub(crate) fn changed_film(&mut self, id: i64) {
+        self.changed_films.push(id);
+    }
+
+    pub(crate) fn review(&mut self, id: i64) {
+        self.reviews.push(id);
+    }
+}
+
+/// Runs `work` with the search triggers set aside, then indexes what it reported in [`Touched`].
+/// `work` may insert films, credits, themes, viewings and reviews and update films; it must not
+/// delete rows or change the indexed text of existing reviews (the importers only add), and it
+/// must report every film and review it writes.
 pub(crate) fn without_triggers<T>(
     tx: &Transaction,
-    work: impl FnOnce(&Transaction) -> Result<T>,
+    work: impl FnOnce(&Transaction, &mut Touched) -> Result<T>,
 ) -> Result<T> {
     let triggers: Vec<(String, String)> = {
         let mut stmt = tx.prepare(
@@ -57,25 +68,119 @@ pub(crate) fn without_triggers<T>(
     for (name, _) in &triggers {
         tx.execute_batch(&format!("DROP TRIGGER main.\"{name}\""))?;
     }
-    tx.execute_batch(RECORD_TOUCHED)?;
-    let value = work(tx)?;
-    tx.execute_batch(STOP_RECORDING)?;
-    tx.execute_batch(&format!(
-        "DELETE FROM search_film WHERE rowid IN (SELECT id FROM bulk_films);
-         INSERT INTO search_film (rowid, {FILM_COLUMNS})
-             SELECT id, {FILM_COLUMNS} FROM search_film_source
-              WHERE id IN (SELECT id FROM bulk_films);
-         DELETE FROM search_grams WHERE rowid IN (SELECT id FROM bulk_films);
-         INSERT INTO search_grams (rowid, titles, names)
-             SELECT id, concat_ws(' ', title, original_title), concat_ws(' ', directors, people)
-               FROM search_film_source WHERE id IN (SELECT id FROM bulk_films);
-         INSERT INTO search_reviews (rowid, title, author, body)
-             SELECT id, title, author, body FROM reviews WHERE id IN (SELECT id FROM bulk_reviews);
-         DELETE FROM bulk_films;
-         DELETE FROM bulk_reviews;"
-    ))?;
+    let mut touched = Touched::default();
+    let value = work(tx, &mut touched)?;
+    // Only now: an FTS5 table that took part in the transaction is asked for a savepoint by
+    // every statement after, which would cost each of `work`'s million inserts a little.
+    let settings = FtsSettings::for_bulk(tx)?;
+    index(tx, touched)?;
+    settings.restore(tx)?;
     for (_, sql) in &triggers {
         tx.execute_batch(sql)?;
     }
     Ok(value)
+}
+
+/// Writes the index rows of the touched films and reviews. Each run of consecutive ids is one
+/// `INSERT ... SELECT` per index: FTS5 then takes the rows in few large statements, which costs
+/// a fraction of a statement per film.
+fn index(tx: &Transaction, touched: Touched) -> Result<()> {
+    let Touched {
+        mut new_films,
+        mut changed_films,
+        mut reviews,
+    } = touched;
+    changed_films.sort_unstable();
+    changed_films.dedup();
+    {
+        let mut film = tx.prepare_cached("DELETE FROM search_film WHERE rowid = ?1")?;
+        let mut grams = tx.prepare_cached("DELETE FROM search_grams WHERE rowid = ?1")?;
+        for id in &changed_films {
+            film.execute([id])?;
+            grams.execute([id])?;
+        }
+    }
+    new_films.append(&mut changed_films);
+    new_films.sort_unstable();
+    new_films.dedup();
+    let mut film = tx.prepare_cached(&format!(
+        "INSERT INTO search_film (rowid, {FILM_COLUMNS})
+             SELECT id, {FILM_COLUMNS} FROM search_film_source WHERE id BETWEEN ?1 AND ?2"
+    ))?;
+    let mut grams = tx.prepare_cached(
+        "INSERT INTO search_grams (rowid, titles, names)
+             SELECT id, concat_ws(' ', title, original_title), concat_ws(' ', directors, people)
+               FROM search_film_source WHERE id BETWEEN ?1 AND ?2",
+    )?;
+    for (first, last) in runs(&new_films) {
+        film.execute(params![first, last])?;
+        grams.execute(params![first, last])?;
+    }
+    reviews.sort_unstable();
+    reviews.dedup();
+    let mut review = tx.prepare_cached(
+        "INSERT INTO search_reviews (rowid, title, author, body)
+             SELECT id, title, author, body FROM reviews WHERE id BETWEEN ?1 AND ?2",
+    )?;
+    for (first, last) in runs(&reviews) {
+        review.execute(params![first, last])?;
+    }
+    Ok(())
+}
+
+/// The sorted, distinct `ids` as runs of consecutive ids: an import's new rows are one run, so
+/// the view is read by one range scan instead of a lookup per film.
+fn runs(ids: &[i64]) -> Vec<(i64, i64)> {
+    let mut runs: Vec<(i64, i64)> = Vec::new();
+    for &id in ids {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == id => *last = id,
+            _ => runs.push((id, id)),
+        }
+    }
+    runs
+}
+
+/// The FTS5 settings changed for a bulk write, as they were before, to be put back in the same
+/// transaction (they are stored in each table's `_config` shadow table).
+struct FtsSettings {
+    previous: Vec<(&'static str, &'static str, i64)>,
+}
+
+impl FtsSettings {
+    /// A large in-memory buffer and no merging while the bulk write runs: the segments written are
+    /// merged by later writes (automerge) as usual.
+    fn for_bulk(tx: &Transaction) -> Result<FtsSettings> {
+        let mut previous = Vec::new();
+        for table in FTS_TABLES {
+            for (key, bulk, default) in SETTINGS {
+                let value: i64 = tx
+                    .prepare_cached(&format!("SELECT v FROM {table}_config WHERE k = ?1"))?
+                    .query_row([key], |row| row.get(0))
+                    .or_else(|e| match e {
+                        rusqlite::Error::QueryReturnedNoRows => Ok(default),
+                        e => Err(e),
+                    })?;
+                previous.push((table, key, value));
+                set(tx, table, key, bulk)?;
+            }
+        }
+        Ok(FtsSettings { previous })
+    }
+
+    fn restore(self, tx: &Transaction) -> Result<()> {
+        for (table, key, value) in self.previous {
+            set(tx, table, key, value)?;
+        }
+        Ok(())
+    }
+}
+
+/// Sets an FTS5 option through FTS5, which also makes it reload its settings.
+fn set(tx: &Transaction, table: &str, key: &str, value: i64) -> Result<()> {
+    tx.prepare_cached(&format!(
+        "INSERT INTO {table} ({table}, rank) VALUES (?1, ?2)"
+    ))?
+    .execute(params![key, value])?;
+    Ok(())
 }
