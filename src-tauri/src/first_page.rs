@@ -99,3 +99,74 @@ impl FirstPage {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cinedex_catalog::FilmInput;
+
+    fn catalog_with(titles: &[&str]) -> (tempfile::TempDir, Catalog) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let catalog = Catalog::open(&dir.path().join("catalog.sqlite")).expect("catalog");
+        for title in titles {
+            let film = FilmInput {
+                title: (*title).into(),
+                ..FilmInput::default()
+            };
+            catalog.add_film(&film).expect("film");
+        }
+        (dir, catalog)
+    }
+
+    fn titles(page: &FilmPage) -> Vec<&str> {
+        page.films.iter().map(|f| f.title.as_str()).collect()
+    }
+
+    #[test]
+    fn the_opening_query_gets_the_page_read_ahead_once() {
+        let (_dir, catalog) = catalog_with(&["Stalker", "Alphaville"]);
+        let first_page = FirstPage::default();
+        first_page.start_reading(catalog);
+        assert!(first_page.may_answer(&opening_query()));
+        let page = first_page
+            .take(&opening_query())
+            .expect("the page read ahead");
+        assert_eq!(titles(&page), ["Alphaville", "Stalker"]);
+        assert_eq!(page.total, 2);
+        assert!(!first_page.may_answer(&opening_query()));
+        assert!(first_page.take(&opening_query()).is_none());
+    }
+
+    #[test]
+    fn another_query_is_not_answered_from_it() {
+        let (_dir, catalog) = catalog_with(&["Stalker"]);
+        let first_page = FirstPage::default();
+        first_page.start_reading(catalog);
+        let by_year = FilmListQuery {
+            sort: cinedex_catalog::FilmSort::Year,
+            ..opening_query()
+        };
+        assert!(!first_page.may_answer(&by_year));
+        assert!(first_page.take(&by_year).is_none());
+        assert!(first_page.take(&opening_query()).is_some());
+    }
+
+    #[test]
+    fn a_commit_after_the_read_makes_it_stale() {
+        let (_dir, catalog) = catalog_with(&["Stalker"]);
+        let first_page = FirstPage::default();
+        first_page.start_reading(catalog.clone());
+        // Wait for the read, then change the catalog behind it.
+        let started = std::time::Instant::now();
+        while matches!(*first_page.slot(), Slot::Reading) {
+            assert!(started.elapsed() < WAIT_AT_MOST, "the read never finished");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let film = FilmInput {
+            title: "Alphaville".into(),
+            ..FilmInput::default()
+        };
+        catalog.add_film(&film).expect("film");
+        assert!(first_page.take(&opening_query()).is_none());
+    }
+}

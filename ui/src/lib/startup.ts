@@ -15,6 +15,8 @@ function timeline(): [string, number][] {
     ? [
         ["html received", navigation.responseEnd],
         ["dom interactive", navigation.domInteractive],
+        ["dom content loaded", navigation.domContentLoadedEventStart],
+        ["load event", navigation.loadEventStart],
       ]
     : [];
   return [...browser, ...marks];
