@@ -107,7 +107,7 @@ mod tests {
 
     fn catalog_with(titles: &[&str]) -> (tempfile::TempDir, Catalog) {
         let dir = tempfile::tempdir().expect("temp dir");
-        let catalog = Catalog::open(&dir.path().join("catalog.sqlite")).expect("catalog");
+        let catalog = Catalog::open(dir.path().join("catalog.sqlite")).expect("catalog");
         for title in titles {
             let film = FilmInput {
                 title: (*title).into(),
