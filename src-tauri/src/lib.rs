@@ -34,6 +34,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
         )
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::imports::ImportControl::default())
+        .manage(first_page::FirstPage::default())
         .setup(move |app| {
             let path = match db {
                 Some(path) => path,
@@ -42,11 +43,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             startup::mark("setup");
             let state = CatalogState::open(&path);
             startup::mark("catalog open");
-            let first_page = first_page::FirstPage::default();
             if let Some(catalog) = state.catalog() {
-                first_page.start_reading(catalog);
+                app.state::<first_page::FirstPage>().start_reading(catalog);
             }
-            app.manage(first_page);
             state.start_housekeeping(app.handle().clone());
             app.manage(state);
             open_main_window(app)?;

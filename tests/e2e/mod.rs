@@ -68,7 +68,10 @@ impl Desktop {
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("XDG_CONFIG_HOME", dir.path().join("config"))
             .env("XDG_CACHE_HOME", dir.path().join("cache"))
-            // Not WEBKIT_DISABLE_COMPOSITING_MODE: with it, WebKitWebDriver's screenshot never returns.
+            // WebKit's compositing, as on a machine with a GPU: without a GPU the app asks for CPU
+            // painting (src-tauri/src/rendering.rs), and in that mode WebKitWebDriver's screenshot
+            // can stall (it did on the recovery view). A value set here is kept by the app.
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         std::os::unix::process::CommandExt::process_group(&mut driver, 0);
