@@ -12,7 +12,9 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 5;
+/// Rounds of the cases; the table shows medians. Start-up times vary by tens of milliseconds from
+/// one start to the next, so an odd number large enough for a steady median.
+const RUNS: usize = 9;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -207,17 +209,30 @@ fn main() {
     // One unmeasured start warms the page cache for the binary and WebKit.
     run_once(&display, None);
 
-    let mut rows = Vec::new();
-    let mut measure = |label: String, db: Option<&Path>| {
-        let runs: Vec<Run> = (0..RUNS).map(|_| run_once(&display, db)).collect();
-        let ready = median(runs.iter().map(|r| r.ready_ms).collect());
-        let peak = median(runs.iter().map(|r| r.peak_mib).collect());
-        rows.push((label, ready, peak));
-    };
-    measure("bare Tauri window, static page".into(), None);
+    // The cases take turns, round after round, so a change in the machine's load during the
+    // run falls on all of them alike instead of on whichever case ran at that moment.
+    let mut cases: Vec<(String, Option<&Path>, Vec<Run>)> =
+        vec![("bare Tauri window, static page".into(), None, Vec::new())];
     for (films, path) in &catalogs {
-        measure(format!("Cinedex library, {films} films"), Some(path));
+        cases.push((
+            format!("Cinedex library, {films} films"),
+            Some(path.as_path()),
+            Vec::new(),
+        ));
     }
+    for _ in 0..RUNS {
+        for (_, db, runs) in &mut cases {
+            runs.push(run_once(&display, *db));
+        }
+    }
+    let rows: Vec<(String, f64, f64)> = cases
+        .into_iter()
+        .map(|(label, _, runs)| {
+            let ready = median(runs.iter().map(|r| r.ready_ms).collect());
+            let peak = median(runs.iter().map(|r| r.peak_mib).collect());
+            (label, ready, peak)
+        })
+        .collect();
 
     let (bare_ms, bare_mib) = (rows[0].1, rows[0].2);
     println!("\nStart-up to the first interactive frame (median of {RUNS} runs) and peak memory of the process tree");
