@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLayout, move, topOf, visibleRows, type Segment } from "./rows";
+import { buildLayout, move, scrollToShow, topOf, visibleRows, type Segment } from "./rows";
 
 const one = (count: number): Segment[] => [{ key: "all", label: null, count }];
 
@@ -64,5 +64,24 @@ describe("library virtual layout", () => {
 
   it("has nothing to select in an empty library", () => {
     expect(move(buildLayout(one(0), 1, 40, 30), null, "down")).toBeNull();
+  });
+
+  it("scrolls a selected row into view, bringing a group's header with its first row", () => {
+    const layout = buildLayout(one(1000), 1, 40, 30);
+    expect(scrollToShow(layout, { segment: 0, index: 5 }, 0, 400)).toBeNull();
+    expect(scrollToShow(layout, { segment: 0, index: 20 }, 0, 400)).toBe(21 * 40 - 400);
+    expect(scrollToShow(layout, { segment: 0, index: 3 }, 400, 400)).toBe(120);
+    const grouped = buildLayout(
+      [
+        { key: "a", label: "A", count: 10 },
+        { key: "b", label: "B", count: 10 },
+      ],
+      1,
+      40,
+      30,
+    );
+    // B starts at 30 + 400 = 430; its first row at 460 brings the header at 430 into view.
+    expect(scrollToShow(grouped, { segment: 1, index: 0 }, 800, 300)).toBe(430);
+    expect(scrollToShow(grouped, { segment: 1, index: 1 }, 800, 300)).toBe(500);
   });
 });

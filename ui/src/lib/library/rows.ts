@@ -85,6 +85,31 @@ export function topOf(layout: Layout, at: Position): number {
 
 export type Move = "up" | "down" | "left" | "right" | "home" | "end" | "pageUp" | "pageDown";
 
+/** The keys that move the selection, and where. */
+export const MOVE_KEYS: Record<string, Move> = {
+  ArrowUp: "up",
+  ArrowDown: "down",
+  ArrowLeft: "left",
+  ArrowRight: "right",
+  Home: "home",
+  End: "end",
+  PageUp: "pageUp",
+  PageDown: "pageDown",
+};
+
+/**
+ * Where to scroll so the row at `at` is in view (the first row of a group brings its header with
+ * it), or null when it already is.
+ */
+export function scrollToShow(layout: Layout, at: Position, scrollTop: number, viewport: number): number | null {
+  const top = topOf(layout, at);
+  const bottom = top + layout.rowHeight;
+  const header = at.index < layout.perRow ? headerOf(layout, at.segment) : 0;
+  if (top - header < scrollTop) return top - header;
+  if (bottom > scrollTop + viewport) return bottom - viewport;
+  return null;
+}
+
 /** Where the selection goes for a key: rows up and down (across group boundaries), films left and right. */
 export function move(layout: Layout, at: Position | null, direction: Move, pageRows = 10): Position | null {
   const flat = layout.segments.map((s) => s.count);
