@@ -15,6 +15,9 @@ const READERS: usize = 3;
 /// Page cache sizes, negative as SQLite takes KiB: the writer's usual, and during bulk writes.
 pub const WRITER_CACHE_KIB: i64 = -65_536;
 pub const BULK_CACHE_KIB: i64 = -524_288;
+/// SQLite's default: the WAL is copied into the database file once it holds this many pages.
+const WAL_AUTOCHECKPOINT_PAGES: i64 = 1000;
+const WAL_SIZE_LIMIT_BYTES: i64 = 64 * 1024 * 1024;
 
 /// The handle to one catalog. Cheap to clone: clones share the same connections.
 #[derive(Clone)]
@@ -112,19 +115,38 @@ impl Catalog {
         Ok(value)
     }
 
-    /// [`Catalog::write`] for bulk work (imports): a page cache of up to 512 MB while it runs, so
-    /// a million new films and their index entries stay in memory until the one commit.
+    /// [`Catalog::write`] for bulk work (imports), tuned for writing a million rows at once:
+    /// - a page cache of up to 512 MB, so the new films and their index entries stay in memory
+    ///   until the one commit;
+    /// - the commit does not checkpoint the WAL: copying a large write into the database file
+    ///   would double its commit time, so it is left to [`Catalog::checkpoint`], which does not
+    ///   block readers or writers (and to the last connection's close).
     pub(crate) fn write_bulk<T>(&self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut conn = lock(&self.inner.writer);
         conn.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         let result = (|| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = work(&tx)?;
             tx.commit()?;
             Ok(value)
         })();
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
         conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
         result
+    }
+
+    /// Copies what the WAL holds into the database file, as far as open readers allow, without
+    /// waiting for them or blocking writers. Called after a bulk write, off the caller's path.
+    pub fn checkpoint(&self) -> Result<()> {
+        let Some(path) = self.path() else {
+            return Ok(());
+        };
+        // Its own connection: the readers are read-only, and the writer must stay free for edits.
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Runs `work` in one read transaction, so it sees a single consistent state of the catalog.
@@ -188,6 +210,9 @@ fn configure(conn: &Connection, writer: bool) -> rusqlite::Result<()> {
         // Up to 64 MB of page cache (used only as needed): a large import then stays in memory
         // until its one commit instead of spilling pages to the WAL as it goes.
         conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
+        // After a bulk write's checkpoint, the WAL file shrinks back to this instead of keeping
+        // the size of the largest write on disk.
+        conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT_BYTES)?;
     }
     Ok(())
 }
@@ -208,5 +233,42 @@ fn not_a_catalog_or(error: rusqlite::Error, location: &str) -> CatalogError {
             }
         }
         _ => CatalogError::Storage(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many people the database file alone holds, without its WAL.
+    fn people_in_file(dir: &Path) -> i64 {
+        let copy = dir.join("copy.sqlite");
+        std::fs::copy(dir.join("catalog.sqlite"), &copy).unwrap();
+        let copied = Connection::open(&copy).unwrap();
+        copied
+            .query_row("SELECT count(*) FROM people", [], |row| row.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_bulk_write_leaves_the_wal_to_the_checkpoint() {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+        catalog.checkpoint().unwrap();
+        assert_eq!(people_in_file(dir.path()), 0);
+        // About 8 MB: twice what would make an ordinary commit checkpoint the WAL.
+        catalog
+            .write_bulk(|tx| {
+                let mut insert =
+                    tx.prepare("INSERT INTO people (name, name_key) VALUES (?1, ?1)")?;
+                for n in 0..20_000 {
+                    insert.execute([format!("{n:0>200}")])?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(people_in_file(dir.path()), 0);
+        catalog.checkpoint().unwrap();
+        assert_eq!(people_in_file(dir.path()), 20_000);
     }
 }
