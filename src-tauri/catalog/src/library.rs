@@ -221,41 +221,9 @@ fn group_clause(group: &GroupFilter, sql: &mut String, params: &mut Vec<Value>) 
 /// but the sort key; then the full rows of those ids. Computing every column of the films an
 /// OFFSET skips made deep pages of 100,000 films take most of a second.
 fn films(tx: &Transaction, query: &FilmListQuery, filter: &Filter) -> Result<Vec<Film>> {
-    let direction = if query.descending { "DESC" } else { "ASC" };
-    // The sort key, computed as FILM_SELECT computes the column of the same name.
-    let (key, order) = match query.sort {
-        FilmSort::Title => ("NULL", format!("f.title_key {direction}")),
-        FilmSort::Year => ("f.year", format!("k IS NULL, k {direction}")),
-        FilmSort::Directors => (
-            "(SELECT group_concat(p.name, char(31) ORDER BY fp.position)
-                FROM film_people fp JOIN people p ON p.id = fp.person_id
-               WHERE fp.film_id = f.id AND fp.role = 'director')",
-            format!("k IS NULL, k COLLATE NOCASE {direction}"),
-        ),
-        FilmSort::Themes => (
-            "(SELECT group_concat(t.name, char(31) ORDER BY ft.position)
-                FROM film_themes ft JOIN themes t ON t.id = ft.theme_id WHERE ft.film_id = f.id)",
-            format!("k IS NULL, k COLLATE NOCASE {direction}"),
-        ),
-        FilmSort::ReviewCount => (
-            "(SELECT count(*) FROM reviews r WHERE r.film_id = f.id)",
-            format!("k {direction}"),
-        ),
-        FilmSort::Rating => (RATING_KEY, format!("k IS NULL, k {direction}")),
-        FilmSort::CreatedAt => ("NULL", format!("f.created_at {direction}")),
-        FilmSort::UpdatedAt => ("NULL", format!("f.updated_at {direction}")),
-    };
     // SQLite's LIMIT -1 means no limit.
     let limit = query.limit.map_or(-1, i64::from);
-    let n = filter.params.len();
-    let ids_sql = format!(
-        "SELECT id FROM (SELECT f.id, f.title_key, f.created_at, f.updated_at, {key} AS k
-                           FROM films f WHERE {}) AS f
-          ORDER BY {order}, f.title_key, f.id LIMIT ?{} OFFSET ?{}",
-        filter.sql,
-        n + 1,
-        n + 2
-    );
+    let ids_sql = page_ids_sql(query, filter);
     let params = filter
         .params
         .iter()
@@ -274,6 +242,47 @@ fn films(tx: &Transaction, query: &FilmListQuery, filter: &Filter) -> Result<Vec
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// The ids of one page, in order: its parameters are the filter's, then LIMIT and OFFSET.
+fn page_ids_sql(query: &FilmListQuery, filter: &Filter) -> String {
+    let direction = if query.descending { "DESC" } else { "ASC" };
+    // Equal keys are in title order whichever the direction.
+    let tie_break = "f.title_key, f.id";
+    // The sort key, computed as FILM_SELECT computes the column of the same name. By title, the
+    // tie-break is the id alone: naming title_key twice would stop SQLite from walking the title
+    // index, and make it sort every film to return one page.
+    let (key, order) = match query.sort {
+        FilmSort::Title => ("NULL", format!("f.title_key {direction}, f.id {direction}")),
+        FilmSort::Year => ("f.year", format!("k IS NULL, k {direction}, {tie_break}")),
+        FilmSort::Directors => (
+            "(SELECT group_concat(p.name, char(31) ORDER BY fp.position)
+                FROM film_people fp JOIN people p ON p.id = fp.person_id
+               WHERE fp.film_id = f.id AND fp.role = 'director')",
+            format!("k IS NULL, k COLLATE NOCASE {direction}, {tie_break}"),
+        ),
+        FilmSort::Themes => (
+            "(SELECT group_concat(t.name, char(31) ORDER BY ft.position)
+                FROM film_themes ft JOIN themes t ON t.id = ft.theme_id WHERE ft.film_id = f.id)",
+            format!("k IS NULL, k COLLATE NOCASE {direction}, {tie_break}"),
+        ),
+        FilmSort::ReviewCount => (
+            "(SELECT count(*) FROM reviews r WHERE r.film_id = f.id)",
+            format!("k {direction}, {tie_break}"),
+        ),
+        FilmSort::Rating => (RATING_KEY, format!("k IS NULL, k {direction}, {tie_break}")),
+        FilmSort::CreatedAt => ("NULL", format!("f.created_at {direction}, {tie_break}")),
+        FilmSort::UpdatedAt => ("NULL", format!("f.updated_at {direction}, {tie_break}")),
+    };
+    let n = filter.params.len();
+    format!(
+        "SELECT id FROM (SELECT f.id, f.title_key, f.created_at, f.updated_at, {key} AS k
+                           FROM films f WHERE {}) AS f
+          ORDER BY {order} LIMIT ?{} OFFSET ?{}",
+        filter.sql,
+        n + 1,
+        n + 2
+    )
+}
+
 /// A film's latest personal rating, as FILM_SELECT's `rating` column.
 const RATING_KEY: &str = "(SELECT rating FROM (
       SELECT v.rating, v.watched_on AS day, 0 AS weight FROM viewings v
@@ -282,3 +291,36 @@ const RATING_KEY: &str = "(SELECT rating FROM (
       SELECT r.rating, substr(r.created_at, 1, 10), 1 FROM reviews r
        WHERE r.film_id = f.id AND r.rating IS NOT NULL AND r.kind <> 'article')
     ORDER BY day DESC, weight DESC LIMIT 1)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How SQLite runs the page query of `query`, one step per line.
+    fn plan(query: &FilmListQuery) -> String {
+        let catalog = Catalog::open_in_memory().unwrap();
+        let filter = Filter::new(query).unwrap();
+        let sql = format!("EXPLAIN QUERY PLAN {}", page_ids_sql(query, &filter));
+        catalog
+            .read(|tx| {
+                let mut stmt = tx.prepare(&sql)?;
+                let steps =
+                    stmt.query_map(params_from_iter([10, 0]), |row| row.get::<_, String>(3))?;
+                Ok(steps.collect::<rusqlite::Result<Vec<_>>>()?.join("\n"))
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn a_page_by_title_walks_the_title_index_instead_of_sorting_every_film() {
+        for descending in [false, true] {
+            let plan = plan(&FilmListQuery {
+                limit: Some(100),
+                descending,
+                ..FilmListQuery::default()
+            });
+            assert!(plan.contains("films_by_title"), "{plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        }
+    }
+}
