@@ -21,6 +21,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_posters",
         include_str!("../migrations/0005_posters.sql"),
     ),
+    (
+        "0006_faster_writes",
+        include_str!("../migrations/0006_faster_writes.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.

@@ -13,7 +13,7 @@ fn fixture(version: i64) -> PathBuf {
 }
 
 /// Every schema version that has been released has its saved catalog.
-const RELEASED: &[i64] = &[1, 2];
+const RELEASED: &[i64] = &[1, 2, 5];
 
 fn upgraded_copy(version: i64) -> (tempfile::TempDir, PathBuf, Catalog) {
     let dir = tempfile::tempdir().unwrap();
@@ -108,5 +108,58 @@ fn an_upgraded_catalog_takes_new_writing_everywhere() {
         };
         catalog.add_annotation(amelie.id, &note).unwrap();
         assert!(catalog.check().unwrap().ok);
+    }
+}
+
+/// Schema 6 rewrote the CHECK lists as chains of `=` and keeps only CJK films in the trigram
+/// index: an upgraded catalog refuses the same bad values, writes without temporary b-trees, and
+/// still finds CJK titles.
+#[test]
+fn an_upgraded_catalog_checks_values_alike_without_temporary_btrees() {
+    for &version in RELEASED {
+        let (_dir, path, catalog) = upgraded_copy(version);
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        // As during an import: the search triggers, which have temporary b-trees of their own
+        // (DISTINCT), set aside.
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(
+            "DROP TRIGGER search_films_insert; DROP TRIGGER search_film_people_insert;
+             DROP TRIGGER search_reviews_insert;",
+        )
+        .unwrap();
+        for sql in [
+            "INSERT INTO films (title, title_key, watch_status, created_at, updated_at) VALUES ('a', 'a', 'watched', 'x', 'x')",
+            "INSERT INTO film_people (film_id, person_id, role, position) VALUES (1, 1, 'writer', 0)",
+            "INSERT INTO reviews (film_id, kind, body, created_at, updated_at) VALUES (1, 'note', 'b', 'x', 'x')",
+        ] {
+            let ops: Vec<String> = tx
+                .prepare(&format!("EXPLAIN {sql}"))
+                .unwrap()
+                .query_map([], |row| row.get(1))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(
+                !ops.iter().any(|op| op == "OpenEphemeral"),
+                "v{version}: {sql}"
+            );
+        }
+        tx.rollback().unwrap();
+        for bad in [
+            "INSERT INTO films (title, title_key, watch_status, created_at, updated_at) VALUES ('a', 'a', 'seen', 'x', 'x')",
+            "INSERT INTO film_people (film_id, person_id, role, position) VALUES (1, 1, 'gaffer', 0)",
+            "INSERT INTO reviews (film_id, kind, body, created_at, updated_at) VALUES (1, 'essay', 'b', 'x', 'x')",
+        ] {
+            let error = conn.execute(bad, []).unwrap_err().to_string();
+            assert!(error.contains("CHECK"), "v{version}: {bad}: {error}");
+        }
+        let grams: i64 = conn
+            .query_row("SELECT count(*) FROM search_grams", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(grams, 1, "v{version}: only Spirited Away has CJK text");
+        let found = catalog.search("千尋", 10, 0).unwrap();
+        let titles: Vec<&str> = found.hits.iter().map(|h| h.film.title.as_str()).collect();
+        assert_eq!(titles, ["Spirited Away"], "v{version}");
+        assert!(catalog.check().unwrap().ok, "v{version}");
     }
 }

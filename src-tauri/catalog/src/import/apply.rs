@@ -93,7 +93,13 @@ impl Writer<'_> {
             record.rating,
             record.status,
         )?;
-        self.touched.new_film(id);
+        let names = record.credits.iter().map(|c| c.name.as_str());
+        let texts = [record.film.title.as_str()]
+            .into_iter()
+            .chain(record.film.original_title.as_deref())
+            .chain(record.film.directors.iter().map(String::as_str))
+            .chain(names);
+        self.touched.new_film(id, texts);
         self.add_children(id, record, false)?;
         // A viewing marks the film watched; a Cinedex export says exactly what the status was.
         if record.exact_status && !record.viewings.is_empty() {

@@ -8,6 +8,7 @@
 use rusqlite::{params, Transaction};
 
 use crate::error::Result;
+use crate::search::parser::is_cjk;
 
 const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
 
@@ -31,14 +32,21 @@ const SETTINGS: [(&str, i64, i64); 2] = [
 pub(crate) struct Touched {
     /// Films added by the work: they have no index rows yet.
     new_films: Vec<i64>,
+    /// The new films whose titles or names have CJK characters: only they can have a row in the
+    /// trigram index (see migration 0006), so only they are looked up for it.
+    new_cjk_films: Vec<i64>,
     /// Films that were there before and changed: their old index rows are replaced.
     changed_films: Vec<i64>,
     reviews: Vec<i64>,
 }
 
 impl Touched {
-    pub(crate) fn new_film(&mut self, id: i64) {
+    /// A film the work added, with every title and name it was written with.
+    pub(crate) fn new_film<'a>(&mut self, id: i64, texts: impl IntoIterator<Item = &'a str>) {
         self.new_films.push(id);
+        if texts.into_iter().any(|text| text.chars().any(is_cjk)) {
+            self.new_cjk_films.push(id);
+        }
     }
 
     pub(crate) fn changed_film(&mut self, id: i64) {
@@ -86,12 +94,12 @@ pub(crate) fn without_triggers<T>(
 /// a fraction of a statement per film.
 fn index(tx: &Transaction, touched: Touched) -> Result<()> {
     let Touched {
-        mut new_films,
-        mut changed_films,
+        new_films,
+        new_cjk_films,
+        changed_films,
         mut reviews,
     } = touched;
-    changed_films.sort_unstable();
-    changed_films.dedup();
+    let changed_films = sorted(changed_films);
     {
         let mut film = tx.prepare_cached("DELETE FROM search_film WHERE rowid = ?1")?;
         let mut grams = tx.prepare_cached("DELETE FROM search_grams WHERE rowid = ?1")?;
@@ -100,20 +108,18 @@ fn index(tx: &Transaction, touched: Touched) -> Result<()> {
             grams.execute([id])?;
         }
     }
-    new_films.append(&mut changed_films);
-    new_films.sort_unstable();
-    new_films.dedup();
     let mut film = tx.prepare_cached(&format!(
         "INSERT INTO search_film (rowid, {FILM_COLUMNS})
              SELECT id, {FILM_COLUMNS} FROM search_film_source WHERE id BETWEEN ?1 AND ?2"
     ))?;
+    for (first, last) in runs(&sorted([new_films, changed_films.clone()].concat())) {
+        film.execute(params![first, last])?;
+    }
     let mut grams = tx.prepare_cached(
         "INSERT INTO search_grams (rowid, titles, names)
-             SELECT id, concat_ws(' ', title, original_title), concat_ws(' ', directors, people)
-               FROM search_film_source WHERE id BETWEEN ?1 AND ?2",
+             SELECT id, titles, names FROM search_grams_source WHERE id BETWEEN ?1 AND ?2",
     )?;
-    for (first, last) in runs(&new_films) {
-        film.execute(params![first, last])?;
+    for (first, last) in runs(&sorted([new_cjk_films, changed_films].concat())) {
         grams.execute(params![first, last])?;
     }
     reviews.sort_unstable();
@@ -126,6 +132,12 @@ fn index(tx: &Transaction, touched: Touched) -> Result<()> {
         review.execute(params![first, last])?;
     }
     Ok(())
+}
+
+fn sorted(mut ids: Vec<i64>) -> Vec<i64> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// The sorted, distinct `ids` as runs of consecutive ids: an import's new rows are one run, so

@@ -1,5 +1,5 @@
-//! Keeping the search index honest. The triggers of migration 0003 update it inside every write
-//! transaction; this module rebuilds it from the source tables and checks it against them.
+//! Keeping the search index honest. The triggers of migrations 0003 and 0006 update it inside every
+//! write transaction; this module rebuilds it from the source tables and checks it against them.
 
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
@@ -67,8 +67,7 @@ pub(crate) fn rebuild(tx: &Transaction) -> Result<()> {
              SELECT id, {FILM_COLUMNS} FROM search_film_source;
          DELETE FROM search_grams;
          INSERT INTO search_grams (rowid, titles, names)
-             SELECT id, concat_ws(' ', title, original_title), concat_ws(' ', directors, people)
-               FROM search_film_source;
+             SELECT id, titles, names FROM search_grams_source;
          INSERT INTO search_reviews (search_reviews) VALUES ('rebuild');
          INSERT INTO search_film (search_film) VALUES ('optimize');
          INSERT INTO search_grams (search_grams) VALUES ('optimize');
@@ -109,13 +108,62 @@ pub(crate) fn problems(tx: &Transaction, fts_checks: bool) -> Result<Vec<String>
     }
     let grams = differing(
         "SELECT (SELECT count(*) FROM (
-                    SELECT id, concat_ws(' ', title, original_title), concat_ws(' ', directors, people)
-                      FROM search_film_source
+                    SELECT id, titles, names FROM search_grams_source
                     EXCEPT SELECT rowid, titles, names FROM search_grams))
-              + abs((SELECT count(*) FROM search_grams) - (SELECT count(*) FROM search_film_source))",
+              + abs((SELECT count(*) FROM search_grams) - (SELECT count(*) FROM search_grams_source))",
     )?;
     if grams != 0 {
         problems.push("the substring index of titles and names is out of date".to_owned());
     }
     Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::params;
+
+    use crate::search::parser::is_cjk;
+    use crate::{Catalog, FilmInput};
+
+    /// The view behind the trigram index spells `is_cjk`'s ranges as a GLOB: both must pick the
+    /// same characters, or a CJK word could miss a film (or Latin films would fill the index).
+    #[test]
+    fn the_trigram_index_holds_exactly_the_films_with_cjk_characters() {
+        let catalog = Catalog::open_in_memory().unwrap();
+        let film = catalog
+            .add_film(&FilmInput {
+                title: "x".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let edges = [
+            0x3040, 0x30FF, 0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xF900, 0xFAFF, 0xAC00, 0xD7AF,
+            0x20000, 0x2FA1F,
+        ];
+        let mut probes: Vec<u32> = edges.iter().flat_map(|e| [e - 1, *e, e + 1]).collect();
+        probes.extend((0x20..0x3_1000).step_by(97));
+        let mut cjk_seen = 0;
+        for c in probes.into_iter().filter_map(char::from_u32) {
+            if c.is_control() {
+                continue;
+            }
+            let indexed = catalog
+                .write(|tx| {
+                    tx.execute(
+                        "UPDATE films SET title = ?1 WHERE id = ?2",
+                        params![format!("a{c}b"), film.id],
+                    )?;
+                    let rows: i64 = tx.query_row(
+                        "SELECT count(*) FROM search_grams WHERE rowid = ?1",
+                        [film.id],
+                        |row| row.get(0),
+                    )?;
+                    Ok(rows == 1)
+                })
+                .unwrap();
+            assert_eq!(indexed, is_cjk(c), "U+{:04X}", c as u32);
+            cjk_seen += usize::from(indexed);
+        }
+        assert!(cjk_seen > 100, "the probes reach into every CJK range");
+    }
 }
