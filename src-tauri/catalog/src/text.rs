@@ -8,6 +8,14 @@ use unicode_normalization::UnicodeNormalization;
 pub fn tidy(text: &str) -> String {
     // ASCII is already in NFC: skip the normalizer (imports tidy millions of names).
     if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let tidy_already = bytes.iter().all(|b| (b' '..=b'~').contains(b))
+            && !text.contains("  ")
+            && bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ');
+        if tidy_already {
+            return text.to_owned();
+        }
         return collapse(text.chars());
     }
     collapse(text.nfc())
