@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLayout, move, scrollToShow, topOf, visibleRows, type Segment } from "./rows";
+import { buildLayout, estimatedViewport, move, ROWS_TOP_ESTIMATE, scrollToShow, topOf, visibleRows, type Segment } from "./rows";
 
 const one = (count: number): Segment[] => [{ key: "all", label: null, count }];
 
@@ -83,5 +83,12 @@ describe("library virtual layout", () => {
     // B starts at 30 + 400 = 430; its first row at 460 brings the header at 430 into view.
     expect(scrollToShow(grouped, { segment: 1, index: 0 }, 800, 300)).toBe(430);
     expect(scrollToShow(grouped, { segment: 1, index: 1 }, 800, 300)).toBe(500);
+  });
+});
+
+describe("the first render's viewport", () => {
+  it("is the window's height below the toolbar and column heads, at least one row", () => {
+    expect(estimatedViewport(800, 46)).toBe(800 - ROWS_TOP_ESTIMATE);
+    expect(estimatedViewport(100, 46)).toBe(46);
   });
 });

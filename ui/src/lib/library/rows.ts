@@ -49,6 +49,17 @@ function segmentAt(layout: Layout, y: number): number {
   return low;
 }
 
+/** Where the library's rows start below the window's top: the header, the toolbar, the column heads. */
+export const ROWS_TOP_ESTIMATE = 220;
+
+/**
+ * The rows' visible height before the scroller is measured, from the window's: the first render
+ * then has the rows it keeps, instead of a fixed guess corrected (and rendered again) a moment later.
+ */
+export function estimatedViewport(windowHeight: number, rowHeight: number): number {
+  return Math.max(rowHeight, windowHeight - ROWS_TOP_ESTIMATE);
+}
+
 /** The headers and rows that intersect [scrollTop, scrollTop + viewport], plus `overscan` rows. */
 export function visibleRows(layout: Layout, scrollTop: number, viewport: number, overscan = 4): VisibleRow[] {
   if (layout.segments.length === 0) return [];
