@@ -15,3 +15,22 @@ export function ariaSort(current: SortState, column: FilmSort): "ascending" | "d
   if (current.sort !== column) return "none";
   return current.descending ? "descending" : "ascending";
 }
+
+export type SortChoice = { key: FilmSort; label: string };
+
+/** The library table's columns, in order; each sorts the films by itself. */
+export const LIBRARY_COLUMNS: SortChoice[] = [
+  { key: "title", label: "Title" },
+  { key: "year", label: "Year" },
+  { key: "directors", label: "Directors" },
+  { key: "themes", label: "Themes" },
+  { key: "reviewCount", label: "Reviews" },
+  { key: "rating", label: "Rating" },
+];
+
+/** Every order the library offers: its columns, then the dates no column shows. */
+export const LIBRARY_SORTS: SortChoice[] = [
+  ...LIBRARY_COLUMNS,
+  { key: "createdAt", label: "Date added" },
+  { key: "updatedAt", label: "Last changed" },
+];
