@@ -6,8 +6,8 @@
 mod e2e;
 
 use e2e::{
-    axe_serious_violations, click, count_when, find, screenshot, text_when, type_into, Desktop,
-    ENTER,
+    axe_serious_violations, click, count_when, find, screenshot, script_when, text_when, type_into,
+    Desktop, ENTER,
 };
 use fantoccini::Client;
 
@@ -119,19 +119,14 @@ async fn the_poster_grid_groups_by_decade_and_shows_an_attached_poster() {
     type_into(&app, "[data-testid=poster-path]", poster.to_str().unwrap()).await;
     click(&app, "[data-testid=poster-attach]").await;
     find(&app, "[data-testid=film-poster][data-has-poster=true] img").await;
-    let loaded = app
-        .execute(
-            "const img = document.querySelector('[data-testid=film-poster] img');
-             return img.complete && img.naturalWidth > 0;",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        loaded,
-        serde_json::json!(true),
-        "the thumbnail loads through the poster protocol"
-    );
+    // The image loads lazily and decodes off the main thread: wait for it rather than racing it.
+    script_when(
+        &app,
+        "the thumbnail loads through the poster protocol",
+        "const img = document.querySelector('[data-testid=film-poster] img');
+         return img !== null && img.complete && img.naturalWidth > 0;",
+    )
+    .await;
     screenshot(&app, "film-poster.png").await;
     click(&app, "[data-testid=back-to-library]").await;
     count_when(&app, "[data-testid=poster-placeholder]", 3).await;

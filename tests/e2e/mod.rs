@@ -244,6 +244,19 @@ pub async fn text_when(client: &Client, css: &str, check: impl Fn(&str) -> bool)
     }
 }
 
+/// Waits until the script returns `true`: for states the DOM shows late, like an image that has
+/// finished decoding.
+pub async fn script_when(client: &Client, what: &str, script: &str) {
+    let start = Instant::now();
+    loop {
+        if let Ok(serde_json::Value::Bool(true)) = client.execute(script, vec![]).await {
+            return;
+        }
+        assert!(start.elapsed() < WAIT, "timed out waiting until {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 pub async fn texts(client: &Client, css: &str) -> Vec<String> {
     let mut out = Vec::new();
     for element in client.find_all(Locator::Css(css)).await.expect("find_all") {
