@@ -141,7 +141,7 @@ async fn the_statistics_view_draws_every_chart_and_the_heatmap() {
     let app = desktop.open_app().await;
     click(&app, "[data-testid=open-stats]").await;
     text_when(&app, "[data-testid=stats-totals]", |t| {
-        t.starts_with("4 films")
+        t == "4 films · 2 viewings · 1 review or note"
     })
     .await;
     select(&app, "[data-testid=stats-year]", "2024").await;

@@ -36,7 +36,7 @@ describe("Statistics", () => {
       return stats;
     });
     render(Statistics);
-    expect(await screen.findByTestId("stats-totals")).toHaveTextContent("3 films · 2 viewings · 1 reviews and notes");
+    expect(await screen.findByTestId("stats-totals")).toHaveTextContent("3 films · 2 viewings · 1 review or note");
     expect(screen.getByTestId("stats-chart-directors")).toHaveAttribute("aria-label", "Top directors: Alfred Hitchcock 2 films");
     expect(screen.getByTestId("stats-chart-themes")).toHaveTextContent("Nothing yet.");
     expect(screen.getByTestId("stats-chart-heatmap").querySelectorAll("svg[role=img] rect.level-4")).toHaveLength(1);
