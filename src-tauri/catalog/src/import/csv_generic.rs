@@ -76,10 +76,13 @@ pub fn read(path: &Path, options: &ImportOptions) -> Result<Batch> {
         ..Batch::default()
     };
     let mut mapping: Option<Vec<(String, CsvField)>> = None;
-    let header = table::for_each_row(&file, &text, &[], &mut batch, |batch, row| {
-        let mapping = mapping.get_or_insert_with(|| map_columns(&row.header.names, options));
-        read_row(&file, batch, row, mapping)
-    })?;
+    // Spreadsheets save "CSV" with semicolons in many locales, and tab-separated files are common.
+    let delimiter = table::sniff_delimiter(&text);
+    let header =
+        table::for_each_row_separated(&file, &text, delimiter, &[], &mut batch, |batch, row| {
+            let mapping = mapping.get_or_insert_with(|| map_columns(&row.header.names, options));
+            read_row(&file, batch, row, mapping)
+        })?;
     let mapping = mapping.unwrap_or_else(|| map_columns(&header.names, options));
     batch.columns = mapping
         .iter()

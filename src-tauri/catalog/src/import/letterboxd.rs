@@ -159,8 +159,8 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row) {
 /// A list file: a `Letterboxd list export vN` line, the list's own header and row, a blank
 /// line, then a table of its films (`Position,Name,Year,URL,Description`).
 fn read_list(file: &str, text: &str, batch: &mut Batch) -> Result<()> {
-    table::check_quotes(file, text)?;
-    let mut reader = table::reader(text);
+    table::check_quotes(file, text, b',')?;
+    let mut reader = table::reader(text, b',');
     let mut record = StringRecord::new();
     let mut next = |batch: &mut Batch, record: &mut StringRecord| loop {
         match table::next_record(&mut reader, record, file, batch) {

@@ -87,9 +87,38 @@ pub fn decode(file: &str, bytes: Vec<u8>) -> Result<(String, Option<String>)> {
     }
 }
 
+/// The separator a table's header line uses: a comma, or the semicolon that spreadsheets write in
+/// locales where the comma is the decimal mark, or a tab. The one found most often outside quotes
+/// wins; a comma when none is found (a one-column table) or on a tie.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+    let mut counts = [0usize; CANDIDATES.len()];
+    let mut quoted = false;
+    for &ch in text.as_bytes() {
+        match ch {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = CANDIDATES.iter().position(|&c| c == ch) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = (0..CANDIDATES.len())
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        CANDIDATES[best]
+    }
+}
+
 /// Refuses text whose quotes never close (the CSV reader would take the rest of the file as one
 /// field), naming the line where the open quote starts.
-pub fn check_quotes(file: &str, text: &str) -> Result<()> {
+pub fn check_quotes(file: &str, text: &str, delimiter: u8) -> Result<()> {
     let (mut line, mut opened_at) = (1u64, 0u64);
     let (mut quoted, mut field_start, mut after_quote) = (false, true, false);
     // Bytes, not chars: the quote, comma and line breaks are ASCII, never part of a longer
@@ -116,7 +145,7 @@ pub fn check_quotes(file: &str, text: &str) -> Result<()> {
                 }
                 field_start = false;
             }
-            b',' => (field_start, after_quote) = (true, false),
+            _ if ch == delimiter => (field_start, after_quote) = (true, false),
             b'\n' => {
                 line += 1;
                 (field_start, after_quote) = (true, false);
@@ -208,8 +237,9 @@ impl Row<'_> {
 }
 
 /// A CSV reader over `text` that hands back every record as is; the caller reads headers.
-pub fn reader(text: &str) -> csv::Reader<&[u8]> {
+pub fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes())
@@ -250,17 +280,29 @@ pub fn next_record(
     }
 }
 
-/// Reads a table with a header row on its first line, checking `required` columns, and calls
-/// `each` for every data row (blank rows are skipped by the CSV reader).
+/// Reads a comma-separated table with a header row on its first line, checking `required`
+/// columns, and calls `each` for every data row (blank rows are skipped by the CSV reader).
 pub fn for_each_row(
     file: &str,
     text: &str,
     required: &[&str],
     batch: &mut Batch,
+    each: impl FnMut(&mut Batch, &Row),
+) -> Result<Header> {
+    for_each_row_separated(file, text, b',', required, batch, each)
+}
+
+/// [`for_each_row`] for a table whose fields are separated by `delimiter`.
+pub fn for_each_row_separated(
+    file: &str,
+    text: &str,
+    delimiter: u8,
+    required: &[&str],
+    batch: &mut Batch,
     mut each: impl FnMut(&mut Batch, &Row),
 ) -> Result<Header> {
-    check_quotes(file, text)?;
-    let mut reader = reader(text);
+    check_quotes(file, text, delimiter)?;
+    let mut reader = reader(text, delimiter);
     let mut record = StringRecord::new();
     let header = match next_record(&mut reader, &mut record, file, batch) {
         Some(Ok(_)) => Header::new(&record),

@@ -15,7 +15,14 @@ pub fn rating(text: &str, out_of_ten: bool) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let value: f64 = text
+    // "4,5": the decimal comma of the locales whose spreadsheets separate fields with semicolons.
+    let decimal_comma = text.matches(',').count() == 1 && !text.contains('.');
+    let number = if decimal_comma {
+        text.replace(',', ".")
+    } else {
+        text.to_owned()
+    };
+    let value: f64 = number
         .parse()
         .map_err(|_| format!("\"{text}\" is not a rating (a number)"))?;
     let value = if out_of_ten { value / 2.0 } else { value };
