@@ -13,8 +13,28 @@ use crate::validate::{self, ValidFilm};
 /// Separates names inside one aggregated column; a control character, so never part of a name.
 const NAME_SEPARATOR: char = '\u{1f}';
 
+/// The SQL of a film's rating, for the film aliased `f`: its latest personal rating (a viewing's by
+/// the day watched, an own review's or note's by the day it was written; on the same day the
+/// review, as the considered word), else the rating the film carries itself (an imported one).
+/// Migration 0007's search view spells the same rule for the `rating:` filter.
+macro_rules! film_rating_sql {
+    () => {
+        "coalesce((SELECT rating FROM (
+            SELECT v.rating, v.watched_on AS day, 0 AS weight FROM viewings v
+             WHERE v.film_id = f.id AND v.rating IS NOT NULL
+            UNION ALL
+            SELECT r.rating, substr(r.created_at, 1, 10), 1 FROM reviews r
+             WHERE r.film_id = f.id AND r.rating IS NOT NULL AND r.kind <> 'article')
+          ORDER BY day DESC, weight DESC LIMIT 1), f.rating)"
+    };
+}
+
+/// [`film_rating_sql`] as a value, for queries built at run time (the library's sort).
+pub(crate) const FILM_RATING: &str = film_rating_sql!();
+
 /// The columns every film query selects, in the order [`film_from_row`] reads them.
-pub(crate) const FILM_SELECT: &str = "
+pub(crate) const FILM_SELECT: &str = concat!(
+    "
     SELECT f.id, f.title, f.original_title, f.year,
       (SELECT group_concat(p.name, char(31) ORDER BY fp.position)
          FROM film_people fp JOIN people p ON p.id = fp.person_id
@@ -26,15 +46,12 @@ pub(crate) const FILM_SELECT: &str = "
       f.created_at, f.updated_at, f.deleted_at, f.watch_status,
       (SELECT count(*) FROM viewings v WHERE v.film_id = f.id) AS viewing_count,
       (SELECT max(v.watched_on) FROM viewings v WHERE v.film_id = f.id) AS last_watched_on,
-      (SELECT rating FROM (
-          SELECT v.rating, v.watched_on AS day, 0 AS weight FROM viewings v
-           WHERE v.film_id = f.id AND v.rating IS NOT NULL
-          UNION ALL
-          SELECT r.rating, substr(r.created_at, 1, 10), 1 FROM reviews r
-           WHERE r.film_id = f.id AND r.rating IS NOT NULL AND r.kind <> 'article')
-        ORDER BY day DESC, weight DESC LIMIT 1) AS rating,
+      ",
+    film_rating_sql!(),
+    " AS rating,
       f.poster IS NOT NULL AS has_poster
-    FROM films f";
+    FROM films f"
+);
 
 impl Catalog {
     pub fn add_film(&self, input: &FilmInput) -> Result<Film> {

@@ -6,7 +6,7 @@ use rusqlite::{params_from_iter, Transaction};
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::films::{film_from_row, FILM_SELECT};
+use crate::films::{film_from_row, FILM_RATING, FILM_SELECT};
 use crate::model::{
     Film, FilmGroup, FilmListQuery, FilmPage, FilmSort, GroupBy, GroupFilter, WatchStatus,
 };
@@ -283,14 +283,8 @@ fn page_ids_sql(query: &FilmListQuery, filter: &Filter) -> String {
     )
 }
 
-/// A film's latest personal rating, as FILM_SELECT's `rating` column.
-const RATING_KEY: &str = "(SELECT rating FROM (
-      SELECT v.rating, v.watched_on AS day, 0 AS weight FROM viewings v
-       WHERE v.film_id = f.id AND v.rating IS NOT NULL
-      UNION ALL
-      SELECT r.rating, substr(r.created_at, 1, 10), 1 FROM reviews r
-       WHERE r.film_id = f.id AND r.rating IS NOT NULL AND r.kind <> 'article')
-    ORDER BY day DESC, weight DESC LIMIT 1)";
+/// A film's rating, as FILM_SELECT's `rating` column.
+const RATING_KEY: &str = FILM_RATING;
 
 #[cfg(test)]
 mod tests {

@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_faster_writes",
         include_str!("../migrations/0006_faster_writes.sql"),
     ),
+    (
+        "0007_one_rating",
+        include_str!("../migrations/0007_one_rating.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.

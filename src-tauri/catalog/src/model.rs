@@ -23,7 +23,8 @@ pub struct Film {
     pub viewing_count: i64,
     /// The most recent viewing's date: every viewing is kept, this only summarises them.
     pub last_watched_on: Option<NaiveDate>,
-    /// The person's latest rating of the film, from a viewing or a review of their own.
+    /// The person's latest rating of the film, from a viewing or a review or note of their own;
+    /// else the rating the film carries itself (one imported from IMDb, Letterboxd or a CSV).
     pub rating: Option<f64>,
     /// Whether a poster is attached; the window shows its thumbnail, others get a placeholder.
     pub has_poster: bool,
@@ -121,7 +122,7 @@ pub enum FilmSort {
     Directors,
     Themes,
     ReviewCount,
-    /// The latest personal rating, as [`Film::rating`].
+    /// The film's rating, as [`Film::rating`].
     Rating,
     CreatedAt,
     UpdatedAt,

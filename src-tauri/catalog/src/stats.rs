@@ -56,8 +56,8 @@ pub struct Stats {
     pub top_directors: Vec<Tally>,
     /// The ten themes with the most films, most first (ties by name).
     pub top_themes: Vec<Tally>,
-    /// Keys `0.5` to `5`, every half step, each film counted once with its latest personal rating
-    /// (from a viewing or a review of its own; saved articles by others are not the person's).
+    /// Keys `0.5` to `5`, every half step, each film counted once with its rating as
+    /// [`crate::Film::rating`] reads it (saved articles by others are not the person's).
     pub ratings: Vec<Tally>,
     /// Keys `2024-03`, ...: reviews and notes the person wrote, by the month they were written,
     /// every month from the first to the last.
@@ -197,8 +197,9 @@ fn films_by_decade(tx: &Transaction) -> Result<Vec<Tally>> {
 
 /// The rating distribution, every half step from 0.5 to 5 present.
 fn ratings(tx: &Transaction) -> Result<Vec<Tally>> {
-    // A film's latest personal rating: viewings by date, own reviews by the day they were written;
-    // on the same day a review wins over a viewing, as the considered word.
+    // A film's rating as the library shows it (films::film_rating_sql): its latest personal rating,
+    // viewings by date and own reviews by the day they were written, a review winning on the same
+    // day; else the rating the film carries itself. Ranked in one pass rather than per film.
     let mut stmt = tx.prepare_cached(
         "WITH rated AS (
            SELECT film_id, rating, watched_on AS day, 0 AS weight FROM viewings WHERE rating IS NOT NULL
@@ -210,9 +211,9 @@ fn ratings(tx: &Transaction) -> Result<Vec<Tally>> {
                   row_number() OVER (PARTITION BY film_id ORDER BY day DESC, weight DESC) AS n
              FROM rated
          )
-         SELECT CAST(l.rating * 2 AS INTEGER) AS halves, count(*)
-           FROM latest l JOIN films f ON f.id = l.film_id
-          WHERE l.n = 1 AND f.deleted_at IS NULL
+         SELECT CAST(coalesce(l.rating, f.rating) * 2 AS INTEGER) AS halves, count(*)
+           FROM films f LEFT JOIN latest l ON l.film_id = f.id AND l.n = 1
+          WHERE f.deleted_at IS NULL AND coalesce(l.rating, f.rating) IS NOT NULL
           GROUP BY halves",
     )?;
     let found = stmt

@@ -21,7 +21,8 @@ annotations: Array<Annotation>, id: number, title: string, originalTitle: string
  */
 lastWatchedOn: string | null, 
 /**
- * The person's latest rating of the film, from a viewing or a review of their own.
+ * The person's latest rating of the film, from a viewing or a review or note of their own;
+ * else the rating the film carries itself (one imported from IMDb, Letterboxd or a CSV).
  */
 rating: number | null, 
 /**
