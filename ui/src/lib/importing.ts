@@ -7,7 +7,7 @@ import type { ImportSource } from "./bindings/ImportSource";
 import type { ImportSummary } from "./bindings/ImportSummary";
 
 export const SOURCES: { value: ImportSource; label: string; extensions: string[] }[] = [
-  { value: "letterboxd", label: "Letterboxd export (.zip)", extensions: ["zip"] },
+  { value: "letterboxd", label: "Letterboxd export (.zip, or one of its CSVs)", extensions: ["zip", "csv"] },
   { value: "imdb", label: "IMDb ratings or watchlist (.csv)", extensions: ["csv"] },
   { value: "csv", label: "Any CSV with a header row", extensions: ["csv", "txt"] },
   { value: "tellico", label: "Tellico (.tc)", extensions: ["tc", "xml"] },

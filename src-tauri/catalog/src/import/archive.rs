@@ -81,6 +81,18 @@ pub fn read_members(path: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<(S
     Ok(out)
 }
 
+/// The names of the archive's members (files only), from its central directory.
+pub fn member_names(path: &Path) -> Result<Vec<String>> {
+    let name = path.display().to_string();
+    let archive = zip::ZipArchive::new(super::table::open(path)?)
+        .map_err(|e| fatal(&name, None, format!("not a ZIP archive ({e})")))?;
+    Ok(archive
+        .file_names()
+        .filter(|n| !n.ends_with('/'))
+        .map(str::to_owned)
+        .collect())
+}
+
 /// Absolute paths, drive letters and `..` segments, whichever separator is used.
 fn is_escaping(name: &str) -> bool {
     name.starts_with('/')

@@ -14,32 +14,15 @@ use crate::validate;
 
 use super::record::{fatal, Batch, FilmRecord, ListRecord};
 use super::table::{self, Row};
-use super::{archive, review_html, values};
-
-const FILES: [&str; 5] = [
-    "watched.csv",
-    "watchlist.csv",
-    "ratings.csv",
-    "diary.csv",
-    "reviews.csv",
-];
+use super::{letterboxd_files, review_html, values};
 
 pub fn read(path: &Path) -> Result<Batch> {
-    let members = archive::read_members(path, |name| {
-        FILES.contains(&name) || (name.starts_with("lists/") && name.ends_with(".csv"))
-    })?;
-    if members.is_empty() {
-        return Err(fatal(
-            &path.display().to_string(),
-            None,
-            "this ZIP has none of Letterboxd's files (watched.csv, diary.csv, ratings.csv, ...)",
-        ));
-    }
+    let members = letterboxd_files::members(path)?;
     let mut batch = Batch::default();
     for (name, bytes) in members {
         let (text, encoding) = table::decode(&name, bytes)?;
         batch.encoding = batch.encoding.or(encoding);
-        if name.starts_with("lists/") {
+        if letterboxd_files::is_list(&name) {
             read_list(&name, &text, &mut batch)?;
         } else {
             table::for_each_row(&name, &text, &["Name"], &mut batch, |batch, row| {

@@ -11,6 +11,7 @@ mod existing;
 mod imdb;
 mod json;
 mod letterboxd;
+mod letterboxd_files;
 mod plan;
 pub(crate) mod record;
 mod review_html;
