@@ -268,7 +268,10 @@ fn page_ids_sql(query: &FilmListQuery, filter: &Filter) -> String {
             "(SELECT count(*) FROM reviews r WHERE r.film_id = f.id)",
             format!("k {direction}, {tie_break}"),
         ),
-        FilmSort::Rating => (RATING_KEY, format!("k IS NULL, k {direction}, {tie_break}")),
+        FilmSort::Rating => (
+            FILM_RATING,
+            format!("k IS NULL, k {direction}, {tie_break}"),
+        ),
         FilmSort::CreatedAt => ("NULL", format!("f.created_at {direction}, {tie_break}")),
         FilmSort::UpdatedAt => ("NULL", format!("f.updated_at {direction}, {tie_break}")),
     };
@@ -282,9 +285,6 @@ fn page_ids_sql(query: &FilmListQuery, filter: &Filter) -> String {
         n + 2
     )
 }
-
-/// A film's rating, as FILM_SELECT's `rating` column.
-const RATING_KEY: &str = FILM_RATING;
 
 #[cfg(test)]
 mod tests {

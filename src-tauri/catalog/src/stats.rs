@@ -56,8 +56,8 @@ pub struct Stats {
     pub top_directors: Vec<Tally>,
     /// The ten themes with the most films, most first (ties by name).
     pub top_themes: Vec<Tally>,
-    /// Keys `0.5` to `5`, every half step, each film counted once with its rating as
-    /// [`crate::Film::rating`] reads it (saved articles by others are not the person's).
+    /// Keys `0.5` to `5`, every half step, each film counted once with its rating as the library
+    /// shows it (`Film.rating`; saved articles by others are not the person's).
     pub ratings: Vec<Tally>,
     /// Keys `2024-03`, ...: reviews and notes the person wrote, by the month they were written,
     /// every month from the first to the last.

@@ -71,20 +71,26 @@ fn is_csv_file(path: &Path) -> Result<bool> {
     if !named_csv {
         return Ok(false);
     }
-    let mut start = [0u8; 4];
-    let read = std::io::Read::read(&mut table::open(path)?, &mut start).unwrap_or(0);
-    Ok(&start[..read] != b"PK\x03\x04")
+    let mut start = Vec::with_capacity(4);
+    std::io::Read::read_to_end(&mut std::io::Read::take(table::open(path)?, 4), &mut start)
+        .map_err(|source| crate::CatalogError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(start != b"PK\x03\x04")
 }
 
 fn from_zip(path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
-    let at_root = archive::read_members(path, wanted)?;
-    if !at_root.is_empty() {
-        return Ok(at_root);
-    }
-    // A ZIP made of the extracted folder: every member under one folder.
+    // The export's own files at the root; else, a ZIP made of the extracted folder: every member
+    // under one folder, read as if that folder were the root.
     let names = archive::member_names(path)?;
-    let Some(folder) = single_folder(&names) else {
-        return Ok(Vec::new());
+    let folder = if names.iter().any(|n| wanted(n)) {
+        String::new()
+    } else {
+        match single_folder(&names) {
+            Some(folder) => folder,
+            None => return Ok(Vec::new()),
+        }
     };
     let members =
         archive::read_members(path, |name| name.strip_prefix(&folder).is_some_and(wanted))?;

@@ -106,14 +106,11 @@ pub fn sniff_delimiter(text: &str) -> u8 {
             _ => {}
         }
     }
+    // The earlier candidate wins a tie, so no separator at all gives the comma.
     let best = (0..CANDIDATES.len())
         .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
         .unwrap_or(0);
-    if counts[best] == 0 {
-        b','
-    } else {
-        CANDIDATES[best]
-    }
+    CANDIDATES[best]
 }
 
 /// Refuses text whose quotes never close (the CSV reader would take the rest of the file as one

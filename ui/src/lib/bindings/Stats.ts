@@ -34,8 +34,8 @@ topDirectors: Array<Tally>,
  */
 topThemes: Array<Tally>, 
 /**
- * Keys `0.5` to `5`, every half step, each film counted once with its rating as
- * [`crate::Film::rating`] reads it (saved articles by others are not the person's).
+ * Keys `0.5` to `5`, every half step, each film counted once with its rating as the library
+ * shows it (`Film.rating`; saved articles by others are not the person's).
  */
 ratings: Array<Tally>, 
 /**
