@@ -36,6 +36,11 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
         .manage(commands::imports::ImportControl::default())
         .manage(first_page::FirstPage::default())
         .setup(move |app| {
+            if startup::bare_window_requested() {
+                // The benchmark's baseline is a bare window: no catalog is opened behind it.
+                open_main_window(app)?;
+                return Ok(());
+            }
             let path = match db {
                 Some(path) => path,
                 None => app.path().app_data_dir()?.join(CATALOG_FILE),

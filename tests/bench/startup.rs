@@ -225,27 +225,38 @@ fn main() {
             runs.push(run_once(&display, *db));
         }
     }
-    let rows: Vec<(String, f64, f64)> = cases
+    // Each round's start-up over that round's bare window, as well as the medians' ratio: the
+    // machine's load changes from one round to the next, and within a round it is about the same.
+    let bare_rounds: Vec<f64> = cases[0].2.iter().map(|r| r.ready_ms).collect();
+    let rows: Vec<(String, f64, f64, f64)> = cases
         .into_iter()
         .map(|(label, _, runs)| {
             let ready = median(runs.iter().map(|r| r.ready_ms).collect());
             let peak = median(runs.iter().map(|r| r.peak_mib).collect());
-            (label, ready, peak)
+            let paired = median(
+                runs.iter()
+                    .zip(&bare_rounds)
+                    .map(|(r, bare)| r.ready_ms / bare)
+                    .collect(),
+            );
+            (label, ready, peak, paired)
         })
         .collect();
 
     let (bare_ms, bare_mib) = (rows[0].1, rows[0].2);
     println!("\nStart-up to the first interactive frame (median of {RUNS} runs) and peak memory of the process tree");
-    println!("| window | ready (ms) | × bare | peak RSS (MiB) | − bare (MiB) |");
-    println!("|---|---:|---:|---:|---:|");
-    for (label, ms, mib) in &rows {
+    println!(
+        "| window | ready (ms) | × bare | × bare, per round | peak RSS (MiB) | − bare (MiB) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (label, ms, mib, paired) in &rows {
         println!(
-            "| {label} | {ms:.0} | {:.2} | {mib:.0} | {:+.0} |",
+            "| {label} | {ms:.0} | {:.2} | {paired:.2} | {mib:.0} | {:+.0} |",
             ms / bare_ms,
             mib - bare_mib
         );
     }
-    println!("targets: ready ≤ 1.2 × bare; peak ≤ bare + 60 MiB");
+    println!("targets: ready ≤ 1.2 × bare; peak ≤ bare + 60 MiB (× bare, per round: the median of each round's ratio)");
 
     let debs: Vec<PathBuf> = std::fs::read_dir(root().join("target/release/bundle/deb"))
         .into_iter()

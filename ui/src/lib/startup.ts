@@ -24,12 +24,18 @@ function timeline(): [string, number][] {
 
 let reported = false;
 
-/** Reports the first painted frame with films in it, once: start-up is measured to here. */
-export function reportFirstFrame(): void {
-  if (reported || typeof requestAnimationFrame !== "function") return;
+/**
+ * Reports the first painted frame with films in it, once: start-up is measured to here. `then`
+ * runs after that frame, for work that should not delay it (it runs at once on later calls).
+ */
+export function reportFirstFrame(then: () => void = () => {}): void {
+  if (reported || typeof requestAnimationFrame !== "function") return then();
   reported = true;
   requestAnimationFrame(() => {
     markStartup("first animation frame");
-    requestAnimationFrame(() => void api.reportReady(timeline(), performance.now()).catch(() => {}));
+    requestAnimationFrame(() => {
+      void api.reportReady(timeline(), performance.now()).catch(() => {});
+      then();
+    });
   });
 }
