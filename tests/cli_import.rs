@@ -56,6 +56,24 @@ fn a_csv_with_a_bad_value_fails_naming_file_line_and_column() {
 }
 
 #[test]
+fn a_missing_file_is_named_once_with_the_reason() {
+    let shell = Shell::new();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("nowhere.csv");
+    let assert = shell
+        .cmd(&["import", "csv", file.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("nowhere.csv: "), "{stderr}");
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "the reason is given once: {stderr}"
+    );
+}
+
+#[test]
 fn a_json_export_round_trips_through_the_command_line() {
     let shell = Shell::new();
     common::innocence(&shell);

@@ -58,8 +58,25 @@ fn fail(error: &anyhow::Error) -> ExitCode {
 fn describe(error: &anyhow::Error) -> String {
     match error.downcast_ref::<CatalogError>() {
         Some(CatalogError::Invalid { field, message }) => format!("{field}: {message}"),
-        _ => format!("{error:#}"),
+        _ => without_repeats(error),
     }
+}
+
+/// The error and its causes, `: `-joined, leaving out a cause whose text its error already ends
+/// with (a catalog I/O error shows its `std::io::Error`, which is also its source).
+fn without_repeats(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let part = cause.to_string();
+        if text.ends_with(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
 }
 
 fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
