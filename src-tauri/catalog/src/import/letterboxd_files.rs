@@ -3,6 +3,7 @@
 //! files on its own. Only the export's own top-level files and `lists/` are read: the `deleted/`
 //! and `orphaned/` folders of an export hold entries of the same names that are gone.
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::error::Result;
@@ -72,7 +73,9 @@ fn is_csv_file(path: &Path) -> Result<bool> {
         return Ok(false);
     }
     let mut start = Vec::with_capacity(4);
-    std::io::Read::read_to_end(&mut std::io::Read::take(table::open(path)?, 4), &mut start)
+    table::open(path)?
+        .take(4)
+        .read_to_end(&mut start)
         .map_err(|source| crate::CatalogError::Io {
             path: path.to_path_buf(),
             source,

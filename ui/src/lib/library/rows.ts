@@ -60,8 +60,11 @@ export function estimatedViewport(windowHeight: number, rowHeight: number): numb
   return Math.max(rowHeight, windowHeight - ROWS_TOP_ESTIMATE);
 }
 
+/** Rows drawn beyond each edge of the view, so scrolling finds them ready. */
+export const OVERSCAN = 4;
+
 /** The headers and rows that intersect [scrollTop, scrollTop + viewport], plus `overscan` rows. */
-export function visibleRows(layout: Layout, scrollTop: number, viewport: number, overscan = 4): VisibleRow[] {
+export function visibleRows(layout: Layout, scrollTop: number, viewport: number, overscan = OVERSCAN): VisibleRow[] {
   if (layout.segments.length === 0) return [];
   const from = Math.max(0, scrollTop - overscan * layout.rowHeight);
   const to = scrollTop + viewport + overscan * layout.rowHeight;
