@@ -28,4 +28,33 @@ describe("reportFirstFrame", () => {
     expect(frames).toHaveLength(0);
     expect(order).toEqual(["report_ready", "after the frame", "later"]);
   });
+
+  it("holds the work for after the first frame until that frame is reported", async () => {
+    const order: string[] = [];
+    mockIPC((cmd) => void order.push(cmd));
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => frames.push(callback));
+    const { afterFirstFrame, reportFirstFrame } = await import("./startup");
+
+    afterFirstFrame(() => order.push("catalog info"));
+    reportFirstFrame();
+    frames.shift()?.(0);
+    expect(order).toEqual([]);
+    frames.shift()?.(16);
+    await Promise.resolve();
+    expect(order).toEqual(["report_ready", "catalog info"]);
+
+    afterFirstFrame(() => order.push("later"));
+    expect(order).toEqual(["report_ready", "catalog info", "later"]);
+  });
+
+  it("does not hold the work where frames are not drawn", async () => {
+    vi.stubGlobal("requestAnimationFrame", undefined);
+    const { afterFirstFrame, reportFirstFrame } = await import("./startup");
+    const done: string[] = [];
+    afterFirstFrame(() => done.push("info"));
+    expect(done).toEqual([]);
+    reportFirstFrame();
+    expect(done).toEqual(["info"]);
+  });
 });
