@@ -99,3 +99,15 @@ fn bad_archives_are_refused_before_anything_is_written() {
     );
     assert!(refused(ImportSource::Tellico, &not_video).contains("not a video collection"));
 }
+
+#[test]
+fn a_bare_tellico_xml_file_is_named_by_its_own_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_xml = file(dir.path(), "films.csv", b"Title;Year\nStalker;1979\n");
+    let message = refused(ImportSource::Tellico, &not_xml);
+    assert!(message.contains("films.csv:1"), "{message}");
+    assert!(message.contains("not well-formed XML"), "{message}");
+    let latin1 = file(dir.path(), "old.xml", b"<tellico>caf\xe9</tellico>");
+    let message = refused(ImportSource::Tellico, &latin1);
+    assert!(message.contains("old.xml") && message.contains("UTF-8"), "{message}");
+}

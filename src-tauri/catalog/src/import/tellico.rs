@@ -30,10 +30,11 @@ pub fn read(path: &Path) -> Result<Batch> {
         })?;
         (name, xml)
     } else {
-        ("tellico.xml".to_owned(), bytes)
+        // A bare XML file: errors name the file the person chose.
+        (path.display().to_string(), bytes)
     };
-    let text = std::str::from_utf8(&xml)
-        .map_err(|_| fatal(&file, None, "tellico.xml is not UTF-8 text"))?;
+    let text =
+        std::str::from_utf8(&xml).map_err(|_| fatal(&file, None, "this is not UTF-8 text"))?;
     let options = ParsingOptions {
         allow_dtd: true,
         ..ParsingOptions::default()
