@@ -248,6 +248,14 @@ fn an_export_into_a_missing_folder_fails_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let c = Catalog::open_in_memory().unwrap();
     let out = dir.path().join("missing").join("x.json");
-    assert!(c.export(ExportFormat::Json, &out).is_err());
+    let message = c.export(ExportFormat::Json, &out).unwrap_err().to_string();
+    assert!(message.contains("missing does not exist"), "{message}");
+    assert!(!dir.path().join("missing").exists());
+    let folder = dir.path().join("missing").join("notes");
+    let message = c
+        .export(ExportFormat::Markdown, &folder)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("missing does not exist"), "{message}");
     assert!(!dir.path().join("missing").exists());
 }

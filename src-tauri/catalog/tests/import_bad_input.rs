@@ -109,5 +109,8 @@ fn a_bare_tellico_xml_file_is_named_by_its_own_path() {
     assert!(message.contains("not well-formed XML"), "{message}");
     let latin1 = file(dir.path(), "old.xml", b"<tellico>caf\xe9</tellico>");
     let message = refused(ImportSource::Tellico, &latin1);
-    assert!(message.contains("old.xml") && message.contains("UTF-8"), "{message}");
+    assert!(
+        message.contains("old.xml") && message.contains("UTF-8"),
+        "{message}"
+    );
 }

@@ -94,7 +94,7 @@ fn write_file(
     out: &Path,
     fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
 ) -> Result<()> {
-    let dir = parent(out);
+    let dir = parent_folder(out)?;
     let temp = tempfile::NamedTempFile::new_in(&dir).map_err(io_error(&dir))?;
     {
         let mut writer = std::io::BufWriter::new(temp.as_file());
@@ -121,7 +121,7 @@ fn write_dir(out: &Path, fill: impl FnOnce(&Path) -> std::io::Result<u64>) -> Re
             )));
         }
     }
-    let dir = parent(out);
+    let dir = parent_folder(out)?;
     let temp = tempfile::Builder::new()
         .prefix(".cinedex-export-")
         .tempdir_in(&dir)
@@ -135,9 +135,19 @@ fn write_dir(out: &Path, fill: impl FnOnce(&Path) -> std::io::Result<u64>) -> Re
     Ok(files)
 }
 
-fn parent(out: &Path) -> PathBuf {
-    match out.parent() {
+/// The folder `out` goes in, which must exist: an export creates its own file or folder and
+/// nothing around it, so a mistyped path is reported rather than made.
+fn parent_folder(out: &Path) -> Result<PathBuf> {
+    let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(CatalogError::Conflict(format!(
+            "cannot export to {}: the folder {} does not exist",
+            out.display(),
+            dir.display()
+        )));
     }
+    Ok(dir)
 }
