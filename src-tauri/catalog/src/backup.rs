@@ -121,6 +121,11 @@ impl Catalog {
     /// the current content. The file is checked first; a bad one changes nothing.
     pub fn restore_from(&self, source: &Path) -> Result<BackupInfo> {
         let location = source.display().to_string();
+        // SQLite words a missing file as "unable to open database file"; the system says it plainly.
+        std::fs::metadata(source).map_err(|e| CatalogError::Io {
+            path: source.to_path_buf(),
+            source: e,
+        })?;
         let src =
             Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
                 CatalogError::NotACatalog {

@@ -68,6 +68,14 @@ fn restoring_something_that_is_not_a_catalog_changes_nothing() {
     for bad in [&text, &other, &dir.path().join("missing.sqlite")] {
         assert!(c.restore_from(bad).is_err(), "{}", bad.display());
     }
+    let missing = c
+        .restore_from(&dir.path().join("missing.sqlite"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        missing.contains("missing.sqlite") && missing.contains("No such file"),
+        "{missing}"
+    );
     assert_eq!(titles(&c), ["Precious"]);
     assert!(
         list_backups(&backups_dir(&dir.path().join("catalog.sqlite")))

@@ -244,18 +244,29 @@ fn letterboxd_export_splits_into_files_of_at_most_a_thousand_rows() {
 }
 
 #[test]
-fn an_export_into_a_missing_folder_fails_and_leaves_nothing() {
+fn an_export_into_a_missing_folder_creates_it() {
     let dir = tempfile::tempdir().unwrap();
-    let c = Catalog::open_in_memory().unwrap();
-    let out = dir.path().join("missing").join("x.json");
+    let c = rich_catalog(dir.path());
+    let out = dir.path().join("missing").join("deeper").join("x.json");
+    let report = c.export(ExportFormat::Json, &out).unwrap();
+    assert_eq!(report.files, 1);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("\"films\""));
+    let folder = dir.path().join("elsewhere").join("notes");
+    c.export(ExportFormat::Markdown, &folder).unwrap();
+    assert!(std::fs::read_dir(&folder).unwrap().next().is_some());
+}
+
+#[test]
+fn an_export_that_cannot_be_written_names_the_folder_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = rich_catalog(dir.path());
+    // A file where the folder should be.
+    std::fs::write(dir.path().join("taken"), "a file").unwrap();
+    let out = dir.path().join("taken").join("x.json");
     let message = c.export(ExportFormat::Json, &out).unwrap_err().to_string();
-    assert!(message.contains("missing does not exist"), "{message}");
-    assert!(!dir.path().join("missing").exists());
-    let folder = dir.path().join("missing").join("notes");
-    let message = c
-        .export(ExportFormat::Markdown, &folder)
-        .unwrap_err()
-        .to_string();
-    assert!(message.contains("missing does not exist"), "{message}");
-    assert!(!dir.path().join("missing").exists());
+    assert!(message.contains("taken"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("taken")).unwrap(),
+        "a file"
+    );
 }

@@ -135,19 +135,13 @@ fn write_dir(out: &Path, fill: impl FnOnce(&Path) -> std::io::Result<u64>) -> Re
     Ok(files)
 }
 
-/// The folder `out` goes in, which must exist: an export creates its own file or folder and
-/// nothing around it, so a mistyped path is reported rather than made.
+/// The folder `out` goes in, created if it is missing (as a backup to a chosen file does): a
+/// person exporting to `~/exports/films.json` means that folder, whether or not it exists yet.
 fn parent_folder(out: &Path) -> Result<PathBuf> {
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if !dir.is_dir() {
-        return Err(CatalogError::Conflict(format!(
-            "cannot export to {}: the folder {} does not exist",
-            out.display(),
-            dir.display()
-        )));
-    }
+    std::fs::create_dir_all(&dir).map_err(io_error(&dir))?;
     Ok(dir)
 }
