@@ -372,3 +372,45 @@ fn a_cancelled_import_leaves_the_index_and_its_triggers_as_they_were() {
     assert_eq!(titles_found(&c, "perfect"), ["Perfect Days"]);
     assert!(c.check_search_index().unwrap().ok);
 }
+
+#[test]
+fn rows_of_empty_fields_read_as_blank_lines() {
+    // What a spreadsheet writes when it saves a list file or a table with a blank line in it.
+    let dir = tempfile::tempdir().unwrap();
+    let zip = zip_file(
+        dir.path(),
+        "resaved.zip",
+        &[(
+            "lists/kon.csv",
+            "Letterboxd list export v7\r\nDate,Name,Tags,URL,Description\r\n2024-01-05,Satoshi Kon,,https://letterboxd.com/me/list/kon/,\r\n,,,,\r\nPosition,Name,Year,URL,Description\r\n1,Perfect Blue,1997,,\r\n,,,,\r\n2,Paprika,2006,,\r\n",
+        )],
+    );
+    let c = Catalog::open_in_memory().unwrap();
+    let report = c
+        .import(
+            ImportSource::Letterboxd,
+            &zip,
+            &ImportOptions::default(),
+            &go,
+        )
+        .unwrap();
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(
+        (report.new_films, report.lists, report.list_entries),
+        (2, 1, 2)
+    );
+
+    let table = fixtures::file(
+        dir.path(),
+        "films.csv",
+        b"Title,Year\nA,2001\n,\n  ,  \nB,2002\n",
+    );
+    let report = c
+        .import(ImportSource::Csv, &table, &ImportOptions::default(), &go)
+        .unwrap();
+    assert_eq!(report.new_films, 2);
+    assert!(
+        report.skipped.is_empty() && report.errors.is_empty(),
+        "{report:?}"
+    );
+}

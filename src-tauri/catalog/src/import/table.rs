@@ -250,29 +250,33 @@ pub fn next_record(
     file: &str,
     batch: &mut Batch,
 ) -> Option<std::result::Result<u64, ()>> {
-    match reader.read_record(record) {
-        Ok(false) => None,
-        Ok(true) => {
-            let line = record.position().map_or(0, |p| p.line());
-            if let Some(i) = record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
-                batch.error(
-                    file,
-                    Some(line),
-                    None,
-                    format!(
-                        "field {} is {} bytes long; at most {MAX_FIELD_BYTES} are read",
-                        i + 1,
-                        record[i].len()
-                    ),
-                );
+    loop {
+        match reader.read_record(record) {
+            Ok(false) => return None,
+            // A row of empty fields (`,,,`, as spreadsheets save a blank line) is a blank line.
+            Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line());
+                if let Some(i) = record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
+                    batch.error(
+                        file,
+                        Some(line),
+                        None,
+                        format!(
+                            "field {} is {} bytes long; at most {MAX_FIELD_BYTES} are read",
+                            i + 1,
+                            record[i].len()
+                        ),
+                    );
+                    return Some(Err(()));
+                }
+                return Some(Ok(line));
+            }
+            Err(error) => {
+                let line = error.position().map(|p| p.line());
+                batch.error(file, line, None, format!("unreadable CSV row: {error}"));
                 return Some(Err(()));
             }
-            Some(Ok(line))
-        }
-        Err(error) => {
-            let line = error.position().map(|p| p.line());
-            batch.error(file, line, None, format!("unreadable CSV row: {error}"));
-            Some(Err(()))
         }
     }
 }
