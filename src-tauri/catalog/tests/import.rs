@@ -414,3 +414,35 @@ fn rows_of_empty_fields_read_as_blank_lines() {
         "{report:?}"
     );
 }
+
+#[test]
+fn a_french_spreadsheet_saved_in_latin_1_maps_its_columns_by_their_french_names() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Titre;Année;Réalisateur;Durée" and "Le Mépris" in ISO-8859-1, as an older Excel saves it.
+    let table = fixtures::file(
+        dir.path(),
+        "films.csv",
+        b"Titre;Titre original;Ann\xe9e;R\xe9alisateur;Dur\xe9e\nLe M\xe9pris;;1963;Jean-Luc Godard;103\n",
+    );
+    let c = Catalog::open_in_memory().unwrap();
+    let report = c
+        .import(ImportSource::Csv, &table, &ImportOptions::default(), &go)
+        .unwrap();
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let films = c.list_films(&FilmListQuery::default()).unwrap();
+    assert_eq!(films.len(), 1);
+    assert_eq!(films[0].title, "Le Mépris");
+    assert_eq!(films[0].year, Some(1963));
+    assert_eq!(films[0].directors, ["Jean-Luc Godard"]);
+    let mapped: Vec<_> = report.columns.iter().map(|m| m.field).collect();
+    assert_eq!(
+        mapped,
+        [
+            CsvField::Title,
+            CsvField::OriginalTitle,
+            CsvField::Year,
+            CsvField::Directors,
+            CsvField::RuntimeMinutes
+        ]
+    );
+}

@@ -43,23 +43,38 @@ impl CsvField {
     }
 }
 
-/// The field a column header suggests, or `Ignore`.
+/// The field a column header suggests, or `Ignore`. Besides English, the headers French,
+/// German, Spanish and Italian spreadsheets commonly use are recognised.
 pub fn auto_field(header: &str) -> CsvField {
     let key: String = header.trim().to_lowercase().replace(['_', '-'], " ");
     match key.as_str() {
-        "title" | "name" | "film" | "movie" | "film title" => CsvField::Title,
-        "original title" | "originaltitle" => CsvField::OriginalTitle,
-        "year" | "release year" => CsvField::Year,
-        "director" | "directors" | "directed by" => CsvField::Directors,
-        "theme" | "themes" | "tags" | "genre" | "genres" | "keywords" => CsvField::Themes,
+        "title" | "name" | "film" | "movie" | "film title" | "movie title" | "primarytitle"
+        | "primary title" | "titre" | "titel" | "título" | "titulo" | "titolo" => CsvField::Title,
+        "original title" | "originaltitle" | "original name" | "titre original"
+        | "originaltitel" | "título original" | "titulo original" | "titolo originale" => {
+            CsvField::OriginalTitle
+        }
+        "year" | "release year" | "startyear" | "start year" | "année" | "annee" | "jahr"
+        | "año" | "ano" | "anno" => CsvField::Year,
+        "director" | "directors" | "directed by" | "director(s)" | "réalisateur"
+        | "réalisateurs" | "realisateur" | "réalisation" | "regie" | "regisseur" | "dirección"
+        | "direccion" | "regista" | "regia" => CsvField::Directors,
+        "theme" | "themes" | "tags" | "genre" | "genres" | "keywords" | "thème" | "thèmes"
+        | "categories" | "category" | "género" | "genero" | "generi" => CsvField::Themes,
         "rating" | "my rating" | "stars" => CsvField::Rating,
-        "runtime" | "runtime (mins)" | "minutes" | "length" => CsvField::RuntimeMinutes,
+        "runtime" | "runtime (mins)" | "runtime (minutes)" | "minutes" | "length" | "duration"
+        | "running time" | "durée" | "duree" | "laufzeit" | "dauer" | "duración" | "durata" => {
+            CsvField::RuntimeMinutes
+        }
         "status" | "watch status" => CsvField::WatchStatus,
-        "watched date" | "watched on" | "date watched" | "watched" => CsvField::WatchedOn,
+        "watched date" | "watched on" | "date watched" | "watched" | "seen on" | "viewed on"
+        | "date viewed" => CsvField::WatchedOn,
         "rewatch" => CsvField::Rewatch,
-        "review" => CsvField::Review,
-        "note" | "notes" | "comment" | "comments" => CsvField::Note,
-        "imdb id" | "imdb" | "const" | "tconst" => CsvField::ImdbId,
+        "review" | "my review" | "critique" => CsvField::Review,
+        "note" | "notes" | "comment" | "comments" | "commentaire" | "commentaires" => {
+            CsvField::Note
+        }
+        "imdb id" | "imdb" | "imdbid" | "const" | "tconst" => CsvField::ImdbId,
         _ => CsvField::Ignore,
     }
 }
