@@ -103,6 +103,26 @@ fn the_watchlist_is_set_with_edit_and_listed_with_list_status() {
 }
 
 #[test]
+fn a_refused_edit_changes_nothing_not_even_the_status_given_with_it() {
+    let shell = Shell::new();
+    let id = innocence(&shell)["id"].to_string();
+    shell
+        .cmd(&["edit", &id, "--status", "watched", "--year", "3000"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("year"));
+    let film = shell.json(&["show", &id]);
+    assert_eq!(film["watchStatus"], "none");
+    assert_eq!(film["year"], 2004);
+    // Given with a valid change, the status and the change land together.
+    let film = shell.json(&["edit", &id, "--status", "watched", "--year", "2005"]);
+    assert_eq!(
+        (film["watchStatus"].as_str(), film["year"].as_i64()),
+        (Some("watched"), Some(2005))
+    );
+}
+
+#[test]
 fn timecoded_notes_are_added_and_listed_in_film_order() {
     let shell = Shell::new();
     let id = innocence(&shell)["id"].to_string();

@@ -71,6 +71,27 @@ impl Catalog {
         })
     }
 
+    /// Replaces a film's fields and, if given, its watch status, in one write: when the fields
+    /// are refused, the status is not changed either.
+    pub fn update_film_with_status(
+        &self,
+        id: i64,
+        input: &FilmInput,
+        status: Option<WatchStatus>,
+    ) -> Result<Film> {
+        let valid = validate::film(input)?;
+        self.write(|tx| {
+            replace_film(tx, id, &valid)?;
+            if let Some(status) = status {
+                tx.execute(
+                    "UPDATE films SET watch_status = ?2 WHERE id = ?1",
+                    params![id, status.as_str()],
+                )?;
+            }
+            film_by_id(tx, id)
+        })
+    }
+
     /// Moves a film to the trash; its reviews stay with it until it is purged.
     pub fn delete_film(&self, id: i64) -> Result<()> {
         self.write(|tx| {

@@ -48,13 +48,11 @@ pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<(
         && !args.no_directors
         && args.themes.is_empty()
         && !args.no_themes;
-    if let Some(status) = args.status {
+    if let (Some(status), true) = (args.status, only_status) {
         let film = catalog.set_watch_status(args.id, status.into())?;
-        if only_status {
-            return out.show(&film, |f| {
-                println!("Film {} is now: {}", f.id, f.watch_status.as_str())
-            });
-        }
+        return out.show(&film, |f| {
+            println!("Film {} is now: {}", f.id, f.watch_status.as_str())
+        });
     }
     let input = FilmInput {
         title: args.title.unwrap_or(current.title),
@@ -67,7 +65,7 @@ pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<(
         directors: replaced(args.directors, args.no_directors, current.directors),
         themes: replaced(args.themes, args.no_themes, current.themes),
     };
-    let film = catalog.update_film(args.id, &input)?;
+    let film = catalog.update_film_with_status(args.id, &input, args.status.map(Into::into))?;
     out.show(&film, |f| {
         println!("Updated film {}: {}", f.id, output::film_line(f))
     })
