@@ -29,6 +29,12 @@ fn letterboxd(dir: &Path) -> PathBuf {
     )
 }
 
+/// Imports `path` with the default options, to the end.
+fn imported(c: &Catalog, source: ImportSource, path: &Path) -> ImportSummary {
+    c.import(source, path, &ImportOptions::default(), &go)
+        .unwrap()
+}
+
 fn dump(c: &Catalog) -> String {
     serde_json::to_string(&c.export_document().unwrap()).unwrap()
 }
@@ -53,14 +59,7 @@ fn a_letterboxd_export_is_previewed_then_imported_with_every_viewing_review_tag_
         "a preview writes nothing"
     );
 
-    let report = c
-        .import(
-            ImportSource::Letterboxd,
-            &zip,
-            &ImportOptions::default(),
-            &go,
-        )
-        .unwrap();
+    let report = imported(&c, ImportSource::Letterboxd, &zip);
     assert!(report.committed);
     let films = c.list_films(&FilmListQuery::default()).unwrap();
     assert_eq!(
@@ -102,22 +101,9 @@ fn importing_the_same_file_twice_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let zip = letterboxd(dir.path());
     let c = Catalog::open_in_memory().unwrap();
-    c.import(
-        ImportSource::Letterboxd,
-        &zip,
-        &ImportOptions::default(),
-        &go,
-    )
-    .unwrap();
+    imported(&c, ImportSource::Letterboxd, &zip);
     let before = dump(&c);
-    let again = c
-        .import(
-            ImportSource::Letterboxd,
-            &zip,
-            &ImportOptions::default(),
-            &go,
-        )
-        .unwrap();
+    let again = imported(&c, ImportSource::Letterboxd, &zip);
     assert_eq!(
         (
             again.new_films,
@@ -148,9 +134,7 @@ fn imdb_ratings_in_both_header_styles_import_films_and_skip_series_with_a_count(
     let dir = tempfile::tempdir().unwrap();
     let c = Catalog::open_in_memory().unwrap();
     let new = file(dir.path(), "ratings.csv", IMDB_NEW.as_bytes());
-    let report = c
-        .import(ImportSource::Imdb, &new, &ImportOptions::default(), &go)
-        .unwrap();
+    let report = imported(&c, ImportSource::Imdb, &new);
     assert_eq!((report.new_films, report.skipped_count), (2, 1));
     assert!(
         report.skipped[0].message.contains("TV Series"),
@@ -158,9 +142,7 @@ fn imdb_ratings_in_both_header_styles_import_films_and_skip_series_with_a_count(
         report.skipped
     );
     let old = file(dir.path(), "old.csv", IMDB_OLD.as_bytes());
-    let report = c
-        .import(ImportSource::Imdb, &old, &ImportOptions::default(), &go)
-        .unwrap();
+    let report = imported(&c, ImportSource::Imdb, &old);
     assert_eq!(
         (report.new_films, report.matched_films, report.skipped_count),
         (0, 1, 1)
@@ -224,8 +206,7 @@ fn a_latin1_csv_is_detected_and_said_so() {
         .preview_import(ImportSource::Csv, &path, &ImportOptions::default())
         .unwrap();
     assert!(preview.encoding.is_some(), "{preview:?}");
-    c.import(ImportSource::Csv, &path, &ImportOptions::default(), &go)
-        .unwrap();
+    imported(&c, ImportSource::Csv, &path);
     assert!(c
         .list_films(&FilmListQuery::default())
         .unwrap()
@@ -254,9 +235,7 @@ fn a_tellico_video_collection_imports_titles_directors_themes_and_comments() {
 </tellico>"#;
     let tc = zip_file(dir.path(), "videos.tc", &[("tellico.xml", xml)]);
     let c = Catalog::open_in_memory().unwrap();
-    let report = c
-        .import(ImportSource::Tellico, &tc, &ImportOptions::default(), &go)
-        .unwrap();
+    let report = imported(&c, ImportSource::Tellico, &tc);
     assert_eq!(report.new_films, 1);
     let film = &c.list_films(&FilmListQuery::default()).unwrap()[0];
     assert_eq!(film.original_title.as_deref(), Some("Shichinin no samurai"));
@@ -310,13 +289,7 @@ fn imported_films_and_reviews_are_searchable_and_the_index_stays_sound() {
         ..Default::default()
     })
     .unwrap();
-    c.import(
-        ImportSource::Letterboxd,
-        &zip,
-        &ImportOptions::default(),
-        &go,
-    )
-    .unwrap();
+    imported(&c, ImportSource::Letterboxd, &zip);
     assert!(
         c.check_search_index().unwrap().ok,
         "{:?}",
@@ -386,14 +359,7 @@ fn rows_of_empty_fields_read_as_blank_lines() {
         )],
     );
     let c = Catalog::open_in_memory().unwrap();
-    let report = c
-        .import(
-            ImportSource::Letterboxd,
-            &zip,
-            &ImportOptions::default(),
-            &go,
-        )
-        .unwrap();
+    let report = imported(&c, ImportSource::Letterboxd, &zip);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     assert_eq!(
         (report.new_films, report.lists, report.list_entries),
@@ -405,9 +371,7 @@ fn rows_of_empty_fields_read_as_blank_lines() {
         "films.csv",
         b"Title,Year\nA,2001\n,\n  ,  \nB,2002\n",
     );
-    let report = c
-        .import(ImportSource::Csv, &table, &ImportOptions::default(), &go)
-        .unwrap();
+    let report = imported(&c, ImportSource::Csv, &table);
     assert_eq!(report.new_films, 2);
     assert!(
         report.skipped.is_empty() && report.errors.is_empty(),
@@ -425,9 +389,7 @@ fn a_french_spreadsheet_saved_in_latin_1_maps_its_columns_by_their_french_names(
         b"Titre;Titre original;Ann\xe9e;R\xe9alisateur;Dur\xe9e\nLe M\xe9pris;;1963;Jean-Luc Godard;103\n",
     );
     let c = Catalog::open_in_memory().unwrap();
-    let report = c
-        .import(ImportSource::Csv, &table, &ImportOptions::default(), &go)
-        .unwrap();
+    let report = imported(&c, ImportSource::Csv, &table);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let films = c.list_films(&FilmListQuery::default()).unwrap();
     assert_eq!(films.len(), 1);
