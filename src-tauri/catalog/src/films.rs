@@ -64,11 +64,7 @@ impl Catalog {
 
     /// Replaces a film's editable fields. Films in the trash must be restored before editing.
     pub fn update_film(&self, id: i64, input: &FilmInput) -> Result<Film> {
-        let valid = validate::film(input)?;
-        self.write(|tx| {
-            replace_film(tx, id, &valid)?;
-            film_by_id(tx, id)
-        })
+        self.update_film_with_status(id, input, None)
     }
 
     /// Replaces a film's fields and, if given, its watch status, in one write: when the fields
@@ -83,10 +79,7 @@ impl Catalog {
         self.write(|tx| {
             replace_film(tx, id, &valid)?;
             if let Some(status) = status {
-                tx.execute(
-                    "UPDATE films SET watch_status = ?2 WHERE id = ?1",
-                    params![id, status.as_str()],
-                )?;
+                set_status(tx, id, status)?;
             }
             film_by_id(tx, id)
         })

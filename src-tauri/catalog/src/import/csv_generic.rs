@@ -80,10 +80,7 @@ pub fn auto_field(header: &str) -> CsvField {
 }
 
 pub fn read(path: &Path, options: &ImportOptions) -> Result<Batch> {
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let file = table::file_label(path);
     let bytes = table::read_file(path)?;
     let (text, encoding) = table::decode(&file, bytes)?;
     let mut batch = Batch {

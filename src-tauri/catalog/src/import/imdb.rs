@@ -13,10 +13,7 @@ use super::table::{self, Row};
 use super::values;
 
 pub fn read(path: &Path) -> Result<Batch> {
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let file = table::file_label(path);
     let bytes = table::read_file(path)?;
     let (text, encoding) = table::decode(&file, bytes)?;
     let mut batch = Batch {

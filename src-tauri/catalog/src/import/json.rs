@@ -14,10 +14,7 @@ use super::record::{fatal, Batch, Credit, FilmRecord, ListRecord, Stamps};
 use super::table;
 
 pub fn read(path: &Path) -> Result<Batch> {
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let file = table::file_label(path);
     let bytes = table::read_file(path)?;
     let document: Document =
         serde_json::from_slice(&bytes).map_err(|e| crate::CatalogError::Import {

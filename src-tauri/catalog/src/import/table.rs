@@ -24,6 +24,13 @@ pub fn open(path: &Path) -> Result<File> {
     })
 }
 
+/// How errors name an import file: its file name, as the person knows it.
+pub fn file_label(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
 /// Reads a whole file, refusing one too big to be an import.
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let file = open(path)?;

@@ -31,7 +31,7 @@ pub fn read(path: &Path) -> Result<Batch> {
         (name, xml)
     } else {
         // A bare XML file: errors name the file the person chose.
-        (path.display().to_string(), bytes)
+        (table::file_label(path), bytes)
     };
     let text =
         std::str::from_utf8(&xml).map_err(|_| fatal(&file, None, "this is not UTF-8 text"))?;
