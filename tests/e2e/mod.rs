@@ -119,11 +119,23 @@ impl Desktop {
             "tauri:options".into(),
             json!({ "application": app_binary().to_string_lossy() }),
         );
-        let client = ClientBuilder::native()
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
-            .await
-            .expect("a WebDriver session with the app");
+        let url = format!("http://127.0.0.1:{}", self.driver_port);
+        // Once in a full run, tauri-driver dropped the session request before the app was
+        // launched (hyper's IncompleteMessage). Only that step is tried a second time: an app that
+        // fails to start fails both, and nothing after the session exists is retried.
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(capabilities);
+        let client = match builder.connect(&url).await {
+            Ok(client) => client,
+            Err(first) => {
+                eprintln!("the WebDriver session failed ({first}); trying once more");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                builder
+                    .connect(&url)
+                    .await
+                    .expect("a WebDriver session with the app")
+            }
+        };
         find(&client, ready_css).await;
         client
     }
