@@ -5,6 +5,10 @@
 //! one has been built. Needs `make build`, Xvfb; catalogs are generated once under
 //! target/bench-data/.
 
+#[path = "../display/mod.rs"]
+mod display;
+
+use display::Display;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -41,46 +45,6 @@ fn catalog(films: usize) -> PathBuf {
         std::fs::rename(&partial, &path).expect("rename the catalog");
     }
     path
-}
-
-struct Display {
-    xvfb: std::process::Child,
-    number: u32,
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        let _ = self.xvfb.kill();
-        let _ = self.xvfb.wait();
-    }
-}
-
-fn start_display() -> Display {
-    let number = (140..400)
-        .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists())
-        .expect("a free display");
-    let xvfb = Command::new("Xvfb")
-        .args([
-            &format!(":{number}"),
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb starts");
-    let started = Instant::now();
-    while !Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "Xvfb did not start"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    Display { xvfb, number }
 }
 
 /// The resident memory of `pid` and all its descendants, in KiB.
@@ -124,7 +88,7 @@ fn run_once(display: &Display, db: Option<&Path>) -> Run {
     let scratch = tempfile::tempdir().expect("temp dir");
     let mut command = Command::new(binary());
     command
-        .env("DISPLAY", format!(":{}", display.number))
+        .env("DISPLAY", display.name())
         .env("CINEDEX_STARTUP_PROBE", "1")
         .env("XDG_DATA_HOME", scratch.path())
         .env("XDG_CONFIG_HOME", scratch.path())
@@ -205,7 +169,7 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     let catalogs: Vec<(usize, PathBuf)> = sizes.iter().map(|&n| (n, catalog(n))).collect();
-    let display = start_display();
+    let display = Display::start();
     // One unmeasured start warms the page cache for the binary and WebKit.
     run_once(&display, None);
 

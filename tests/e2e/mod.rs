@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "../display/mod.rs"]
+mod display;
+
+use display::Display;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
@@ -35,7 +39,7 @@ impl Drop for Group {
 pub struct Desktop {
     // Dropped in order: the driver (and the app it launched) before the display.
     _driver: Group,
-    _display: Group,
+    _display: Display,
     driver_port: u16,
     dir: tempfile::TempDir,
 }
@@ -50,7 +54,7 @@ impl Desktop {
             binary.display()
         );
         let dir = tempfile::tempdir().expect("temp dir");
-        let (display_number, display) = start_xvfb();
+        let display = Display::start();
         let driver_port = free_port();
         let native_port = free_port();
         let mut driver = Command::new(tauri_driver());
@@ -61,7 +65,7 @@ impl Desktop {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .env("DISPLAY", format!(":{display_number}"))
+            .env("DISPLAY", display.name())
             .env("CINEDEX_DB", dir.path().join("catalog.sqlite"))
             // The webview's storage (library view and grouping) and the window state live here:
             // each test starts from a fresh profile, whatever ran before.
@@ -154,32 +158,6 @@ fn tauri_driver() -> PathBuf {
         Some(path) if path.exists() => path,
         _ => PathBuf::from("tauri-driver"),
     }
-}
-
-fn start_xvfb() -> (u32, Group) {
-    let number = (90..400)
-        .find(|n| {
-            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-        })
-        .expect("a free X display number");
-    let mut xvfb = Command::new("Xvfb");
-    xvfb.args([
-        &format!(":{number}"),
-        "-screen",
-        "0",
-        "1280x800x24",
-        "-nolisten",
-        "tcp",
-    ])
-    .stdout(Stdio::null())
-    .stderr(Stdio::null());
-    std::os::unix::process::CommandExt::process_group(&mut xvfb, 0);
-    let child = Group(xvfb.spawn().expect("Xvfb starts (make deps installs it)"));
-    wait_until("Xvfb is up", || {
-        Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
-    });
-    (number, child)
 }
 
 fn free_port() -> u16 {
