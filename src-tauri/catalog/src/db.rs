@@ -200,6 +200,7 @@ fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
 
 fn configure(conn: &Connection, writer: bool) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
+    crate::sql_functions::install(conn)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     // Imports and exports cycle through more statements than rusqlite's default cache of 16.
     conn.set_prepared_statement_cache_capacity(64);

@@ -21,6 +21,7 @@ pub mod posters;
 pub mod recovery;
 mod reviews;
 pub mod search;
+pub mod sql_functions;
 mod stats;
 pub mod text;
 mod time;

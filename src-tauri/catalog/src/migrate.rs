@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_one_rating",
         include_str!("../migrations/0007_one_rating.sql"),
     ),
+    (
+        "0008_search_folding",
+        include_str!("../migrations/0008_search_folding.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.

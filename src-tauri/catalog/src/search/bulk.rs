@@ -8,7 +8,7 @@
 use rusqlite::{params, Transaction};
 
 use crate::error::Result;
-use crate::search::parser::is_cjk;
+use crate::text::{is_cjk, search_fold};
 
 const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
 
@@ -44,7 +44,10 @@ impl Touched {
     /// A film the work added, with every title and name it was written with.
     pub(crate) fn new_film<'a>(&mut self, id: i64, texts: impl IntoIterator<Item = &'a str>) {
         self.new_films.push(id);
-        if texts.into_iter().any(|text| text.chars().any(is_cjk)) {
+        // The trigram index is fed folded text: compatibility forms (Kangxi radicals, for one)
+        // fold into CJK ideographs.
+        let has_cjk = |text: &str| !text.is_ascii() && search_fold(text).chars().any(is_cjk);
+        if texts.into_iter().any(has_cjk) {
             self.new_cjk_films.push(id);
         }
     }
@@ -126,7 +129,7 @@ fn index(tx: &Transaction, touched: Touched) -> Result<()> {
     reviews.dedup();
     let mut review = tx.prepare_cached(
         "INSERT INTO search_reviews (rowid, title, author, body)
-             SELECT id, title, author, body FROM reviews WHERE id BETWEEN ?1 AND ?2",
+             SELECT id, title, author, body FROM search_reviews_source WHERE id BETWEEN ?1 AND ?2",
     )?;
     for (first, last) in runs(&reviews) {
         review.execute(params![first, last])?;

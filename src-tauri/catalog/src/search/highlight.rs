@@ -2,8 +2,7 @@
 //! by folding the text the same way the index does, and returned as plain-text segments, so the
 //! UI never receives markup it would have to trust.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::text::search_fold_char;
 
 use super::parser::is_cjk;
 use super::Segment;
@@ -89,14 +88,10 @@ fn matches(text: &str, words: &[String]) -> Vec<(usize, usize)> {
     let mut folded: Vec<char> = Vec::with_capacity(text.len());
     let mut origin: Vec<usize> = Vec::with_capacity(text.len());
     for (at, ch) in text.char_indices() {
-        for f in std::iter::once(ch)
-            .nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .flat_map(char::to_lowercase)
-        {
+        search_fold_char(ch, |f| {
             folded.push(f);
             origin.push(at);
-        }
+        });
     }
     let mut ranges = Vec::new();
     for word in words {

@@ -2,7 +2,8 @@
 //! `field:value` filters; what is not valid syntax is searched as plain words. The result is an
 //! AST of folded terms; nothing here is ever handed to SQLite as syntax (see `fts` for quoting).
 
-use crate::text::fold;
+pub use crate::text::is_cjk;
+use crate::text::{fold, search_fold};
 
 /// Longest query text looked at; the rest is ignored so a pasted novel cannot slow a keystroke.
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -307,22 +308,14 @@ fn comparison(value: &str) -> Option<(Compare, &str)> {
     .find_map(|(prefix, cmp)| value.strip_prefix(prefix).map(|rest| (cmp, rest)))
 }
 
-/// The searchable words of `text`, folded: split where the FTS tokenizer splits (anything that is
-/// not a letter or a digit), so what remains can always be quoted safely.
+/// The searchable words of `text`, folded as the index is: split where the FTS tokenizer splits
+/// (anything that is not a letter or a digit), so what remains can always be quoted safely.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
+    search_fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
-}
-
-/// True for characters of scripts written without spaces (Han, kana, Hangul), which the word
-/// tokenizer keeps in long runs: they are matched as substrings instead.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
-        | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
 }
 
 #[cfg(test)]

@@ -1,0 +1,114 @@
+//! Search across alphabets: the index and the query are folded by the same function, so a title
+//! is found as it is written and as it is typed without its accents, in Greek and Cyrillic as in
+//! Latin; letters such as œ, æ, ß and ø are found as they are typed on a keyboard without them;
+//! Korean and voiced Japanese kana are found whole.
+
+use cinedex_catalog::*;
+
+mod search_support;
+use search_support::*;
+
+fn world_catalog() -> Catalog {
+    let c = Catalog::open_in_memory().unwrap();
+    film(&c, "Ёжик в тумане", None, 1975, &["Юрий Норштейн"], &[]);
+    film(&c, "Ο Θίασος", None, 1975, &["Θόδωρος Αγγελόπουλος"], &[]);
+    film(&c, "기생충", Some("Parasite"), 2019, &["봉준호"], &[]);
+    film(&c, "ゴジラ", Some("Godzilla"), 1954, &["本多猪四郎"], &[]);
+    film(
+        &c,
+        "Le Cœur des hommes",
+        None,
+        2003,
+        &["Marc Esposito"],
+        &[],
+    );
+    film(
+        &c,
+        "Die bleierne Zeit",
+        None,
+        1981,
+        &["Margarethe von Trotta"],
+        &["Straße"],
+    );
+    film(
+        &c,
+        "Festen",
+        None,
+        1998,
+        &["Thomas Vinterberg"],
+        &["Søskende"],
+    );
+    let stalker = film(&c, "Stalker", None, 1979, &["Andrei Tarkovsky"], &[]);
+    review(
+        &c,
+        stalker.id,
+        ReviewKind::Note,
+        "Θυμίζει το Ἐπιθυμία της Ζώνης.",
+    );
+    c
+}
+
+#[test]
+fn greek_and_cyrillic_titles_are_found_as_written_and_without_accents() {
+    let c = world_catalog();
+    for query in ["Ёжик", "ежик", "ЁЖИК в тумане", "Норштейн"] {
+        assert_eq!(titles(&c, query), ["Ёжик в тумане"], "{query}");
+    }
+    for query in ["Θίασος", "θιασος", "ΘΙΑΣΟΣ", "Αγγελόπουλος", "αγγελοπουλος"]
+    {
+        assert_eq!(titles(&c, query), ["Ο Θίασος"], "{query}");
+    }
+}
+
+#[test]
+fn korean_and_voiced_kana_are_found_whole() {
+    let c = world_catalog();
+    assert_eq!(titles(&c, "기생충"), ["기생충"]);
+    assert_eq!(titles(&c, "봉준호"), ["기생충"]);
+    assert_eq!(titles(&c, "ゴジラ"), ["ゴジラ"]);
+    assert_eq!(titles(&c, "ジラ"), ["ゴジラ"]);
+    assert!(
+        titles(&c, "コシラ").is_empty(),
+        "the voicing marks are part of the letters"
+    );
+}
+
+#[test]
+fn ligatures_and_letters_without_accents_are_found_as_typed_on_any_keyboard() {
+    let c = world_catalog();
+    for query in ["coeur", "Cœur", "CŒUR"] {
+        assert_eq!(titles(&c, query), ["Le Cœur des hommes"], "{query}");
+    }
+    assert_eq!(titles(&c, "theme:strasse"), ["Die bleierne Zeit"]);
+    assert_eq!(titles(&c, "soskende"), ["Festen"]);
+}
+
+#[test]
+fn review_text_in_greek_is_found_and_marked_in_its_own_spelling() {
+    let c = world_catalog();
+    let results = c.search("επιθυμια", 10, 0).unwrap();
+    assert_eq!(results.hits.len(), 1);
+    assert_eq!(results.hits[0].film.title, "Stalker");
+    let snippet = results.hits[0].snippet.as_ref().expect("a snippet");
+    let marked: Vec<&str> = snippet
+        .text
+        .iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["Ἐπιθυμία"]);
+}
+
+#[test]
+fn a_title_is_marked_in_its_own_spelling() {
+    let c = world_catalog();
+    let results = c.search("ежик", 10, 0).unwrap();
+    let marked: Vec<&str> = results.hits[0]
+        .title
+        .iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["Ёжик"]);
+    assert!(c.check().unwrap().ok);
+}
