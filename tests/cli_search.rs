@@ -143,3 +143,19 @@ fn check_includes_the_search_index() {
         .success()
         .stdout(predicate::str::contains("search index"));
 }
+
+#[test]
+fn titles_in_other_alphabets_are_found_as_typed_with_or_without_accents() {
+    let shell = Shell::new();
+    add(&shell, "Ёжик в тумане", "1975", "Юрий Норштейн");
+    add(&shell, "기생충", "2019", "봉준호");
+    add(&shell, "Le Cœur des hommes", "2003", "Marc Esposito");
+    for (query, title) in [
+        ("Ёжик", "Ёжик в тумане"),
+        ("ежик", "Ёжик в тумане"),
+        ("기생충", "기생충"),
+        ("coeur", "Le Cœur des hommes"),
+    ] {
+        assert_eq!(titles(&shell.json(&["search", query])), [title], "{query}");
+    }
+}
