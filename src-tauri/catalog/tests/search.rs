@@ -83,6 +83,9 @@ fn filters_phrases_and_exclusions_narrow_the_results() {
     assert_eq!(titles(&c, "has:note tarkovsky"), ["Stalker"]);
     assert_eq!(titles(&c, "year:2001"), ["Amélie", "Spirited Away"]);
     assert_eq!(titles(&c, "year:2001 -spirited"), ["Amélie"]);
+    // Filters alone match no text: no field is reported as matched.
+    let by_year = c.search("year:2001", 10, 0).unwrap();
+    assert!(by_year.hits.iter().all(|hit| hit.matched.is_empty()));
     assert!(titles(&c, "rating:>=4").is_empty());
     let solaris = c.search("solaris", 1, 0).unwrap().hits[0].film.id;
     c.add_viewing(

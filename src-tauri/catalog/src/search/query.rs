@@ -305,7 +305,10 @@ fn hit(
     {
         matched.push(MatchField::Theme);
     }
-    if candidate.tier == 2 && matched.is_empty() {
+    // Only words can have matched a person who is not shown; a query of filters alone matched
+    // no text at all.
+    let searched_text = !words.is_empty() || !query.people.is_empty();
+    if candidate.tier == 2 && matched.is_empty() && searched_text {
         matched.push(MatchField::Person);
     }
     let snippet = match candidate.review_id {
