@@ -37,13 +37,7 @@ fn a_title_match_ranks_before_a_match_in_a_review() {
         .as_ref()
         .expect("a snippet from the review");
     assert_eq!(snippet.kind, ReviewKind::Review);
-    let marked: Vec<&str> = snippet
-        .text
-        .iter()
-        .filter(|s| s.hit)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(marked, ["zone"]);
+    assert_eq!(marked(&snippet.text), ["zone"]);
     let text: String = snippet.text.iter().map(|s| s.text.as_str()).collect();
     assert!(!text.contains("**"), "markdown is shown as text: {text}");
     assert_eq!(results.hits[1].matched, [MatchField::Review]);

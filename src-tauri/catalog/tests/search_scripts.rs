@@ -90,25 +90,13 @@ fn review_text_in_greek_is_found_and_marked_in_its_own_spelling() {
     assert_eq!(results.hits.len(), 1);
     assert_eq!(results.hits[0].film.title, "Stalker");
     let snippet = results.hits[0].snippet.as_ref().expect("a snippet");
-    let marked: Vec<&str> = snippet
-        .text
-        .iter()
-        .filter(|s| s.hit)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(marked, ["Ἐπιθυμία"]);
+    assert_eq!(marked(&snippet.text), ["Ἐπιθυμία"]);
 }
 
 #[test]
 fn a_title_is_marked_in_its_own_spelling() {
     let c = world_catalog();
     let results = c.search("ежик", 10, 0).unwrap();
-    let marked: Vec<&str> = results.hits[0]
-        .title
-        .iter()
-        .filter(|s| s.hit)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(marked, ["Ёжик"]);
+    assert_eq!(marked(&results.hits[0].title), ["Ёжик"]);
     assert!(c.check().unwrap().ok);
 }

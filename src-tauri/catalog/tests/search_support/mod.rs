@@ -105,3 +105,12 @@ pub fn assert_index_sound(catalog: &Catalog) {
     let report = catalog.check_search_index().unwrap();
     assert!(report.ok, "{:?}", report.problems);
 }
+
+/// The marked (matching) parts of a highlighted title or snippet.
+pub fn marked(segments: &[Segment]) -> Vec<&str> {
+    segments
+        .iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text.as_str())
+        .collect()
+}
