@@ -63,11 +63,22 @@ pub fn snippet(text: &str, words: &[String]) -> Vec<Segment> {
 
 /// Review Markdown as the reader sees it: text without markup, on one line.
 pub fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser};
+    use pulldown_cmark::{Event, Parser, TagEnd};
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new(markdown) {
         match event {
             Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            // The end of an emphasis or a link is inside a word ("**Ё**жик" is one word); only
+            // the ends of blocks (paragraphs, headings, items) separate words.
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Superscript
+                | TagEnd::Subscript,
+            ) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
             _ => {}
         }
@@ -185,5 +196,9 @@ mod tests {
         assert_eq!(s.last().map(|s| s.text.as_str()), Some("…"));
         assert_eq!(marked(&s), vec!["zone"]);
         assert_eq!(plain_text("# Title\n\n*so* `good`"), "Title so good");
+        assert_eq!(
+            plain_text("**Ё**жик, [the Zone](https://example.org), *there*."),
+            "Ёжик, the Zone, there."
+        );
     }
 }
