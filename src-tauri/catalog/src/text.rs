@@ -51,7 +51,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The form search compares text in: the index (through the SQL function
-/// `cinedex_search_fold`, see `db`), the words of a query and the marking of matches all use it,
+/// `cinedex_search_fold`, see `sql_functions`), the words of a query and the marking of matches all use it,
 /// so what is indexed and what is looked up cannot differ. Lower case; accents removed in every
 /// alphabet ("Ёжик" → "ежик", "Θίασος" → "θιασοσ"); letters that are not an accented form of
 /// another spelled as people type them without the key ("Œuvre" → "oeuvre", "Straße" →
