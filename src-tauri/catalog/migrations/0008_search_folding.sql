@@ -82,10 +82,11 @@ CREATE VIRTUAL TABLE search_reviews USING fts5(
     tokenize = "unicode61 remove_diacritics 2", prefix = '2 3'
 );
 
+-- New text is read from the view; the text an index entry was made from is gone by the time an
+-- AFTER trigger runs, so removing it folds the old values here, as the view does.
 CREATE TRIGGER search_reviews_insert AFTER INSERT ON reviews BEGIN
     INSERT INTO search_reviews (rowid, title, author, body)
-        VALUES (new.id, cinedex_search_fold(new.title), cinedex_search_fold(new.author),
-                cinedex_search_fold(new.body));
+        SELECT id, title, author, body FROM search_reviews_source WHERE id = new.id;
     DELETE FROM search_film WHERE rowid = new.film_id;
     INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
         SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = new.film_id;
@@ -96,8 +97,7 @@ CREATE TRIGGER search_reviews_update AFTER UPDATE OF film_id, kind, rating, titl
         VALUES ('delete', old.id, cinedex_search_fold(old.title), cinedex_search_fold(old.author),
                 cinedex_search_fold(old.body));
     INSERT INTO search_reviews (rowid, title, author, body)
-        VALUES (new.id, cinedex_search_fold(new.title), cinedex_search_fold(new.author),
-                cinedex_search_fold(new.body));
+        SELECT id, title, author, body FROM search_reviews_source WHERE id = new.id;
     DELETE FROM search_film WHERE rowid = old.film_id;
     INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
         SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = old.film_id;

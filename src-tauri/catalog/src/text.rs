@@ -39,7 +39,9 @@ fn collapse(chars: impl Iterator<Item = char>) -> String {
 }
 
 /// The key two strings are compared by when case and accents should not matter:
-/// "Amélie" and "AMELIE" fold to the same "amelie"; CJK text is kept as it is.
+/// "Amélie" and "AMELIE" fold to the same "amelie". Stored as the key of films, people, themes,
+/// lists and smart lists, so it cannot change without migrating those keys; search uses
+/// [`search_fold`], which also spells out æ, ß, ø... and keeps kana and Hangul whole.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
@@ -111,6 +113,17 @@ fn spelled_without_the_key(letter: char) -> Option<&'static str> {
 /// katakana, whose decomposition would drop the voicing marks.
 fn keeps_its_marks(ch: char) -> bool {
     is_cjk(ch) || ('\u{FF65}'..='\u{FF9F}').contains(&ch)
+}
+
+/// True when `text`, folded for search, has CJK characters: the trigram index holds exactly those
+/// films. Compatibility forms (the Kangxi radicals, for one) fold into ideographs.
+pub fn has_cjk_when_folded(text: &str) -> bool {
+    !text.is_ascii()
+        && text.chars().any(|ch| {
+            let mut cjk = false;
+            search_fold_char(ch, |folded| cjk |= is_cjk(folded));
+            cjk
+        })
 }
 
 /// True for characters of scripts written without spaces (Han, kana, Hangul), which the word

@@ -6,7 +6,7 @@ mod fixtures;
 use std::path::{Path, PathBuf};
 
 use cinedex_catalog::*;
-use fixtures::{file, go, zip_file, DIARY};
+use fixtures::{file, go, imported, zip_file, DIARY};
 
 fn letterboxd(dir: &Path) -> PathBuf {
     zip_file(
@@ -27,12 +27,6 @@ fn letterboxd(dir: &Path) -> PathBuf {
             ),
         ],
     )
-}
-
-/// Imports `path` with the default options, to the end.
-fn imported(c: &Catalog, source: ImportSource, path: &Path) -> ImportSummary {
-    c.import(source, path, &ImportOptions::default(), &go)
-        .unwrap()
 }
 
 fn dump(c: &Catalog) -> String {

@@ -3,16 +3,8 @@
 
 mod fixtures;
 
-use std::path::Path;
-
 use cinedex_catalog::*;
-use fixtures::{go, zip_file};
-
-/// Imports `path` with the default options, to the end.
-fn imported(c: &Catalog, source: ImportSource, path: &Path) -> ImportSummary {
-    c.import(source, path, &ImportOptions::default(), &go)
-        .unwrap()
-}
+use fixtures::{imported, zip_file};
 
 #[test]
 fn rows_of_empty_fields_read_as_blank_lines() {

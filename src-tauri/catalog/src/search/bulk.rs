@@ -8,7 +8,7 @@
 use rusqlite::{params, Transaction};
 
 use crate::error::Result;
-use crate::text::{is_cjk, search_fold};
+use crate::text::has_cjk_when_folded;
 
 const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
 
@@ -44,10 +44,7 @@ impl Touched {
     /// A film the work added, with every title and name it was written with.
     pub(crate) fn new_film<'a>(&mut self, id: i64, texts: impl IntoIterator<Item = &'a str>) {
         self.new_films.push(id);
-        // The trigram index is fed folded text: compatibility forms (Kangxi radicals, for one)
-        // fold into CJK ideographs.
-        let has_cjk = |text: &str| !text.is_ascii() && search_fold(text).chars().any(is_cjk);
-        if texts.into_iter().any(has_cjk) {
+        if texts.into_iter().any(has_cjk_when_folded) {
             self.new_cjk_films.push(id);
         }
     }

@@ -2,7 +2,8 @@
 //! quotes (with any quote doubled), so user text can never be read as FTS5 syntax: `NEAR(`, `AND`,
 //! `*` or `"` are only ever searched as words, or dropped when they have no letters at all.
 
-use super::parser::{is_cjk, Compare, Has, Query, Term};
+use super::parser::{Compare, Has, Query, Term};
+use crate::text::is_cjk;
 
 /// The expressions one search runs, in the order they are tried.
 #[derive(Debug, Default)]

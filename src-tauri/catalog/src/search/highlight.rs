@@ -2,9 +2,8 @@
 //! by folding the text the same way the index does, and returned as plain-text segments, so the
 //! UI never receives markup it would have to trust.
 
-use crate::text::search_fold_char;
+use crate::text::{is_cjk, search_fold_char};
 
-use super::parser::is_cjk;
 use super::Segment;
 
 /// Characters of review text shown around the first match.

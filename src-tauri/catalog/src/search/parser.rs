@@ -2,7 +2,6 @@
 //! `field:value` filters; what is not valid syntax is searched as plain words. The result is an
 //! AST of folded terms; nothing here is ever handed to SQLite as syntax (see `fts` for quoting).
 
-pub use crate::text::is_cjk;
 use crate::text::{fold, search_fold};
 
 /// Longest query text looked at; the rest is ignored so a pasted novel cannot slow a keystroke.
