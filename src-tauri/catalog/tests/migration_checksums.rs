@@ -18,7 +18,8 @@ fn migrations_dir() -> std::path::PathBuf {
 }
 
 fn pinned() -> Vec<(String, String)> {
-    let text = fs::read_to_string(migrations_dir().join("CHECKSUMS")).expect("migrations/CHECKSUMS");
+    let text =
+        fs::read_to_string(migrations_dir().join("CHECKSUMS")).expect("migrations/CHECKSUMS");
     text.lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| {
@@ -31,7 +32,10 @@ fn pinned() -> Vec<(String, String)> {
 #[test]
 fn no_landed_migration_has_been_edited() {
     let pinned = pinned();
-    assert!(pinned.len() >= 8, "CHECKSUMS lists too few migrations: {pinned:?}");
+    assert!(
+        pinned.len() >= 8,
+        "CHECKSUMS lists too few migrations: {pinned:?}"
+    );
     for (name, sum) in &pinned {
         let bytes = fs::read(migrations_dir().join(name))
             .unwrap_or_else(|e| panic!("the landed migration {name} is gone: {e}"));
