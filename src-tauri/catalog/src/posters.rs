@@ -45,11 +45,12 @@ fn own_file_film(name: &str) -> Option<i64> {
         None => (stem, false),
     };
     // `.partial`: what `write_atomically` leaves when a crash interrupts it.
-    let well_named = extension == "partial" || if thumb {
-        extension == "jpg"
-    } else {
-        EXTENSIONS.contains(&extension)
-    };
+    let well_named = extension == "partial"
+        || if thumb {
+            extension == "jpg"
+        } else {
+            EXTENSIONS.contains(&extension)
+        };
     // Digits only: no sign, no separator, no leading zero, so one film has one spelling.
     let canonical = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
@@ -212,12 +213,8 @@ fn read_poster_file(source: &Path) -> Result<Vec<u8>> {
         path: source.to_path_buf(),
         source: source_error,
     };
-    let not_a_file = || {
-        CatalogError::invalid(
-            "file",
-            format!("{}: not a regular file", source.display()),
-        )
-    };
+    let not_a_file =
+        || CatalogError::invalid("file", format!("{}: not a regular file", source.display()));
     let too_large = |size: u64| {
         CatalogError::invalid(
             "file",

@@ -263,7 +263,10 @@ fn fill_months(found: Vec<Tally>) -> Vec<Tally> {
         return found;
     }
     // `found` is in month order: one walk beside the calendar, not a search per month.
-    let mut counts = months.into_iter().zip(found.iter().map(|t| t.count)).peekable();
+    let mut counts = months
+        .into_iter()
+        .zip(found.iter().map(|t| t.count))
+        .peekable();
     let mut filled = Vec::new();
     let (mut year, mut month) = first;
     while (year, month) <= last {

@@ -46,7 +46,13 @@ fn a_poster_name_from_a_foreign_catalog_never_deletes_a_file_outside_the_posters
     let other_film = posters.join("99.png");
     std::fs::write(&other_film, "another film's poster").unwrap();
     let absolute = victim.display().to_string();
-    for stored in ["../victim", absolute.as_str(), "99.png", "0099.jpg", "-1.png"] {
+    for stored in [
+        "../victim",
+        absolute.as_str(),
+        "99.png",
+        "0099.jpg",
+        "-1.png",
+    ] {
         store_poster_name(dir.path(), id, stored);
         let film = c
             .attach_poster(id, &png(&dir.path().join("scan.png")))

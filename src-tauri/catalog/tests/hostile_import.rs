@@ -31,7 +31,9 @@ fn list(name: &str) -> Value {
 fn refused_alike(path: &Path, column: &str) -> String {
     let c = Catalog::open_in_memory().unwrap();
     let options = ImportOptions::default();
-    let preview = c.preview_import(ImportSource::Json, path, &options).unwrap();
+    let preview = c
+        .preview_import(ImportSource::Json, path, &options)
+        .unwrap();
     assert_eq!(preview.error_count, 1, "{:?}", preview.errors);
     let issue = &preview.errors[0];
     assert_eq!(issue.file, "hostile.json");
@@ -162,7 +164,11 @@ fn counts_sizes_and_times_are_bounded() {
             json!("9999-12-31T23:59:59Z"),
             "films[0].createdAt",
         ),
-        ("updatedAt", json!("1869-12-31T23:59:59Z"), "films[0].updatedAt"),
+        (
+            "updatedAt",
+            json!("1869-12-31T23:59:59Z"),
+            "films[0].updatedAt",
+        ),
         (
             "reviews",
             json!([{ "kind": "review", "body": "Fine.", "createdAt": "0001-01-01T00:00:00Z", "updatedAt": STAMP }]),
@@ -253,7 +259,11 @@ fn titles_with_direction_controls_or_nothing_visible_are_refused() {
 fn zero_width_characters_inside_visible_text_are_kept() {
     let c = Catalog::open_in_memory().unwrap();
     // ZWNJ is part of Persian spelling; ZWJ joins emoji.
-    for title in ["می\u{200C}خواهم", "👩\u{200D}👩\u{200D}👧", "Stalker\u{200B}"] {
+    for title in [
+        "می\u{200C}خواهم",
+        "👩\u{200D}👩\u{200D}👧",
+        "Stalker\u{200B}",
+    ] {
         let film = c
             .add_film(&FilmInput {
                 title: title.into(),
@@ -294,7 +304,12 @@ fn a_stray_ancient_date_in_a_catalog_does_not_blow_up_the_charts() {
     .unwrap();
     drop(raw);
     let stats = c.stats(&StatsQuery::default()).unwrap();
-    assert_eq!(stats.reviews_by_month.len(), 2, "{:?}", stats.reviews_by_month);
+    assert_eq!(
+        stats.reviews_by_month.len(),
+        2,
+        "{:?}",
+        stats.reviews_by_month
+    );
     assert_eq!(stats.reviews_by_month[0].key, "0001-01");
     assert_eq!(
         stats.reviews_by_month.iter().map(|t| t.count).sum::<i64>(),

@@ -141,6 +141,19 @@ fn query_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
 }
 
+/// `cases` by default; `PROPTEST_CASES` asks for more (a long run) or fewer.
+fn runner(cases: u32) -> TestRunner {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
+    TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    })
+}
+
 fn any_query() -> impl Strategy<Value = String> {
     prop_oneof![query_like(), any::<String>(), "\\PC{0,40}"]
 }
@@ -148,11 +161,7 @@ fn any_query() -> impl Strategy<Value = String> {
 #[test]
 fn any_string_is_a_query_that_searches_without_an_error() {
     let c = catalog();
-    let mut runner = TestRunner::new(Config {
-        cases: 3_000,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = runner(3_000);
     runner
         .run(&any_query(), |query| {
             c.search(&query, 20, 0)
@@ -165,11 +174,7 @@ fn any_string_is_a_query_that_searches_without_an_error() {
 #[test]
 fn any_string_saved_as_a_smart_list_opens_without_an_error() {
     let c = catalog();
-    let mut runner = TestRunner::new(Config {
-        cases: 500,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = runner(500);
     let saved = std::cell::Cell::new(0u32);
     runner
         .run(&any_query(), |query| {

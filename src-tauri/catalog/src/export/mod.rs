@@ -115,10 +115,11 @@ fn write_file(
         writer.flush().map_err(io_error(out))?;
     }
     temp.as_file().sync_all().map_err(io_error(out))?;
-    temp.persist_noclobber(out).map_err(|e| match e.error.kind() {
-        std::io::ErrorKind::AlreadyExists => already_there(out),
-        _ => io_error(out)(e.error),
-    })?;
+    temp.persist_noclobber(out)
+        .map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => already_there(out),
+            _ => io_error(out)(e.error),
+        })?;
     Ok(())
 }
 

@@ -58,7 +58,9 @@ pub fn external_id(source: &str, value: &str) -> Result<(String, String)> {
     if source.is_empty() || !well_formed {
         return Err(CatalogError::invalid(
             "source",
-            format!("An id's source is a short lower-case name like \"imdb\"; \"{source}\" is not."),
+            format!(
+                "An id's source is a short lower-case name like \"imdb\"; \"{source}\" is not."
+            ),
         ));
     }
     check_length("source", "Source", source, MAX_EXTERNAL_SOURCE_CHARS)?;

@@ -12,7 +12,10 @@ fn is_bidi_control(c: char) -> bool {
 /// Characters that take no space: fine inside a word (ZWJ in emoji, ZWNJ in Persian), but a
 /// title made of nothing else looks empty.
 fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// Refuses text that would not show what it holds: bidi controls anywhere, or nothing but
