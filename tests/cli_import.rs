@@ -81,6 +81,17 @@ fn a_json_export_round_trips_through_the_command_line() {
     let out = dir.path().join("all.json");
     let report = shell.json(&["export", "json", out.to_str().unwrap()]);
     assert_eq!(report["films"], 1);
+    let written = std::fs::read(&out).unwrap();
+    shell
+        .cmd(&["export", "json", out.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        written,
+        "the file is left as it was"
+    );
     let other = Shell::new();
     other
         .cmd(&["import", "json", out.to_str().unwrap()])

@@ -102,6 +102,21 @@ fn search_limits_and_never_fails_on_odd_input() {
 }
 
 #[test]
+fn a_year_no_film_can_have_finds_nothing_and_its_smart_list_still_opens() {
+    let shell = Shell::new();
+    innocence(&shell);
+    for query in ["year:<1000", "year:>9999"] {
+        assert!(
+            titles(&shell.json(&["search", query])).is_empty(),
+            "{query}"
+        );
+    }
+    shell.json(&["smart", "add", "Before cinema", "year:<1000"]);
+    let shown = shell.json(&["smart", "show", "before cinema"]);
+    assert!(titles(&shown["results"]).is_empty());
+}
+
+#[test]
 fn smart_lists_are_saved_listed_shown_live_and_deleted() {
     let shell = Shell::new();
     innocence(&shell);

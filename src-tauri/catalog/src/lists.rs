@@ -9,10 +9,10 @@ use ts_rs::TS;
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
 use crate::model::Film;
-use crate::text::{fold, tidy};
+use crate::text::fold;
 use crate::time::{self, instant_at};
 
-pub const MAX_LIST_NAME_CHARS: usize = 200;
+pub use crate::validate::MAX_LIST_NAME_CHARS;
 
 /// A list as the list of lists shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -100,13 +100,8 @@ pub(crate) fn find_or_create(
     description: Option<&str>,
     stamps: Option<(&str, &str)>,
 ) -> Result<(i64, bool)> {
-    let name = tidy(name);
-    if name.is_empty() || name.chars().count() > MAX_LIST_NAME_CHARS {
-        return Err(CatalogError::invalid(
-            "name",
-            format!("A list name needs 1 to {MAX_LIST_NAME_CHARS} characters."),
-        ));
-    }
+    // The same rules the import preview checks, so the two cannot disagree.
+    let (name, description) = crate::validate::list(name, description)?;
     let key = fold(&name);
     let existing: Option<i64> = tx
         .prepare_cached("SELECT id FROM lists WHERE name_key = ?1")?
@@ -117,7 +112,6 @@ pub(crate) fn find_or_create(
     }
     let now = time::to_text(time::now());
     let (created, updated) = stamps.unwrap_or((&now, &now));
-    let description = description.map(str::trim).filter(|d| !d.is_empty());
     tx.prepare_cached(
         "INSERT INTO lists (name, name_key, description, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?

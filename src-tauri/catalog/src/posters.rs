@@ -3,7 +3,7 @@
 //! window shows thumbnails only, through a protocol that serves them by film id.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use image::codecs::jpeg::JpegEncoder;
@@ -32,6 +32,35 @@ fn thumb_name(film_id: i64) -> String {
     format!("{film_id}-thumb.jpg")
 }
 
+/// The extensions of the originals the app writes, one per accepted format.
+const EXTENSIONS: [&str; 4] = ["jpg", "png", "webp", "gif"];
+
+/// The film a file in `posters/` belongs to, when its name is one the app itself writes
+/// (`12.png`, `12-thumb.jpg`, `12.partial`). Anything else (a name read from a restored or foreign catalog,
+/// `../victim`, `/etc/passwd`, a file a person put there) is never removed nor read.
+fn own_file_film(name: &str) -> Option<i64> {
+    let (stem, extension) = name.rsplit_once('.')?;
+    let (digits, thumb) = match stem.strip_suffix("-thumb") {
+        Some(digits) => (digits, true),
+        None => (stem, false),
+    };
+    // `.partial`: what `write_atomically` leaves when a crash interrupts it.
+    let well_named = extension == "partial"
+        || if thumb {
+            extension == "jpg"
+        } else {
+            EXTENSIONS.contains(&extension)
+        };
+    // Digits only: no sign, no separator, no leading zero, so one film has one spelling.
+    let canonical = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !(digits.len() > 1 && digits.starts_with('0'));
+    if !(well_named && canonical) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 impl Catalog {
     /// Copies the image at `source` in as film `film_id`'s poster (replacing any earlier one) and
     /// makes its thumbnail. The file is checked before anything is stored.
@@ -41,19 +70,7 @@ impl Catalog {
             let path = path.to_path_buf();
             move |source| CatalogError::Io { path, source }
         };
-        let size = fs::metadata(source).map_err(io(source))?.len();
-        if size > MAX_POSTER_BYTES {
-            return Err(CatalogError::invalid(
-                "file",
-                format!(
-                    "{}: {} MiB is larger than the {} MiB a poster may be",
-                    source.display(),
-                    size / (1024 * 1024),
-                    MAX_POSTER_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        let bytes = fs::read(source).map_err(io(source))?;
+        let bytes = read_poster_file(source)?;
         let not_an_image = || {
             CatalogError::invalid(
                 "file",
@@ -93,7 +110,9 @@ impl Catalog {
             // extension matches, in which case they are replaced whole by the rename).
             write_atomically(&dir.join(&original), &bytes)?;
             write_atomically(&dir.join(thumb_name(film_id)), &thumb_bytes)?;
-            if let Some(previous) = previous.filter(|p| *p != original) {
+            // The stored name is only trusted when it is this film's own.
+            let own = |name: &String| own_file_film(name) == Some(film_id) && *name != original;
+            if let Some(previous) = previous.filter(own) {
                 let _ = fs::remove_file(dir.join(previous));
             }
             tx.execute(
@@ -147,8 +166,7 @@ impl Catalog {
         let ids: Vec<(i64, PathBuf)> = entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter_map(|path| {
-                let stem = path.file_stem()?.to_str()?;
-                let id = stem.split('-').next()?.parse().ok()?;
+                let id = own_file_film(path.file_name()?.to_str()?)?;
                 Some((id, path))
             })
             .collect();
@@ -180,11 +198,59 @@ fn remove_files(dir: &Path, film_id: i64) {
         return;
     };
     for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if stem == film_id.to_string() || stem == format!("{film_id}-thumb") {
+        let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+        if own_file_film(name) == Some(film_id) {
             let _ = fs::remove_file(path);
         }
     }
+}
+
+/// The bytes of the image at `source`: a regular file of at most [`MAX_POSTER_BYTES`]. A device
+/// (`/dev/zero`) or a FIFO is refused before it is read; the cap holds while reading, so a file
+/// that grows after it was measured cannot exhaust memory either.
+fn read_poster_file(source: &Path) -> Result<Vec<u8>> {
+    let io = |source_error| CatalogError::Io {
+        path: source.to_path_buf(),
+        source: source_error,
+    };
+    let not_a_file =
+        || CatalogError::invalid("file", format!("{}: not a regular file", source.display()));
+    let too_large = |size: u64| {
+        CatalogError::invalid(
+            "file",
+            format!(
+                "{}: {} MiB is larger than the {} MiB a poster may be",
+                source.display(),
+                size / (1024 * 1024),
+                MAX_POSTER_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    if !fs::metadata(source).map_err(io)?.is_file() {
+        return Err(not_a_file());
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    // Should the path turn into a FIFO between the check and the open, the open must not wait
+    // for a writer; on a regular file the flag changes nothing.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(source).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    if !metadata.is_file() {
+        return Err(not_a_file());
+    }
+    if metadata.len() > MAX_POSTER_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_POSTER_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_POSTER_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Writes `bytes` to a temporary file beside `target`, syncs it and renames it over `target`, so

@@ -238,25 +238,47 @@ fn rating_key(halves: i64) -> String {
     }
 }
 
+/// The most months a chart over time is filled out to: two centuries. A catalog restored from a
+/// foreign file may hold a stray date (year 1 or 9999); its months are still shown, but the
+/// thousands of empty months between it and the rest are not invented.
+const MAX_FILLED_MONTHS: i64 = 12 * 200;
+
 /// Adds the months with no count between the first and the last (keys `YYYY-MM`, in order), so
 /// a chart over time shows the quiet months as zero instead of skipping them.
 fn fill_months(found: Vec<Tally>) -> Vec<Tally> {
-    let parse = |key: &str| -> Option<(i32, u32)> {
+    let parse = |key: &str| -> Option<(i64, i64)> {
         let (year, month) = key.split_once('-')?;
-        Some((year.parse().ok()?, month.parse().ok()?))
+        let (year, month) = (year.parse().ok()?, month.parse().ok()?);
+        (1..=12).contains(&month).then_some((year, month))
     };
-    let (Some(first), Some(last)) = (
-        found.first().and_then(|t| parse(&t.key)),
-        found.last().and_then(|t| parse(&t.key)),
-    ) else {
+    let months: Option<Vec<(i64, i64)>> = found.iter().map(|t| parse(&t.key)).collect();
+    let Some(months) = months else {
         return found;
     };
+    let (Some(&first), Some(&last)) = (months.first(), months.last()) else {
+        return found;
+    };
+    let span = (last.0 - first.0) * 12 + (last.1 - first.1);
+    if span > MAX_FILLED_MONTHS {
+        return found;
+    }
+    // `found` is in month order: one walk beside the calendar, not a search per month.
+    let mut counts = months
+        .into_iter()
+        .zip(found.iter().map(|t| t.count))
+        .peekable();
     let mut filled = Vec::new();
     let (mut year, mut month) = first;
     while (year, month) <= last {
-        let key = format!("{year:04}-{month:02}");
-        let count = found.iter().find(|t| t.key == key).map_or(0, |t| t.count);
-        filled.push(Tally { key, count });
+        let mut count = 0;
+        while let Some(&(_, n)) = counts.peek().filter(|(at, _)| *at <= (year, month)) {
+            count += n;
+            counts.next();
+        }
+        filled.push(Tally {
+            key: format!("{year:04}-{month:02}"),
+            count,
+        });
         (year, month) = if month == 12 {
             (year + 1, 1)
         } else {

@@ -6,6 +6,12 @@ use crate::error::{CatalogError, Result};
 use crate::model::{FilmInput, ReviewInput, ReviewKind, ViewingInput};
 use crate::text::{fold, tidy};
 
+mod carried;
+mod visible;
+
+pub use carried::*;
+pub use visible::check_visible;
+
 pub const MAX_TITLE_CHARS: usize = 500;
 pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_THEME_CHARS: usize = 100;
@@ -36,7 +42,8 @@ pub fn film(input: &FilmInput) -> Result<ValidFilm> {
         return Err(CatalogError::invalid("title", "A film needs a title."));
     }
     check_length("title", "Title", &title, MAX_TITLE_CHARS)?;
-    let original_title = optional_text(
+    check_visible("title", "Title", &title)?;
+    let original_title = optional_name(
         "originalTitle",
         "Original title",
         &input.original_title,
@@ -91,7 +98,7 @@ pub fn review(input: &ReviewInput) -> Result<ValidReview> {
     Ok(ValidReview {
         kind: input.kind,
         title: optional_text("title", "Title", &input.title, MAX_TITLE_CHARS)?,
-        author: optional_text("author", "Author", &input.author, MAX_NAME_CHARS)?,
+        author: optional_name("author", "Author", &input.author, MAX_NAME_CHARS)?,
         source: optional_text("source", "Source", &input.source, MAX_TITLE_CHARS)?,
         url: web_address(&input.url)?,
         published_on: date("publishedOn", "Publication date", &input.published_on)?,
@@ -214,6 +221,20 @@ fn optional_text(
     Ok(tidied)
 }
 
+/// [`optional_text`] for a title or a name, which must also show what it holds.
+pub(crate) fn optional_name(
+    field: &'static str,
+    label: &str,
+    text: &Option<String>,
+    max: usize,
+) -> Result<Option<String>> {
+    let tidied = optional_text(field, label, text, max)?;
+    if let Some(value) = &tidied {
+        check_visible(field, label, value)?;
+    }
+    Ok(tidied)
+}
+
 /// Tidies a list of names, drops blanks and keeps the first spelling of names equal but for case
 /// and accents.
 fn names(field: &'static str, label: &str, raw: &[String], max: usize) -> Result<Vec<String>> {
@@ -221,6 +242,7 @@ fn names(field: &'static str, label: &str, raw: &[String], max: usize) -> Result
     let mut out = Vec::new();
     for name in raw.iter().map(|n| tidy(n)).filter(|n| !n.is_empty()) {
         check_length(field, label, &name, max)?;
+        check_visible(field, label, &name)?;
         if seen.insert(fold(&name)) {
             out.push(name);
         }
@@ -237,7 +259,7 @@ fn names(field: &'static str, label: &str, raw: &[String], max: usize) -> Result
     Ok(out)
 }
 
-fn check_length(field: &'static str, label: &str, text: &str, max: usize) -> Result<()> {
+pub(crate) fn check_length(field: &'static str, label: &str, text: &str, max: usize) -> Result<()> {
     let chars = text.chars().count();
     if chars > max {
         return Err(CatalogError::invalid(

@@ -58,8 +58,8 @@ impl Catalog {
             .map_err(|e| CatalogError::Conflict(format!("cannot write the export: {e}")))
     }
 
-    /// Exports to `out`: a file for JSON and CSV, a new (or empty) folder for Markdown and
-    /// Letterboxd.
+    /// Exports to `out`: a new file for JSON and CSV, a new (or empty) folder for Markdown and
+    /// Letterboxd. Nothing that is already there is replaced.
     pub fn export(&self, format: ExportFormat, out: &Path) -> Result<ExportReport> {
         let document = self.export_document()?;
         let films = document.films.len() as u64;
@@ -89,11 +89,24 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> CatalogError + '_ {
     }
 }
 
-/// Writes a file through a temporary sibling renamed over `out` once complete.
+/// The refusal to write over a file that is there: an export never replaces what it did not
+/// write (a folder target refuses a folder with files in it the same way).
+fn already_there(out: &Path) -> CatalogError {
+    CatalogError::Conflict(format!(
+        "{} already exists; choose a new file name (or remove the file first)",
+        out.display()
+    ))
+}
+
+/// Writes a new file through a temporary sibling, moved to `out` once complete; refuses when
+/// `out` exists, even if it appears while the export runs.
 fn write_file(
     out: &Path,
     fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
 ) -> Result<()> {
+    if out.symlink_metadata().is_ok() {
+        return Err(already_there(out));
+    }
     let dir = parent_folder(out)?;
     let temp = tempfile::NamedTempFile::new_in(&dir).map_err(io_error(&dir))?;
     {
@@ -102,7 +115,11 @@ fn write_file(
         writer.flush().map_err(io_error(out))?;
     }
     temp.as_file().sync_all().map_err(io_error(out))?;
-    temp.persist(out).map_err(|e| io_error(out)(e.error))?;
+    temp.persist_noclobber(out)
+        .map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => already_there(out),
+            _ => io_error(out)(e.error),
+        })?;
     Ok(())
 }
 

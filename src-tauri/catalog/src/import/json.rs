@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::annotations;
 use crate::credits::Role;
 use crate::error::Result;
-use crate::export::document::{Document, FilmDoc, FORMAT, VERSION};
+use crate::export::document::{Document, FilmDoc, ListDoc, FORMAT, VERSION};
 use crate::model::{AnnotationInput, FilmInput, ReviewInput, ViewingInput};
 use crate::validate;
 
@@ -53,26 +53,36 @@ pub fn read(path: &Path) -> Result<Batch> {
             }
         }
     }
-    for list in document.lists {
-        let entries = list
-            .films
-            .iter()
-            .filter_map(|e| Some((index_of.get(e.film).copied().flatten()?, e.note.clone())))
-            .collect();
-        batch.lists.push(ListRecord {
-            name: list.name,
-            description: list.description,
-            stamps: Some(
-                stamps(&list.created_at, &list.updated_at)
-                    .map_err(|(_, m)| fatal(&file, None, m))?,
-            ),
-            entries,
-        });
+    for (i, list) in document.lists.into_iter().enumerate() {
+        match list_record(list, &index_of) {
+            Ok(record) => batch.lists.push(record),
+            Err((field, message)) => {
+                batch.error(&file, None, Some(&format!("lists[{i}].{field}")), message)
+            }
+        }
     }
     Ok(batch)
 }
 
 type Failure = (String, String);
+
+/// A list, through the same rules as the commit's (`lists::find_or_create`); entries pointing at
+/// films that were refused or do not exist are left out.
+fn list_record(list: ListDoc, index_of: &[Option<usize>]) -> Result<ListRecord, Failure> {
+    let (name, description) =
+        validate::list(&list.name, list.description.as_deref()).map_err(invalid(""))?;
+    let entries = list
+        .films
+        .iter()
+        .filter_map(|e| Some((index_of.get(e.film).copied().flatten()?, e.note.clone())))
+        .collect();
+    Ok(ListRecord {
+        name,
+        description,
+        stamps: Some(stamps("", &list.created_at, &list.updated_at)?),
+        entries,
+    })
+}
 
 fn invalid(prefix: &str) -> impl Fn(crate::CatalogError) -> Failure + '_ {
     move |e| {
@@ -84,23 +94,36 @@ fn invalid(prefix: &str) -> impl Fn(crate::CatalogError) -> Failure + '_ {
 }
 
 fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
+    validate::count_per_film(
+        "credits",
+        "credits",
+        doc.credits.len(),
+        validate::MAX_CREDITS_PER_FILM,
+    )
+    .map_err(invalid(""))?;
     let mut directors = Vec::new();
     let mut credits = Vec::new();
-    for credit in &doc.credits {
+    for (i, credit) in doc.credits.iter().enumerate() {
+        let prefix = format!("credits[{i}].");
         let role = Role::parse(&credit.role).ok_or_else(|| {
             (
-                "credits".to_owned(),
+                format!("{prefix}role"),
                 format!("unknown role \"{}\"", credit.role),
             )
         })?;
+        // The same rules as a director typed by hand, for every role: what the preview accepts,
+        // the commit can store.
+        let name = validate::person_name("name", &credit.name).map_err(invalid(&prefix))?;
+        let credited_as =
+            validate::credited_as("creditedAs", &credit.credited_as).map_err(invalid(&prefix))?;
         if role == Role::Director {
-            directors.push(credit.name.clone());
+            directors.push(name.clone());
         }
-        if role != Role::Director || credit.credited_as.is_some() {
+        if role != Role::Director || credited_as.is_some() {
             credits.push(Credit {
                 role,
-                name: credit.name.clone(),
-                credited_as: credit.credited_as.clone(),
+                name,
+                credited_as,
             });
         }
     }
@@ -114,20 +137,23 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     let mut record = FilmRecord::new(validate::film(&input).map_err(invalid(""))?);
     record.credits = credits;
     record.rating = validate::rating(doc.rating).map_err(invalid(""))?;
-    if doc.runtime_minutes.is_some_and(|m| m <= 0) {
-        return Err((
-            "runtimeMinutes".to_owned(),
-            "a runtime is a positive number of minutes".to_owned(),
-        ));
-    }
-    record.runtime_minutes = doc.runtime_minutes;
+    record.runtime_minutes = validate::runtime(doc.runtime_minutes).map_err(invalid(""))?;
     record.status = doc.watch_status;
     record.exact_status = true;
-    record.external_ids = doc
-        .external_ids
-        .into_iter()
-        .map(|e| (e.source, e.value))
-        .collect();
+    validate::count_per_film(
+        "externalIds",
+        "external ids",
+        doc.external_ids.len(),
+        validate::MAX_EXTERNAL_IDS_PER_FILM,
+    )
+    .map_err(invalid(""))?;
+    for (i, id) in doc.external_ids.iter().enumerate() {
+        let prefix = format!("externalIds[{i}].");
+        let id = validate::external_id(&id.source, &id.value).map_err(invalid(&prefix))?;
+        if !record.external_ids.contains(&id) {
+            record.external_ids.push(id);
+        }
+    }
     for (i, r) in doc.reviews.into_iter().enumerate() {
         let input = ReviewInput {
             kind: r.kind,
@@ -142,9 +168,8 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
         };
         let prefix = format!("reviews[{i}].");
         let valid = validate::review(&input).map_err(invalid(&prefix))?;
-        record
-            .reviews
-            .push((valid, Some(stamps(&r.created_at, &r.updated_at)?)));
+        let stamps = stamps(&prefix, &r.created_at, &r.updated_at)?;
+        record.reviews.push((valid, Some(stamps)));
     }
     for (i, v) in doc.viewings.into_iter().enumerate() {
         let input = ViewingInput {
@@ -156,9 +181,8 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
         };
         let prefix = format!("viewings[{i}].");
         let valid = validate::viewing(&input).map_err(invalid(&prefix))?;
-        record
-            .viewings
-            .push((valid, Some(stamps(&v.created_at, &v.updated_at)?)));
+        let stamps = stamps(&prefix, &v.created_at, &v.updated_at)?;
+        record.viewings.push((valid, Some(stamps)));
     }
     for (i, a) in doc.annotations.into_iter().enumerate() {
         let prefix = format!("annotations[{i}].");
@@ -167,34 +191,23 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
             body: a.body,
         })
         .map_err(invalid(&prefix))?;
-        record
-            .annotations
-            .push((at, body, Some(stamps(&a.created_at, &a.updated_at)?)));
+        let stamps = stamps(&prefix, &a.created_at, &a.updated_at)?;
+        record.annotations.push((at, body, Some(stamps)));
     }
-    record.stamps = Some(stamps(&doc.created_at, &doc.updated_at)?);
-    if let Some(deleted) = &doc.deleted_at {
-        instant(deleted)?;
-    }
-    record.deleted_at = doc.deleted_at;
+    record.stamps = Some(stamps("", &doc.created_at, &doc.updated_at)?);
+    record.deleted_at = doc
+        .deleted_at
+        .as_deref()
+        .map(|deleted| validate::instant("deletedAt", deleted))
+        .transpose()
+        .map_err(invalid(""))?;
     Ok(record)
 }
 
-fn stamps(created: &str, updated: &str) -> Result<Stamps, Failure> {
-    instant(created)?;
-    instant(updated)?;
+/// A record's `createdAt` and `updatedAt`, each named under `prefix` when refused.
+fn stamps(prefix: &str, created: &str, updated: &str) -> Result<Stamps, Failure> {
     Ok(Stamps {
-        created: created.to_owned(),
-        updated: updated.to_owned(),
+        created: validate::instant("createdAt", created).map_err(invalid(prefix))?,
+        updated: validate::instant("updatedAt", updated).map_err(invalid(prefix))?,
     })
-}
-
-fn instant(text: &str) -> Result<(), Failure> {
-    chrono::DateTime::parse_from_rfc3339(text)
-        .map(|_| ())
-        .map_err(|_| {
-            (
-                "createdAt".to_owned(),
-                format!("\"{text}\" is not an ISO-8601 timestamp"),
-            )
-        })
 }

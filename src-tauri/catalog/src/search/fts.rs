@@ -180,12 +180,7 @@ fn facts(query: &Query, columns: &mut Vec<String>, plan: &mut Plan) {
             })
             .map(|h| quote(&format!("r{h}")))
             .collect();
-        facts.push(if halves.is_empty() {
-            // Nothing can match: a token no film has.
-            quote("rnone")
-        } else {
-            any_of(&halves)
-        });
+        facts.push(any_of(&halves));
     }
     for has in &query.has {
         facts.push(quote(match has {
@@ -223,8 +218,14 @@ fn all_of(parts: &[String]) -> Option<String> {
     }
 }
 
+/// A `facts` token no film has: what an empty choice (`year:<1000`, `rating:<0.5`) matches.
+const NO_FACT: &str = "\"xnone\"";
+
+/// `(a OR b ...)`. An empty choice matches nothing (as `OR` over nothing is false) and is spelled
+/// as [`NO_FACT`]: written as `()`, it is an FTS5 syntax error (`year:<1000` once failed so).
 fn any_of(parts: &[String]) -> String {
     match parts {
+        [] => NO_FACT.to_owned(),
         [one] => one.clone(),
         many => format!("({})", many.join(" OR ")),
     }
@@ -277,6 +278,18 @@ mod tests {
         let wide = super::plan(&parse("year:>=1950"), |_, _| vec![]);
         assert_eq!(wide.sql_years, Some((1950, 9999)));
         assert!(wide.columns.is_none());
+    }
+
+    #[test]
+    fn a_filter_nothing_can_meet_is_a_token_no_film_has() {
+        for query in ["year:<1000", "year:>9999", "rating:<0.5"] {
+            let plan = plan(&parse(query), |_, _| vec![]);
+            assert_eq!(
+                plan.columns.as_deref(),
+                Some(r#"facts : ("xnone")"#),
+                "{query}"
+            );
+        }
     }
 
     #[test]

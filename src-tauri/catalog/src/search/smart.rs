@@ -86,7 +86,15 @@ fn valid(input: &SmartListInput) -> Result<(String, String)> {
             "a smart list name is at most 100 characters",
         ));
     }
-    let query = input.query.trim().to_owned();
+    crate::validate::check_visible("name", "A smart list name", &name)?;
+    // Control characters mean nothing to the query language, and SQLite's length() stops at a
+    // NUL, so `"\0"` once reached the CHECK constraint as an empty query.
+    let query: String = input
+        .query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let query = query.trim().to_owned();
     if query.is_empty() {
         return Err(CatalogError::invalid(
             "query",
