@@ -211,6 +211,12 @@ fn an_import_is_previewed_committed_and_exported_through_ipc() {
     )
     .unwrap();
     assert_eq!(exported["films"], 1);
+    let again = json!({"format": "json", "path": out.to_str().unwrap()});
+    let refused = invoke(&w, "export_catalog", again.clone()).unwrap_err();
+    assert_eq!(refused["kind"], "conflict", "{refused}");
+    let mut confirmed = again;
+    confirmed["replace"] = json!(true);
+    assert_eq!(invoke(&w, "export_catalog", confirmed).unwrap()["films"], 1);
     let error = invoke(
         &w,
         "preview_import",

@@ -31,7 +31,7 @@ mod viewings;
 pub use changes::ChangeWatcher;
 pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
-pub use export::{ExportFormat, ExportReport};
+pub use export::{Existing as ExportExisting, ExportFormat, ExportReport};
 pub use import::{
     ColumnMapping, CsvField, ImportIssue, ImportOptions, ImportSource, ImportSummary,
 };

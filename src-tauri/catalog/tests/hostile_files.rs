@@ -125,3 +125,26 @@ fn a_file_export_never_replaces_a_file_that_is_there() {
         assert_eq!(c.export(format, &out).unwrap().files, 1, "a new name works");
     }
 }
+
+#[test]
+fn a_confirmed_replace_swaps_the_file_whole_and_keeps_its_permissions() {
+    use cinedex_catalog::{ExportExisting, ExportFormat};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = cinedex_catalog::Catalog::open_in_memory().unwrap();
+    let out = dir.path().join("catalog.json");
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    catalog
+        .export_to(ExportFormat::Json, &out, ExportExisting::Replace)
+        .unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("\"format\": \"cinedex\""), "{text}");
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(catalog
+        .export_to(ExportFormat::Json, &folder, ExportExisting::Replace)
+        .is_err());
+}

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use cinedex_catalog::{Catalog, ExportFormat};
+use cinedex_catalog::{Catalog, ExportExisting, ExportFormat};
 use clap::{Args, ValueEnum};
 
 use super::output::Output;
@@ -13,6 +13,9 @@ pub struct ExportArgs {
     pub format: FormatArg,
     /// A new file (json, csv) or a new or empty folder (markdown, letterboxd)
     pub out: PathBuf,
+    /// Replace a file already at OUT (json, csv); without it an existing file is refused
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -30,7 +33,12 @@ pub fn run(catalog: &Catalog, out: &Output, args: ExportArgs) -> anyhow::Result<
         FormatArg::Markdown => ExportFormat::Markdown,
         FormatArg::Letterboxd => ExportFormat::Letterboxd,
     };
-    let report = catalog.export(format, &args.out)?;
+    let existing = if args.replace {
+        ExportExisting::Replace
+    } else {
+        ExportExisting::Refuse
+    };
+    let report = catalog.export_to(format, &args.out, existing)?;
     out.show(&report, |r| {
         println!(
             "Exported {} film(s) into {} file(s) at {}",

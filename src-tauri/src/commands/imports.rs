@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use cinedex_catalog::{ExportFormat, ExportReport, ImportOptions, ImportSource, ImportSummary};
+use cinedex_catalog::{
+    ExportExisting, ExportFormat, ExportReport, ImportOptions, ImportSource, ImportSummary,
+};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -77,8 +79,16 @@ pub async fn export_catalog(
     state: State<'_, CatalogState>,
     format: ExportFormat,
     path: String,
+    replace: Option<bool>,
 ) -> Result<ExportReport, IpcError> {
+    // `replace` is true only when the system's save dialog returned the path: it has asked
+    // "Replace?" itself before returning a file that exists.
+    let existing = if replace == Some(true) {
+        ExportExisting::Replace
+    } else {
+        ExportExisting::Refuse
+    };
     state
-        .run(move |c| c.export(format, &PathBuf::from(path)))
+        .run(move |c| c.export_to(format, &PathBuf::from(path), existing))
         .await
 }

@@ -118,7 +118,9 @@ export const api = {
   runImport: (source: ImportSource, path: string, options: ImportOptions) =>
     call<ImportSummary>("run_import", { source, path, options }),
   cancelImport: () => call<null>("cancel_import"),
-  exportCatalog: (format: ExportFormat, path: string) => call<ExportReport>("export_catalog", { format, path }),
+  /** `replace`: the save dialog asked before returning an existing file; folder exports never replace. */
+  exportCatalog: (format: ExportFormat, path: string, replace: boolean) =>
+    call<ExportReport>("export_catalog", { format, path, replace }),
   /** Calls `handler` with each `import-progress` event until the returned function is called. */
   onImportProgress: (handler: (progress: { done: number; total: number }) => void): Promise<UnlistenFn> =>
     listen<{ done: number; total: number }>("import-progress", (event) => handler(event.payload)),

@@ -61,15 +61,30 @@ impl Catalog {
     /// Exports to `out`: a new file for JSON and CSV, a new (or empty) folder for Markdown and
     /// Letterboxd. Nothing that is already there is replaced.
     pub fn export(&self, format: ExportFormat, out: &Path) -> Result<ExportReport> {
+        self.export_to(format, out, Existing::Refuse)
+    }
+
+    /// [`Catalog::export`], saying what to do with a file already at `out`: the window's save
+    /// dialog has asked the person before it returns a path that exists, the command line asks
+    /// for `--replace`. A replaced file keeps its permissions and is swapped in whole (rename), so
+    /// a failed export leaves it as it was. Folders are never replaced.
+    pub fn export_to(
+        &self,
+        format: ExportFormat,
+        out: &Path,
+        existing: Existing,
+    ) -> Result<ExportReport> {
         let document = self.export_document()?;
         let films = document.films.len() as u64;
         let files = match format {
-            ExportFormat::Json => write_file(out, |w| {
+            ExportFormat::Json => write_file(out, existing, |w| {
                 serde_json::to_writer_pretty(&mut *w, &document).map_err(std::io::Error::other)?;
                 w.write_all(b"\n")
             })
             .map(|()| 1)?,
-            ExportFormat::Csv => write_file(out, |w| csv_out::write(w, &document)).map(|()| 1)?,
+            ExportFormat::Csv => {
+                write_file(out, existing, |w| csv_out::write(w, &document)).map(|()| 1)?
+            }
             ExportFormat::Markdown => write_dir(out, |dir| markdown::write(dir, &document))?,
             ExportFormat::Letterboxd => write_dir(out, |dir| letterboxd::write(dir, &document))?,
         };
@@ -98,15 +113,27 @@ fn already_there(out: &Path) -> CatalogError {
     ))
 }
 
-/// Writes a new file through a temporary sibling, moved to `out` once complete; refuses when
-/// `out` exists, even if it appears while the export runs.
+/// What an export does with a file already at its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Refuse, naming the file (the default everywhere).
+    Refuse,
+    /// Replace it: the person confirmed (a save dialog's "Replace?", `--replace`).
+    Replace,
+}
+
+/// Writes a new file through a temporary sibling, moved to `out` once complete; unless told to
+/// replace, refuses when `out` exists, even if it appears while the export runs.
 fn write_file(
     out: &Path,
+    existing: Existing,
     fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
 ) -> Result<()> {
-    if out.symlink_metadata().is_ok() {
-        return Err(already_there(out));
-    }
+    let replaced = match out.symlink_metadata() {
+        Ok(meta) if existing == Existing::Replace && meta.is_file() => Some(meta.permissions()),
+        Ok(_) => return Err(already_there(out)),
+        Err(_) => None,
+    };
     let dir = parent_folder(out)?;
     let temp = tempfile::NamedTempFile::new_in(&dir).map_err(io_error(&dir))?;
     {
@@ -115,6 +142,13 @@ fn write_file(
         writer.flush().map_err(io_error(out))?;
     }
     temp.as_file().sync_all().map_err(io_error(out))?;
+    if let Some(permissions) = replaced {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(io_error(out))?;
+        temp.persist(out).map_err(|e| io_error(out)(e.error))?;
+        return Ok(());
+    }
     temp.persist_noclobber(out)
         .map_err(|e| match e.error.kind() {
             std::io::ErrorKind::AlreadyExists => already_there(out),
