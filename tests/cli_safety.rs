@@ -104,14 +104,10 @@ fn restoring_the_backup_an_import_wrote_brings_back_the_catalog_before_it() {
     let import = listed[0]["path"].as_str().unwrap().to_owned();
     let size_before = std::fs::metadata(&import).unwrap().len();
 
-    shell
-        .cmd(&["restore", &import])
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::starts_with(format!("Restored the catalog from {import}."))
-                .and(predicate::str::contains("1 film(s) and 0 review(s)")),
-        );
+    shell.cmd(&["restore", &import]).assert().success().stdout(
+        predicate::str::starts_with(format!("Restored the catalog from {import}."))
+            .and(predicate::str::contains("1 film(s) and 0 review(s)")),
+    );
     shell
         .cmd(&["info"])
         .assert()

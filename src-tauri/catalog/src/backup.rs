@@ -334,3 +334,21 @@ pub(crate) fn vacuum_into_temporary(
     conn.execute("VACUUM INTO ?1", [temporary.path().to_string_lossy()])?;
     Ok(temporary)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_vacuum_into_leaves_no_partial_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = Connection::open(dir.path().join("catalog.sqlite")).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1); BEGIN; SELECT * FROM t;")
+            .unwrap();
+        // SQLite refuses VACUUM inside a transaction: the copy fails after its temporary file exists.
+        let target = dir.path().join("out/copy.sqlite");
+        assert!(write_checked_copy(&conn, &target).is_err());
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}

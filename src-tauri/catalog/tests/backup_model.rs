@@ -60,7 +60,9 @@ fn random_step(rng: &mut fastrand::Rng) -> Step {
         25..=32 => Step::Import {
             films: rng.usize(1..=3),
         },
-        33..=39 => Step::Delete { pick: rng.usize(..) },
+        33..=39 => Step::Delete {
+            pick: rng.usize(..),
+        },
         40..=47 => Step::ManualBackup,
         48..=57 => Step::DailyBackup,
         58..=63 => Step::Wait {
@@ -70,7 +72,9 @@ fn random_step(rng: &mut fastrand::Rng) -> Step {
             hours: rng.i64(20..=24 * 20),
         },
         74..=78 => Step::Thin,
-        79..=91 => Step::Restore { pick: rng.usize(..) },
+        79..=91 => Step::Restore {
+            pick: rng.usize(..),
+        },
         _ => Step::UndoRestore,
     }
 }
@@ -112,7 +116,7 @@ impl World {
         }
         .map_err(fail("temporary folder"))?;
         let path = dir.path().join("catalog.sqlite");
-        let clock_ms = Arc::new(AtomicI64::new(1_930_000_000_000)); // March 2031
+        let clock_ms = Arc::new(AtomicI64::new(1_930_000_000_000)); // February 2031
         let now = Arc::clone(&clock_ms);
         let clock = Arc::new(move || {
             DateTime::from_timestamp_millis(now.load(Ordering::SeqCst)).unwrap_or_default()
@@ -182,7 +186,11 @@ impl World {
                 let live = self.live_titles();
                 if let Some(old) = live.get(pick % live.len().max(1)).cloned() {
                     let (year, _) = self.films.remove(&old).unwrap_or_default();
-                    let title = if rename { self.fresh_title() } else { old.clone() };
+                    let title = if rename {
+                        self.fresh_title()
+                    } else {
+                        old.clone()
+                    };
                     let year = year.map(|y| if y < 2020 { y + 1 } else { 1950 });
                     let input = FilmInput {
                         title: title.clone(),
@@ -257,10 +265,12 @@ impl World {
                 }
             }
             Step::Wait { minutes } => {
-                self.clock_ms.fetch_add(minutes * MINUTE_MS, Ordering::SeqCst);
+                self.clock_ms
+                    .fetch_add(minutes * MINUTE_MS, Ordering::SeqCst);
             }
             Step::NextDay { hours } => {
-                self.clock_ms.fetch_add(hours * DAY_MS / 24, Ordering::SeqCst);
+                self.clock_ms
+                    .fetch_add(hours * DAY_MS / 24, Ordering::SeqCst);
             }
             Step::Thin => {
                 let removed = thin(&self.backups, &[]).map_err(fail("thin"))?;
@@ -310,7 +320,10 @@ impl World {
     fn check(&mut self, spared: &[String]) -> Checked {
         let actual = self.catalog_snapshot()?;
         if actual != self.films {
-            return Err(format!("the catalog holds {actual:?}, not {:?}", self.films));
+            return Err(format!(
+                "the catalog holds {actual:?}, not {:?}",
+                self.films
+            ));
         }
         let listed = list_backups(&self.backups).map_err(fail("list backups"))?;
         let listed: BTreeSet<String> = listed.into_iter().map(|b| b.path).collect();

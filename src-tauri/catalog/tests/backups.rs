@@ -193,21 +193,3 @@ fn an_import_into_a_catalog_with_films_backs_it_up_first() {
         "the backup is the catalog before the import"
     );
 }
-
-#[test]
-fn undoing_an_import_by_restoring_its_backup_brings_back_the_catalog_before_it() {
-    use cinedex_catalog::import::{ImportOptions, ImportSource};
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("catalog.sqlite");
-    let c = Catalog::open(&path).unwrap();
-    c.add_film(&film("Seed")).unwrap();
-    let csv = dir.path().join("small.csv");
-    std::fs::write(&csv, "Title,Year\nHeat,1995\nRonin,1998\n").unwrap();
-    c.import(ImportSource::Csv, &csv, &ImportOptions::default(), &|_, _| true)
-        .unwrap();
-    let import = list_backups(&backups_dir(&path)).unwrap()[0].clone();
-    assert_eq!(import.reason, BackupReason::Import);
-    c.restore_from(std::path::Path::new(&import.path)).unwrap();
-    assert_eq!(titles(&c), ["Seed"]);
-    assert!(std::fs::metadata(&import.path).unwrap().len() > 0);
-}

@@ -93,9 +93,16 @@ fn fingerprint(source: &Path) -> Result<(u64, Option<SystemTime>)> {
 
 /// Checks `source` and copies it, as one consistent state, to a private file in `workspace`
 /// (removed when dropped). Returns the copy and the schema version it was written with.
-fn checked_private_copy(
+fn checked_private_copy(source: &Path, workspace: &Path) -> Result<(tempfile::NamedTempFile, i64)> {
+    checked_private_copy_with(source, workspace, || {})
+}
+
+/// [`checked_private_copy`], running `while_reading` after the copy and before the source is
+/// looked at again: where a test changes the file underfoot.
+fn checked_private_copy_with(
     source: &Path,
     workspace: &Path,
+    while_reading: impl FnOnce(),
 ) -> Result<(tempfile::NamedTempFile, i64)> {
     let before = fingerprint(source)?;
     if before.0 == 0 {
@@ -130,6 +137,7 @@ fn checked_private_copy(
         other => other,
     })?;
     drop(src);
+    while_reading();
     if fingerprint(source)? != before {
         return Err(CatalogError::Conflict(format!(
             "{location} changed while it was being read; nothing was restored, try again"
@@ -142,5 +150,40 @@ fn not_a_catalog(source: &Path, reason: &str) -> CatalogError {
     CatalogError::NotACatalog {
         path: source.display().to_string(),
         reason: reason.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_that_changes_while_it_is_read_is_refused_and_its_copy_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+        let source = dir.path().join("backup.sqlite");
+        catalog.backup_to(&source).unwrap();
+        let workspace = dir.path().join("work");
+        std::fs::create_dir(&workspace).unwrap();
+        let append = || {
+            use std::io::Write;
+            let mut file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&source)
+                .unwrap();
+            file.write_all(&[0; 4096]).unwrap();
+        };
+        let error = checked_private_copy_with(&source, &workspace, append).unwrap_err();
+        assert!(matches!(error, CatalogError::Conflict(_)), "{error:?}");
+        let message = error.to_string();
+        assert!(
+            message.contains("backup.sqlite") && message.contains("changed"),
+            "{message}"
+        );
+        assert_eq!(
+            std::fs::read_dir(&workspace).unwrap().count(),
+            0,
+            "no copy is left"
+        );
     }
 }

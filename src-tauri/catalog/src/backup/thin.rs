@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use super::{list_backups, BackupInfo, BackupReason};
 use crate::error::{CatalogError, Result};
