@@ -278,7 +278,7 @@ fn empty_and_unreadable_files_are_never_listed_or_offered() {
     std::fs::write(&empty, b"").unwrap();
     let text = dir.join("catalog-20990102-000000.000-daily.sqlite");
     std::fs::write(&text, "hello ".repeat(100)).unwrap();
-    assert_eq!(f.listed_paths(), [good.path.clone()]);
+    assert_eq!(f.listed_paths(), std::slice::from_ref(&good.path));
 
     let offered = recovery::newest_good_backup(&f.dir.path().join("catalog.sqlite")).unwrap();
     assert_eq!(offered.map(|b| b.path), Some(good.path));

@@ -49,10 +49,13 @@ pub fn thin(dir: &Path, spared: &[&Path]) -> Result<Vec<BackupInfo>> {
     Ok(removed)
 }
 
+/// The calendar period (day, ISO week or month) an instant falls in, as two numbers.
+type PeriodOf = fn(DateTime<Utc>) -> (i32, u32);
+
 /// The positions, in `newest_first`, of the backups the schedule keeps. The first is always kept.
 fn kept_by_schedule(newest_first: &[&BackupInfo]) -> HashSet<usize> {
     let mut kept: HashSet<usize> = (0..newest_first.len().min(NEWEST_KEPT)).collect();
-    let periods: [(usize, fn(DateTime<Utc>) -> (i32, u32)); 3] = [
+    let periods: [(usize, PeriodOf); 3] = [
         (DAYS_KEPT, |t| (t.year(), t.ordinal())),
         (WEEKS_KEPT, |t| (t.iso_week().year(), t.iso_week().week())),
         (MONTHS_KEPT, |t| (t.year(), t.month())),
