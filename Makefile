@@ -16,7 +16,7 @@ UI_STAMP := ui/node_modules/.installed
 RELEASE_BIN := target/release/cinedex
 DB ?=
 
-.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash fuzz bench bench-search bench-startup bindings package test-package clean
+.PHONY: run deps apt-deps tauri-driver ui-deps ui build test lint fmt check-ui test-ui test-rust e2e crash test-crash test-safety-long fuzz bench bench-search bench-startup bindings package test-package clean
 
 ## run: install what is missing, build, and open Cinedex on your catalog (DB=path for another file)
 run: deps build
@@ -85,6 +85,10 @@ crash:
 ## test-crash: the same with 100 kills of each kind
 test-crash:
 	CINEDEX_CRASH_RUNS=100 $(MAKE) crash
+
+## test-safety-long: the model-based backup test with many more random sequences (make test runs 40)
+test-safety-long:
+	CINEDEX_SAFETY_CASES=$${CINEDEX_SAFETY_CASES:-2000} cargo test --release -p cinedex-catalog --test backup_model -- --nocapture
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = $(shell sed -n 's/^name = "\(.*\)"/\1/p' src-tauri/catalog/fuzz/Cargo.toml | grep -v cinedex)

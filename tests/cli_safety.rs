@@ -85,3 +85,49 @@ fn check_reports_a_sound_catalog() {
         serde_json::json!({"ok": true, "problems": []})
     );
 }
+
+/// The sequence of issue 16: undoing an import by restoring its backup emptied the catalog and
+/// the backup file.
+#[test]
+fn restoring_the_backup_an_import_wrote_brings_back_the_catalog_before_it() {
+    let shell = Shell::new();
+    shell.cmd(&["add", "--title", "Seed"]).assert().success();
+    let csv = shell.db.with_file_name("small.csv");
+    std::fs::write(&csv, "Title,Year\nHeat,1995\nRonin,1998\n").unwrap();
+    shell
+        .cmd(&["import", "csv", csv.to_str().unwrap()])
+        .assert()
+        .success();
+    let listed = shell.json(&["backups"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["reason"], "import");
+    let import = listed[0]["path"].as_str().unwrap().to_owned();
+    let size_before = std::fs::metadata(&import).unwrap().len();
+
+    shell.cmd(&["restore", &import]).assert().success().stdout(
+        predicate::str::starts_with(format!("Restored the catalog from {import}."))
+            .and(predicate::str::contains("1 film(s) and 0 review(s)")),
+    );
+    shell
+        .cmd(&["info"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"Films:\s+1\b").unwrap());
+    assert_eq!(std::fs::metadata(&import).unwrap().len(), size_before);
+
+    // Undoing the undo: the safety copy brings back the three films.
+    let listed = shell.json(&["backups"]);
+    let safety = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["reason"] == "restore")
+        .expect("the safety copy is listed");
+    let report = shell.json(&["restore", safety["path"].as_str().unwrap()]);
+    assert_eq!(report["films"], 3);
+    assert_eq!(report["restoredFrom"], safety["path"]);
+    assert_eq!(report["safetyCopy"]["reason"], "restore");
+    assert_eq!(report["reason"], "restore", "the old top-level fields stay");
+    assert_eq!(shell.film_count(), 3);
+    assert!(std::path::Path::new(&import).exists());
+}

@@ -1,17 +1,33 @@
 //! Backups of a catalog file: written whole to a temporary file, checked, synced to disk, then
-//! renamed into place, so a backup that exists is a good one. Automatic backups are thinned; a
-//! restore first backs up the catalog it replaces.
+//! renamed into place, so a backup that exists is a good one. Automatic backups are thinned
+//! (`thin`); a restore (`restore`) works from a private checked copy of its source and first
+//! backs up the catalog it replaces.
 
+mod restore;
+mod thin;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::migrate;
+
+pub use restore::RestoreReport;
+pub use thin::thin;
+
+/// What "now" is for backups: when they are stamped, which are due, which are thinned.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// The clock every catalog uses unless a test gives it another.
+pub fn system_clock() -> Clock {
+    Arc::new(Utc::now)
+}
 
 /// Why a backup was made; manual ones are never thinned away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -25,6 +41,14 @@ pub enum BackupReason {
 }
 
 impl BackupReason {
+    /// The reasons whose backups are made by the app itself and thinned.
+    pub const AUTOMATIC: [BackupReason; 4] = [
+        BackupReason::Daily,
+        BackupReason::Migration,
+        BackupReason::Restore,
+        BackupReason::Import,
+    ];
+
     fn as_str(self) -> &'static str {
         match self {
             BackupReason::Manual => "manual",
@@ -70,6 +94,8 @@ pub struct CheckReport {
 /// Milliseconds keep two backups of the same second apart and in order.
 const STAMP: &str = "%Y%m%d-%H%M%S%.3f";
 const STAMP_SECONDS: &str = "%Y%m%d-%H%M%S";
+/// Every SQLite database file starts with these bytes; anything else is not a backup.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// The folder automatic and manual backups of the catalog at `catalog` go to.
 pub fn backups_dir(catalog: &Path) -> PathBuf {
@@ -79,21 +105,28 @@ pub fn backups_dir(catalog: &Path) -> PathBuf {
 impl Catalog {
     /// Writes a backup into the backups folder beside the catalog, then thins older automatic ones.
     pub fn backup(&self, reason: BackupReason) -> Result<BackupInfo> {
+        self.backup_keeping(reason, &[])
+    }
+
+    /// [`Catalog::backup`], with the thinning that follows it sparing `spared` (the file a
+    /// restore is about to read) besides the new backup itself.
+    pub(crate) fn backup_keeping(
+        &self,
+        reason: BackupReason,
+        spared: &[&Path],
+    ) -> Result<BackupInfo> {
         let path = self
             .path()
             .ok_or_else(|| CatalogError::Conflict("an in-memory catalog has no backups".into()))?;
         let dir = backups_dir(&path);
-        let now = Utc::now();
-        let target = dir.join(format!(
-            "catalog-{}-{}.sqlite",
-            now.format(STAMP),
-            reason.as_str()
-        ));
-        let info = BackupInfo {
-            reason,
-            ..self.backup_to(&target)?
-        };
-        thin(&dir)?;
+        let target = free_name(&dir, self.now(), reason);
+        self.backup_to(&target)?;
+        let info = describe(&target).ok_or_else(|| {
+            CatalogError::Conflict(format!("{} vanished as it was written", target.display()))
+        })?;
+        let mut keep = spared.to_vec();
+        keep.push(&target);
+        thin(&dir, &keep)?;
         Ok(info)
     }
 
@@ -102,77 +135,23 @@ impl Catalog {
         self.with_reader(|conn| write_checked_copy(conn, target))
     }
 
-    /// A daily backup, unless one was made in the last 24 hours. For the window's start.
+    /// A daily backup, unless the last one is less than 24 hours old by the catalog's clock.
+    /// Only daily backups count: each kind is its own series, thinned on its own.
     pub fn backup_daily_if_due(&self) -> Result<Option<BackupInfo>> {
         let Some(path) = self.path() else {
             return Ok(None);
         };
-        let newest = list_backups(&backups_dir(&path))?
-            .into_iter()
-            .map(|b| b.created_at)
-            .max();
-        if newest.is_some_and(|t| Utc::now() - t < chrono::Duration::hours(24)) {
+        let now = self.now();
+        // One stamped in the future (a clock set back) does not hold the daily backups off.
+        let recent = list_backups(&backups_dir(&path))?.into_iter().any(|b| {
+            b.reason == BackupReason::Daily
+                && b.created_at <= now
+                && now - b.created_at < chrono::Duration::hours(24)
+        });
+        if recent {
             return Ok(None);
         }
         self.backup(BackupReason::Daily).map(Some)
-    }
-
-    /// Replaces the catalog's content with a backup (or any Cinedex catalog file), after backing up
-    /// the current content. The file is checked first; a bad one changes nothing.
-    pub fn restore_from(&self, source: &Path) -> Result<BackupInfo> {
-        let location = source.display().to_string();
-        // SQLite words a missing file as "unable to open database file"; the system says it plainly.
-        std::fs::metadata(source).map_err(|e| CatalogError::Io {
-            path: source.to_path_buf(),
-            source: e,
-        })?;
-        let src =
-            Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
-                CatalogError::NotACatalog {
-                    path: location.clone(),
-                    reason: format!("cannot open it: {e}"),
-                }
-            })?;
-        migrate::check_compatible(&src, &location).map_err(|e| match e {
-            CatalogError::Storage(inner) => CatalogError::NotACatalog {
-                path: location.clone(),
-                reason: inner.to_string(),
-            },
-            other => other,
-        })?;
-        if migrate::schema_version(&src)? == 0 {
-            return Err(CatalogError::NotACatalog {
-                path: location,
-                reason: "it is empty".into(),
-            });
-        }
-        let report = check(&src, "quick_check")?;
-        if !report.ok {
-            return Err(CatalogError::NotACatalog {
-                path: location,
-                reason: format!("it is damaged: {}", report.problems.join("; ")),
-            });
-        }
-        drop(src);
-        let safety = self.backup(BackupReason::Restore)?;
-        self.replace_with(source)?;
-        Ok(safety)
-    }
-
-    /// Restores a backup from this catalog's own backups folder: the window may only pick from
-    /// the list it was shown, never an arbitrary path.
-    pub fn restore_listed_backup(&self, path: &Path) -> Result<BackupInfo> {
-        let catalog = self
-            .path()
-            .ok_or_else(|| CatalogError::Conflict("an in-memory catalog has no backups".into()))?;
-        let listed = list_backups(&backups_dir(&catalog))?;
-        if !listed.iter().any(|b| Path::new(&b.path) == path) {
-            return Err(CatalogError::invalid(
-                "path",
-                format!("{} is not one of this catalog's backups", path.display()),
-            ));
-        }
-        self.restore_from(path)
     }
 
     /// SQLite's full `integrity_check` and the foreign key check, in words.
@@ -197,7 +176,25 @@ impl Catalog {
     }
 }
 
-/// The backups in `dir`, newest first; files that are not Cinedex backups are left out.
+fn backup_name(at: DateTime<Utc>, reason: BackupReason) -> String {
+    format!("catalog-{}-{}.sqlite", at.format(STAMP), reason.as_str())
+}
+
+/// A name for a backup made at `now` that no file has yet: two backups in the same millisecond
+/// (a quick restore after a restore) take the next free one.
+fn free_name(dir: &Path, now: DateTime<Utc>, reason: BackupReason) -> PathBuf {
+    let mut at = now;
+    loop {
+        let target = dir.join(backup_name(at, reason));
+        if !target.exists() {
+            return target;
+        }
+        at += chrono::Duration::milliseconds(1);
+    }
+}
+
+/// The backups in `dir`, newest first. Only files named as Cinedex backups that hold an SQLite
+/// database are listed: an empty or unreadable file is never offered.
 pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -211,105 +208,94 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
     };
     let mut backups: Vec<BackupInfo> = entries
         .filter_map(|entry| entry.ok())
-        .filter_map(|entry| {
-            let name = entry.file_name().into_string().ok()?;
-            let stem = name.strip_prefix("catalog-")?.strip_suffix(".sqlite")?;
-            let (stamp, reason) = stem.rsplit_once('-')?;
-            let created = NaiveDateTime::parse_from_str(stamp, STAMP)
-                .or_else(|_| NaiveDateTime::parse_from_str(stamp, STAMP_SECONDS))
-                .ok()?
-                .and_utc();
-            Some(BackupInfo {
-                path: entry.path().display().to_string(),
-                created_at: created,
-                reason: BackupReason::parse(reason)?,
-                size_bytes: entry.metadata().ok()?.len(),
-            })
-        })
+        .filter_map(|entry| describe(&entry.path()))
         .collect();
-    backups.sort_by_key(|b| std::cmp::Reverse(b.created_at));
+    backups.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.path.cmp(&a.path)));
     Ok(backups)
 }
 
-/// Keeps every manual backup and, of the others, the newest of each of the last 7 days, 4 weeks
-/// and 12 months that have one.
-fn thin(dir: &Path) -> Result<()> {
-    let automatic: Vec<BackupInfo> = list_backups(dir)?
-        .into_iter()
-        .filter(|b| b.reason != BackupReason::Manual)
-        .collect();
-    let mut keep = std::collections::HashSet::new();
-    for (limit, period) in [(7usize, 0u8), (4, 1), (12, 2)] {
-        let mut seen = Vec::new();
-        for backup in &automatic {
-            let t = backup.created_at;
-            let key = match period {
-                0 => (t.year(), t.ordinal()),
-                1 => (t.iso_week().year(), t.iso_week().week()),
-                _ => (t.year(), t.month()),
-            };
-            if !seen.contains(&key) && seen.len() < limit {
-                seen.push(key);
-                keep.insert(backup.path.clone());
-            }
-        }
+/// What the backup file at `path` is, from its name; `None` when it is not one.
+fn describe(path: &Path) -> Option<BackupInfo> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_prefix("catalog-")?.strip_suffix(".sqlite")?;
+    let (stamp, reason) = stem.rsplit_once('-')?;
+    let created = NaiveDateTime::parse_from_str(stamp, STAMP)
+        .or_else(|_| NaiveDateTime::parse_from_str(stamp, STAMP_SECONDS))
+        .ok()?
+        .and_utc();
+    let reason = BackupReason::parse(reason)?;
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || !starts_as_sqlite(path) {
+        return None;
     }
-    for backup in automatic.iter().filter(|b| !keep.contains(&b.path)) {
-        std::fs::remove_file(&backup.path).map_err(|source| CatalogError::Io {
-            path: PathBuf::from(&backup.path),
-            source,
-        })?;
-    }
-    Ok(())
+    Some(BackupInfo {
+        path: path.display().to_string(),
+        created_at: created,
+        reason,
+        size_bytes: metadata.len(),
+    })
+}
+
+/// Whether the file can be read and begins as an SQLite database (so it is not empty either).
+pub(crate) fn starts_as_sqlite(path: &Path) -> bool {
+    let mut header = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut header))
+        .is_ok_and(|()| &header == SQLITE_HEADER)
 }
 
 /// Before a migration changes an existing catalog, a copy of it as it was.
-pub(crate) fn backup_before_migration(conn: &Connection, catalog: &Path) -> Result<()> {
-    let target = backups_dir(catalog).join(format!(
-        "catalog-{}-{}.sqlite",
-        Utc::now().format(STAMP),
-        BackupReason::Migration.as_str()
-    ));
+pub(crate) fn backup_before_migration(
+    conn: &Connection,
+    catalog: &Path,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let target = free_name(&backups_dir(catalog), now, BackupReason::Migration);
     write_checked_copy(conn, &target).map(|_| ())
 }
 
-/// `VACUUM INTO` a temporary file, check it, sync it, rename it to `target`.
+/// `VACUUM INTO` a temporary file, check it, sync it, rename it to `target` (never over an
+/// existing file). On any failure the temporary file is removed: no `.partial` is left behind.
 pub(crate) fn write_checked_copy(conn: &Connection, target: &Path) -> Result<BackupInfo> {
     let io = |source| CatalogError::Io {
         path: target.to_path_buf(),
         source,
     };
-    if target.exists() {
-        return Err(CatalogError::Conflict(format!(
+    let exists = || {
+        CatalogError::Conflict(format!(
             "{} already exists; choose another name",
             target.display()
-        )));
+        ))
+    };
+    if target.exists() {
+        return Err(exists());
     }
-    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(io)?;
-    }
-    let temporary = target.with_extension("sqlite.partial");
-    let _ = std::fs::remove_file(&temporary);
-    conn.execute("VACUUM INTO ?1", [temporary.to_string_lossy()])?;
-    let copy = Connection::open_with_flags(&temporary, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(io)?;
+    let temporary = vacuum_into_temporary(conn, parent)?;
+    let copy = Connection::open_with_flags(temporary.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let report = check(&copy, "quick_check")?;
     drop(copy);
     if !report.ok {
-        let _ = std::fs::remove_file(&temporary);
         return Err(CatalogError::Conflict(format!(
             "the backup failed its check: {}",
             report.problems.join("; ")
         )));
     }
-    std::fs::File::open(&temporary)
-        .and_then(|f| f.sync_all())
+    temporary.as_file().sync_all().map_err(io)?;
+    temporary.persist_noclobber(target).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            exists()
+        } else {
+            io(e.error)
+        }
+    })?;
+    std::fs::File::open(parent)
+        .and_then(|d| d.sync_all())
         .map_err(io)?;
-    std::fs::rename(&temporary, target).map_err(io)?;
-    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::File::open(parent)
-            .and_then(|d| d.sync_all())
-            .map_err(io)?;
-    }
     Ok(BackupInfo {
         path: target.display().to_string(),
         created_at: Utc::now(),
@@ -328,4 +314,41 @@ fn check(conn: &Connection, pragma: &str) -> Result<CheckReport> {
         ok: problems.is_empty(),
         problems,
     })
+}
+
+/// A complete copy of the database `conn` reads, in a new hidden file in `dir` that is deleted
+/// when dropped unless it is persisted. `VACUUM INTO` reads in one transaction, so the copy is
+/// one consistent state even while others write.
+pub(crate) fn vacuum_into_temporary(
+    conn: &Connection,
+    dir: &Path,
+) -> Result<tempfile::NamedTempFile> {
+    let temporary = tempfile::Builder::new()
+        .prefix(".catalog-")
+        .suffix(".sqlite.partial")
+        .tempfile_in(dir)
+        .map_err(|source| CatalogError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    conn.execute("VACUUM INTO ?1", [temporary.path().to_string_lossy()])?;
+    Ok(temporary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_vacuum_into_leaves_no_partial_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = Connection::open(dir.path().join("catalog.sqlite")).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1); BEGIN; SELECT * FROM t;")
+            .unwrap();
+        // SQLite refuses VACUUM inside a transaction: the copy fails after its temporary file exists.
+        let target = dir.path().join("out/copy.sqlite");
+        assert!(write_checked_copy(&conn, &target).is_err());
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
 }

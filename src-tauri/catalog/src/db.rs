@@ -6,8 +6,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use crate::backup::Clock;
 use crate::error::{CatalogError, Result};
 use crate::migrate;
 
@@ -27,6 +29,8 @@ pub struct Catalog {
 
 struct Inner {
     location: String,
+    /// What backups are stamped, thinned and judged due by; the system clock but in tests.
+    clock: Clock,
     /// Readers let a search or a listing run while the writer is busy with an import.
     /// Empty for in-memory catalogs, which read through the writer.
     readers: Vec<Mutex<Connection>>,
@@ -39,6 +43,12 @@ struct Inner {
 impl Catalog {
     /// Opens (creating if needed) the catalog at `path` and brings its schema up to date.
     pub fn open(path: impl AsRef<Path>) -> Result<Catalog> {
+        Catalog::open_with_clock(path, crate::backup::system_clock())
+    }
+
+    /// [`Catalog::open`] with the clock its backups go by, so a test can live through days of
+    /// daily backups and thinning in a second.
+    pub fn open_with_clock(path: impl AsRef<Path>, clock: Clock) -> Result<Catalog> {
         let path = path.as_ref();
         let location = path.display().to_string();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -56,7 +66,7 @@ impl Catalog {
         configure(&writer, true).map_err(|e| not_a_catalog_or(e, &location))?;
         let version = migrate::schema_version(&writer)?;
         if version > 0 && version < migrate::LATEST_VERSION {
-            crate::backup::backup_before_migration(&writer, path)?;
+            crate::backup::backup_before_migration(&writer, path, clock())?;
         }
         migrate::migrate(&mut writer, &location)?;
         let readers = (0..READERS)
@@ -67,7 +77,7 @@ impl Catalog {
                 Ok(Mutex::new(reader))
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Catalog::from_parts(location, writer, readers))
+        Ok(Catalog::from_parts(location, writer, readers, clock))
     }
 
     /// A private catalog that lives only as long as the handle: for tests and previews.
@@ -79,6 +89,7 @@ impl Catalog {
             ":memory:".to_owned(),
             writer,
             Vec::new(),
+            crate::backup::system_clock(),
         ))
     }
 
@@ -86,10 +97,12 @@ impl Catalog {
         location: String,
         writer: Connection,
         readers: Vec<Mutex<Connection>>,
+        clock: Clock,
     ) -> Catalog {
         Catalog {
             inner: Arc::new(Inner {
                 location,
+                clock,
                 writer: Mutex::new(writer),
                 readers,
                 next_reader: AtomicUsize::new(0),
@@ -104,6 +117,11 @@ impl Catalog {
 
     pub fn path(&self) -> Option<PathBuf> {
         (self.inner.location != ":memory:").then(|| PathBuf::from(&self.inner.location))
+    }
+
+    /// The time by the catalog's clock (see [`Catalog::open_with_clock`]).
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        (self.inner.clock)()
     }
 
     /// Runs `work` in one immediate write transaction: all of it is stored, or none of it.
@@ -166,12 +184,15 @@ impl Catalog {
 
     /// Copies the catalog file at `source` over this catalog's content, page by page, then brings
     /// its schema up to date. Readers see the new content from their next transaction on.
+    /// The source is opened read-only: a missing file is an error, never a new empty database.
     pub(crate) fn replace_with(&self, source: &Path) -> Result<()> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let from = Connection::open_with_flags(source, flags)?;
         let mut conn = lock(&self.inner.writer);
-        conn.restore(
-            rusqlite::MAIN_DB,
-            source,
-            None::<fn(rusqlite::backup::Progress)>,
+        rusqlite::backup::Backup::new(&from, &mut conn)?.run_to_completion(
+            1024,
+            Duration::ZERO,
+            None,
         )?;
         migrate::migrate(&mut conn, &self.inner.location)
     }

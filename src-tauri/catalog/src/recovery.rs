@@ -125,19 +125,24 @@ pub fn set_aside(catalog: &Path) -> Result<PathBuf> {
     Ok(aside)
 }
 
-/// The newest backup of `catalog` that passes `quick_check`.
+/// The newest backup of `catalog` that passes `quick_check` and holds a catalog (the listing
+/// already leaves out empty and unreadable files; an empty database passes `quick_check` too).
 pub fn newest_good_backup(catalog: &Path) -> Result<Option<BackupInfo>> {
     Ok(list_backups(&backups_dir(catalog))?
         .into_iter()
-        .find(|backup| quick_check_read_only(Path::new(&backup.path))))
+        .find(|backup| holds_a_sound_catalog(Path::new(&backup.path))))
 }
 
-fn quick_check_read_only(file: &Path) -> bool {
-    let Ok(conn) = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+fn holds_a_sound_catalog(file: &Path) -> bool {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(conn) = Connection::open_with_flags(file, flags) else {
         return false;
     };
-    conn.query_row("PRAGMA quick_check", [], |row| row.get::<_, String>(0))
-        .is_ok_and(|first| first == "ok")
+    let version = conn.pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0));
+    version.is_ok_and(|v| v > 0)
+        && conn
+            .query_row("PRAGMA quick_check", [], |row| row.get::<_, String>(0))
+            .is_ok_and(|first| first == "ok")
 }
 
 /// Puts a copy of `backup` where the (set-aside) catalog was, so the next open finds it. Only a
@@ -156,15 +161,28 @@ pub fn restore_backup_in_place(catalog: &Path, backup: &Path) -> Result<()> {
             catalog.display()
         )));
     }
-    let partial = catalog.with_extension("sqlite.partial");
-    let io = |source| CatalogError::Io {
-        path: partial.clone(),
-        source,
+    let dir = catalog
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| CatalogError::Io { path, source }
     };
-    std::fs::copy(backup, &partial).map_err(io)?;
-    std::fs::File::open(&partial)
-        .and_then(|f| f.sync_all())
-        .map_err(io)?;
-    std::fs::rename(&partial, catalog).map_err(io)?;
+    // A temporary file removed on every failure: a failed copy leaves no `.partial` behind.
+    let mut partial = tempfile::Builder::new()
+        .prefix(".catalog-")
+        .suffix(".sqlite.partial")
+        .tempfile_in(dir)
+        .map_err(io(dir))?;
+    let mut from = std::fs::File::open(backup).map_err(io(backup))?;
+    std::io::copy(&mut from, partial.as_file_mut()).map_err(io(backup))?;
+    partial.as_file().sync_all().map_err(io(partial.path()))?;
+    partial
+        .persist_noclobber(catalog)
+        .map_err(|e| CatalogError::Io {
+            path: catalog.to_path_buf(),
+            source: e.error,
+        })?;
     Ok(())
 }

@@ -4,6 +4,9 @@ use cinedex_catalog::backup::{backups_dir, list_backups, BackupReason};
 use cinedex_catalog::{Catalog, CatalogError, FilmInput, FilmListQuery};
 use rusqlite::Connection;
 
+/// What a backup file starts with; enough for the listing, which reads no further.
+const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
+
 fn film(title: &str) -> FilmInput {
     FilmInput {
         title: title.into(),
@@ -33,8 +36,9 @@ fn a_backup_is_a_complete_checked_catalog_that_can_be_restored() {
     assert!(backup.size_bytes > 0);
     c.add_film(&film("Added after")).unwrap();
 
-    let safety = c.restore_from(std::path::Path::new(&backup.path)).unwrap();
+    let report = c.restore_from(std::path::Path::new(&backup.path)).unwrap();
     assert_eq!(titles(&c), ["Kept"]);
+    let safety = report.safety_copy;
     assert_eq!(safety.reason, BackupReason::Restore);
     // The catalog as it was before the restore is itself a backup.
     let before = Catalog::open(&safety.path).unwrap();
@@ -106,11 +110,15 @@ fn old_automatic_backups_are_thinned_but_manual_ones_kept() {
                 "catalog-{}-020000-daily.sqlite",
                 date.format("%Y%m%d")
             )),
-            b"x",
+            SQLITE_HEADER,
         )
         .unwrap();
     }
-    std::fs::write(backups.join("catalog-20240101-120000-manual.sqlite"), b"x").unwrap();
+    std::fs::write(
+        backups.join("catalog-20240101-120000-manual.sqlite"),
+        SQLITE_HEADER,
+    )
+    .unwrap();
     c.backup(BackupReason::Daily).unwrap();
     let left = list_backups(&backups).unwrap();
     let manual = left

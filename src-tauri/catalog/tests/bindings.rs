@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use cinedex_catalog::article::{ArticleProposal, FieldConflict, FilmCandidate};
-use cinedex_catalog::backup::{BackupInfo, BackupReason, CheckReport};
+use cinedex_catalog::backup::{BackupInfo, BackupReason, CheckReport, RestoreReport};
 use cinedex_catalog::*;
 use ts_rs::{Config, TS};
 
@@ -53,6 +53,7 @@ fn expected() -> Vec<(String, String)> {
         one::<BackupInfo>(&config),
         one::<BackupReason>(&config),
         one::<CheckReport>(&config),
+        one::<RestoreReport>(&config),
         one::<cinedex_catalog::recovery::Damage>(&config),
         one::<Stats>(&config),
         one::<StatsQuery>(&config),

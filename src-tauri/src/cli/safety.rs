@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use cinedex_catalog::backup::{backups_dir, list_backups, BackupInfo, BackupReason};
+use cinedex_catalog::backup::{backups_dir, list_backups, BackupInfo, BackupReason, RestoreReport};
 use cinedex_catalog::Catalog;
+use serde::Serialize;
 
 use super::output::Output;
 
@@ -28,11 +29,37 @@ pub fn backups(catalog: &Catalog, out: &Output) -> anyhow::Result<()> {
     out.show(&list, |list| print_backups(list))
 }
 
+/// `restore --json`: the restore report, with the safety copy's fields also at the top level,
+/// where scripts written before the report found them.
+#[derive(Serialize)]
+struct RestoreOutput<'a> {
+    #[serde(flatten)]
+    safety_copy: &'a BackupInfo,
+    #[serde(flatten)]
+    report: &'a RestoreReport,
+}
+
 pub fn restore(catalog: &Catalog, out: &Output, file: &Path) -> anyhow::Result<()> {
-    let safety = catalog.restore_from(file)?;
-    out.show(&safety, |s| {
+    let report = catalog.restore_from(file)?;
+    let shown = RestoreOutput {
+        safety_copy: &report.safety_copy,
+        report: &report,
+    };
+    out.show(&shown, |shown| {
+        let r = shown.report;
         println!("Restored the catalog from {}.", file.display());
-        println!("The catalog as it was just before is kept in {}", s.path);
+        println!(
+            "It holds {} film(s) and {} review(s) (written with schema version {}).",
+            r.films, r.reviews, r.schema_version
+        );
+        println!(
+            "The catalog as it was just before is kept in {}",
+            r.safety_copy.path
+        );
+        println!(
+            "To undo this restore: cinedex restore {}",
+            r.safety_copy.path
+        );
     })
 }
 

@@ -1,6 +1,8 @@
 //! Backup commands for the Settings view: back up now, list backups, restore one, check the file.
 
-use cinedex_catalog::backup::{backups_dir, list_backups, BackupInfo, BackupReason, CheckReport};
+use cinedex_catalog::backup::{
+    backups_dir, list_backups, BackupInfo, BackupReason, CheckReport, RestoreReport,
+};
 use cinedex_catalog::recovery::Damage;
 use tauri::{AppHandle, Runtime, State};
 
@@ -23,12 +25,13 @@ pub async fn list_catalog_backups(
         .await
 }
 
-/// Restores one of the catalog's own backups, chosen from the list the Settings view shows.
+/// Restores one of the catalog's own backups, chosen from the list the Settings view shows, and
+/// says what it restored and where the catalog it replaced is kept.
 #[tauri::command]
 pub async fn restore_backup(
     state: State<'_, CatalogState>,
     path: String,
-) -> Result<BackupInfo, IpcError> {
+) -> Result<RestoreReport, IpcError> {
     state
         .run(move |c| c.restore_listed_backup(std::path::Path::new(&path)))
         .await

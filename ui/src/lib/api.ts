@@ -24,6 +24,7 @@ import type { FilmPage } from "./bindings/FilmPage";
 import type { GroupBy } from "./bindings/GroupBy";
 import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
+import type { RestoreReport } from "./bindings/RestoreReport";
 import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
 import type { Stats } from "./bindings/Stats";
@@ -95,7 +96,8 @@ export const api = {
   openLink: (url: string) => call<null>("open_link", { url }),
   createBackup: () => call<BackupInfo>("create_backup"),
   listBackups: () => call<BackupInfo[]>("list_catalog_backups"),
-  restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
+  /** Restores one of the listed backups; the report names the safety copy that undoes it. */
+  restoreBackup: (path: string) => call<RestoreReport>("restore_backup", { path }),
   checkCatalog: () => call<CheckReport>("check_catalog"),
   searchFilms: (query: string, limit = 50, offset = 0) => call<SearchResults>("search_films", { query, limit, offset }),
   listSmartLists: () => call<SmartList[]>("list_smart_lists"),
