@@ -4,6 +4,7 @@ pub mod cli;
 mod commands;
 mod error;
 mod first_page;
+mod navigation;
 mod rendering;
 pub mod startup;
 mod state;
@@ -33,6 +34,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::posters::serve,
         )
         .plugin(tauri_plugin_dialog::init())
+        .plugin(navigation::guard())
         .manage(commands::imports::ImportControl::default())
         .manage(first_page::FirstPage::default())
         .setup(move |app| {
@@ -116,7 +118,11 @@ fn open_main_window<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
     if startup::bare_window_requested() {
         config.url = tauri::WebviewUrl::App("bare.html".into());
     }
-    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
+    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+        // A link asking for a new window (target=_blank, a middle click) opens none: the UI hands
+        // clicked links to the system browser, and some webviews would open the page in-app.
+        .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
+        .build()?;
     Ok(())
 }
 
