@@ -11,6 +11,7 @@ mod db;
 mod error;
 pub mod export;
 mod films;
+mod html_depth;
 pub mod import;
 mod library;
 pub mod lists;

@@ -153,6 +153,8 @@ pub fn keywords_line(line: &str) -> Option<Vec<String>> {
 fn extract_text(text: &str) -> Extracted {
     let mut out = Extracted::default();
     let mut body: Vec<String> = Vec::new();
+    // Whether the body has a line with text yet (asked for every line, so kept, not searched).
+    let mut body_has_text = false;
     let mut in_link_block = false;
     let mut lines = text.lines().peekable();
     // YAML-style front matter: `---`, `key: value` lines, `---`.
@@ -168,7 +170,7 @@ fn extract_text(text: &str) -> Extracted {
     for raw in lines {
         let line = raw.trim_end();
         let trimmed = line.trim();
-        if body.iter().all(|l| l.trim().is_empty()) && metadata(&mut out, trimmed) {
+        if !body_has_text && metadata(&mut out, trimmed) {
             continue;
         }
         if out.headline.is_none() {
@@ -199,12 +201,13 @@ fn extract_text(text: &str) -> Extracted {
         if is_chrome(trimmed) {
             continue;
         }
-        if out.author.is_none() && body.iter().all(|l| l.trim().is_empty()) {
+        if out.author.is_none() && !body_has_text {
             if let Some(author) = byline(trimmed) {
                 out.author = Some(author);
                 continue;
             }
         }
+        body_has_text |= !trimmed.is_empty();
         body.push(line.to_owned());
     }
     out.body = join_paragraphs(&body);

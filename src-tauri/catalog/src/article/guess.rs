@@ -4,10 +4,22 @@
 use crate::text::tidy;
 use crate::validate::{last_film_year, FIRST_FILM_YEAR};
 
+/// How many candidates are looked up in the catalog: the likeliest come first.
+const MAX_CANDIDATES: usize = 50;
+/// How many set-apart spans are tried as titles.
+const MAX_SPANS: usize = 200;
+/// How much of the headline is read: longer than any headline, so a one-line article is not
+/// searched whole for every span.
+const MAX_HEADLINE_BYTES: usize = 300;
+/// How far before a `(year)` its title is looked for: longer than any title.
+const TITLE_WINDOW_BYTES: usize = 200;
+
 /// Possible film titles, most likely first: titles with a year, set-apart spans, then the headline.
 pub fn title_candidates(headline: Option<&str>, emphasized: &[String], body: &str) -> Vec<String> {
+    let emphasized = &emphasized[..emphasized.len().min(MAX_SPANS)];
     let mut candidates = Vec::new();
     if let Some(headline) = headline {
+        let headline = prefix(headline, MAX_HEADLINE_BYTES);
         candidates.extend(titled_years(headline).into_iter().map(|(title, _)| title));
         candidates.extend(
             emphasized
@@ -21,7 +33,33 @@ pub fn title_candidates(headline: Option<&str>, emphasized: &[String], body: &st
     candidates.extend(emphasized.iter().cloned());
     let mut seen = std::collections::HashSet::new();
     candidates.retain(|c| !c.is_empty() && seen.insert(crate::text::fold(c)));
+    candidates.truncate(MAX_CANDIDATES);
     candidates
+}
+
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// At most the last `max` bytes of `text`, starting at a whole word.
+fn last_words(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut start = text.len() - max;
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    // The window may start inside a word: that word is not whole, so it is left out.
+    match text[start..].split_once(char::is_whitespace) {
+        Some((_partial, rest)) => rest,
+        None => "",
+    }
 }
 
 /// The headline without the usual review wording: "Review: Stalker – the Zone" → "Stalker", ...
@@ -77,14 +115,15 @@ fn strip_quotes(text: &str) -> String {
     )
 }
 
-/// `Title (1979)` occurrences: the capitalised words before a year in brackets.
+/// `Title (1979)` occurrences: the capitalised words before a year in brackets. Only the words
+/// just before each bracket are read, so the work is linear in the text.
 pub fn titled_years(text: &str) -> Vec<(String, i32)> {
     let mut found = Vec::new();
     for (index, _) in text.match_indices('(') {
         let Some(year) = year_at(&text[index + 1..]) else {
             continue;
         };
-        let before = text[..index]
+        let before = last_words(&text[..index], TITLE_WINDOW_BYTES)
             .trim_end()
             .trim_end_matches(['*', '_', '"', '”', '’']);
         let words: Vec<&str> = before.split_whitespace().collect();

@@ -1,5 +1,7 @@
 //! Reading an HTML page of a review article: the article's own text and metadata, without the
 //! navigation, scripts, share buttons and "related articles" around it. Nothing in it is run.
+//! What nests deeper than pages are written is reduced to its text before the page is parsed,
+//! so parsing stays linear and the walk over its blocks shallow.
 
 use scraper::{ElementRef, Html, Selector};
 
@@ -30,8 +32,16 @@ const CHROME_MARKERS: &[&str] = &[
     "recommend",
 ];
 
+/// Deeper than real pages nest, and well within what [`inline_markdown`]'s recursion, on a
+/// worker thread's 2 MiB stack, can walk (it overflows there past some 800 levels).
+const MAX_DEPTH: usize = 200;
+
+/// Longer than any emphasized title: a longer span is the text of a whole block, not a title.
+const MAX_EMPHASIZED_BYTES: usize = 1_000;
+
 pub fn extract(page: &str) -> Extracted {
-    let document = Html::parse_document(page);
+    let page = crate::html_depth::within_depth(page, MAX_DEPTH);
+    let document = Html::parse_document(&page);
     let mut out = Extracted {
         source: meta(&document, "meta[property='og:site_name']"),
         url: attribute(&document, "link[rel='canonical']", "href")
@@ -103,7 +113,7 @@ pub fn extract(page: &str) -> Extracted {
     out.emphasized = root
         .select(&selector("em, i, cite"))
         .filter(|e| !in_chrome(e))
-        .map(|e| tidy(&e.text().collect::<String>()))
+        .filter_map(short_text)
         .filter(|t| (2..=120).contains(&t.chars().count()))
         .chain(emphasized_spans(&out.body))
         .collect();
@@ -138,22 +148,37 @@ fn title_without_site(title: &str) -> String {
     title
 }
 
+/// The element's text when it is short enough to be a title; emphasis nested in emphasis
+/// would otherwise copy the same long text once per level.
+fn short_text(element: ElementRef) -> Option<String> {
+    let mut text = String::new();
+    for piece in element.text() {
+        if text.len() + piece.len() > MAX_EMPHASIZED_BYTES {
+            return None;
+        }
+        text.push_str(piece);
+    }
+    Some(tidy(&text))
+}
+
 fn in_chrome(element: &ElementRef) -> bool {
     std::iter::once(*element)
         .chain(element.ancestors().filter_map(ElementRef::wrap))
         .any(|e| {
             let value = e.value();
-            if CHROME_TAGS.contains(&value.name()) {
-                return true;
-            }
-            let words = format!(
-                "{} {}",
-                value.attr("class").unwrap_or(""),
-                value.attr("id").unwrap_or("")
-            )
-            .to_lowercase();
-            CHROME_MARKERS.iter().any(|marker| words.contains(marker))
+            CHROME_TAGS.contains(&value.name())
+                || [value.attr("class"), value.attr("id")]
+                    .into_iter()
+                    .flatten()
+                    .any(marks_chrome)
         })
+}
+
+/// A class or id naming the site's furniture. Asked of every ancestor of every block, so it
+/// allocates only for elements that have one.
+fn marks_chrome(words: &str) -> bool {
+    let words = words.to_ascii_lowercase();
+    CHROME_MARKERS.iter().any(|marker| words.contains(marker))
 }
 
 /// A block's text with emphasis kept as Markdown; links keep only their words.

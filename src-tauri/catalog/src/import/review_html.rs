@@ -1,13 +1,19 @@
 //! Review text written as HTML (Letterboxd's `<br/>`, `<i>`, `<blockquote>`; Tellico comments)
 //! turned into Markdown: sanitized first with ammonia, so scripts, styles, event handlers and
-//! odd links are gone before the converter sees them.
+//! odd links are gone before the converter sees them. What nests deeper than any review does is
+//! reduced to its text first, so the converter's recursive walk stays shallow.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// Deeper than reviews are written, and shallow enough for htmd's walk, which recurses per
+/// element, on a worker thread's 2 MiB stack (it overflows there past some 400 levels).
+const MAX_DEPTH: usize = 64;
+
 /// Markdown for a fragment of review HTML; plain text passes through (escaped where needed).
 pub fn to_markdown(html: &str) -> String {
-    let clean = sanitizer().clean(html).to_string();
+    let bounded = crate::html_depth::within_depth(html, MAX_DEPTH);
+    let clean = sanitizer().clean(&bounded).to_string();
     let markdown = htmd::convert(&clean).unwrap_or(clean);
     markdown.trim().to_owned()
 }
