@@ -13,10 +13,16 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 /// The deepest Markdown nesting (quotes in lists in quotes...) rendered as such; deeper
 /// containers are flattened into the deepest one, their text kept.
 pub const MAX_NESTING: usize = 32;
-/// Raw HTML start tags rendered as HTML; past them, raw HTML loses its tags and keeps its text.
-/// This bounds how deep unclosed raw tags can nest (each costs the HTML parser a walk down the
-/// open elements).
-pub const MAX_RAW_HTML_TAGS: usize = 500;
+/// Raw HTML start tags rendered as HTML at most; past the budget, raw HTML loses its tags and
+/// keeps its text. Unclosed raw tags nest, and every paragraph opened under them costs the HTML
+/// parser a walk down the open elements: the budget shrinks as the text grows (see
+/// [`raw_html_budget`]), so tags × paragraphs stays bounded.
+pub const MAX_RAW_HTML_TAGS: usize = 1000;
+/// The budget of the longest texts: 64 unclosed tags over 300,000 paragraphs take about as long
+/// as a megabyte of plain prose.
+pub const MIN_RAW_HTML_TAGS: usize = 64;
+/// Open raw tags times text bytes, the bound the budget keeps.
+const RAW_HTML_WORK: usize = 50_000_000;
 /// Longer text (longer than any review body may be) is shown as escaped plain text.
 pub const MAX_MARKDOWN_BYTES: usize = crate::validate::MAX_REVIEW_BODY_CHARS * 4;
 
@@ -45,10 +51,15 @@ fn rendered_markdown(markdown: &str) -> Option<String> {
     let events = Bounded {
         events: Parser::new_ext(markdown, options),
         depth: 0,
-        raw_tags_left: MAX_RAW_HTML_TAGS,
+        raw_tags_left: raw_html_budget(markdown.len()),
     };
     html::write_html_fmt(&mut out, events).ok()?;
     Some(out.text)
+}
+
+/// How many raw HTML start tags a text of `len` bytes may render as HTML.
+pub fn raw_html_budget(len: usize) -> usize {
+    (RAW_HTML_WORK / len.max(1)).clamp(MIN_RAW_HTML_TAGS, MAX_RAW_HTML_TAGS)
 }
 
 /// The text as escaped paragraphs, no Markdown.
@@ -67,7 +78,7 @@ fn plain_text(markdown: &str) -> String {
 }
 
 /// Pulldown-cmark's events with containers past [`MAX_NESTING`] left out (their contents kept)
-/// and raw HTML past [`MAX_RAW_HTML_TAGS`] stripped of its tags.
+/// and raw HTML past its budget stripped of its tags.
 struct Bounded<I> {
     events: I,
     /// Containers open, kept or not: events are well nested, so everything inside a left-out
