@@ -122,8 +122,8 @@ fn tellico_beside_csv(rows: usize, dir: &Path) {
         ("generic CSV (baseline)", ImportSource::Csv, &csv),
         ("Tellico .tc", ImportSource::Tellico, &tellico),
     ] {
-        let catalog = Catalog::open(&dir.join(format!("{}.sqlite", source.as_str())))
-            .expect("open catalog");
+        let catalog =
+            Catalog::open(dir.join(format!("{}.sqlite", source.as_str()))).expect("open catalog");
         let start = Instant::now();
         catalog
             .preview_import(source, path, &ImportOptions::default())

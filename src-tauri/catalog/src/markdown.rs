@@ -157,7 +157,9 @@ fn without_tags(html: &str) -> String {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         text.push_str(&rest[..open]);
-        rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
     }
     text.push_str(rest);
     text
@@ -318,7 +320,10 @@ mod tests {
     #[test]
     fn raw_html_past_its_budget_keeps_its_text_but_not_its_tags() {
         let budget = super::MAX_RAW_HTML_TAGS;
-        let html = render(&format!("{}<u>one</u> <b>two</b>", "<i>a</i> ".repeat(budget - 1)));
+        let html = render(&format!(
+            "{}<u>one</u> <b>two</b>",
+            "<i>a</i> ".repeat(budget - 1)
+        ));
         assert_eq!(html.matches("<i>").count(), budget - 1, "{html}");
         assert!(html.contains("<u>one</u>"), "{html}");
         assert!(html.contains(" two") && !html.contains("<b>"), "{html}");

@@ -25,7 +25,10 @@ impl Catalog {
             let id = insert_review(tx, film_id, &valid)?;
             review_by_id(tx, id)
         })?;
-        Ok(Review { body_html, ..review })
+        Ok(Review {
+            body_html,
+            ..review
+        })
     }
 
     pub fn update_review(&self, id: i64, input: &ReviewInput) -> Result<Review> {
@@ -55,7 +58,10 @@ impl Catalog {
             touch_film(tx, film_id)?;
             review_by_id(tx, id)
         })?;
-        Ok(Review { body_html, ..review })
+        Ok(Review {
+            body_html,
+            ..review
+        })
     }
 
     pub fn delete_review(&self, id: i64) -> Result<()> {

@@ -28,9 +28,7 @@ fn collection(doctype: &str, entries: &str) -> String {
 /// One 100 KB entity referenced 20,000 times: 2 GB once expanded, from a 160 KB file.
 fn entity_bomb(prolog_extra: &str) -> String {
     let entity = "x".repeat(100 * 1024);
-    let doctype = format!(
-        "{prolog_extra}<!DOCTYPE tellico [\n <!ENTITY big \"{entity}\">\n]>"
-    );
+    let doctype = format!("{prolog_extra}<!DOCTYPE tellico [\n <!ENTITY big \"{entity}\">\n]>");
     let comments = "&big;".repeat(20_000);
     collection(
         &doctype,
@@ -61,11 +59,18 @@ fn a_tellico_file_whose_entity_expands_to_gigabytes_is_refused_with_a_clear_erro
             panic!("not an import error: {error:?}");
         };
         assert!(file.ends_with(named), "{file}");
-        assert!(message.contains("DTD") && message.contains("entities"), "{message}");
+        assert!(
+            message.contains("DTD") && message.contains("entities"),
+            "{message}"
+        );
     }
     if let (Some(before), Some(after)) = (before, peak_memory_kib()) {
         // Expanded, the entity alone would take 2 GB; the files are read whole, and that is all.
-        assert!(after - before < 64 * 1024, "peak memory grew by {} KiB", after - before);
+        assert!(
+            after - before < 64 * 1024,
+            "peak memory grew by {} KiB",
+            after - before
+        );
     }
     assert_eq!(c.info().unwrap().film_count, 0);
 }
@@ -74,13 +79,21 @@ fn a_tellico_file_whose_entity_expands_to_gigabytes_is_refused_with_a_clear_erro
 fn a_tellico_file_with_the_public_doctype_still_imports_and_names_the_lines_of_its_entries() {
     let dir = tempfile::tempdir().unwrap();
     let good = [entry(1, "Stalker", "1979"), entry(2, "Solaris", "1972")].concat();
-    let path = file(dir.path(), "videos.tc", collection(PUBLIC_DOCTYPE, &good).as_bytes());
+    let path = file(
+        dir.path(),
+        "videos.tc",
+        collection(PUBLIC_DOCTYPE, &good).as_bytes(),
+    );
     let c = Catalog::open_in_memory().unwrap();
     assert_eq!(imported(&c, ImportSource::Tellico, &path).new_films, 2);
 
     // Entries start on lines 5, 10 and 15: the third's year is wrong.
     let bad = [good, entry(3, "Mirror", "next year")].concat();
-    let path = file(dir.path(), "bad.tc", collection(PUBLIC_DOCTYPE, &bad).as_bytes());
+    let path = file(
+        dir.path(),
+        "bad.tc",
+        collection(PUBLIC_DOCTYPE, &bad).as_bytes(),
+    );
     let preview = c
         .preview_import(ImportSource::Tellico, &path, &ImportOptions::default())
         .unwrap();
@@ -142,7 +155,10 @@ fn a_body_of_80k_divs_renders_as_bounded_html() {
     let one_per_line = "<div>\n".repeat(20_000);
     let html = render(&one_per_line);
     let depth = depth_of(&html);
-    assert!(depth > 100, "raw HTML within its budget is still HTML: {depth}");
+    assert!(
+        depth > 100,
+        "raw HTML within its budget is still HTML: {depth}"
+    );
     assert!(depth <= MAX_RAW_HTML_TAGS + 4, "{depth}");
     assert!(html.len() < one_per_line.len(), "{} bytes", html.len());
 }
@@ -162,7 +178,13 @@ fn text_and_submit_inputs_are_dropped_while_task_list_checkboxes_stay() {
         assert_eq!(input.attr("type"), Some("checkbox"), "{html}");
         assert!(input.attr("disabled").is_some(), "{html}");
     }
-    assert_eq!(inputs.iter().filter(|i| i.attr("checked").is_some()).count(), 1);
+    assert_eq!(
+        inputs
+            .iter()
+            .filter(|i| i.attr("checked").is_some())
+            .count(),
+        1
+    );
     assert!(html.contains("to see") && html.contains("seen"), "{html}");
 }
 
@@ -183,7 +205,10 @@ fn a_review_with_a_hostile_body_added_through_add_review_still_works() {
     };
     let review = c.add_review(film.id, &input).unwrap();
     assert_eq!(review.body, body);
-    assert_eq!(review.body_html.matches("<blockquote>").count(), MAX_NESTING);
+    assert_eq!(
+        review.body_html.matches("<blockquote>").count(),
+        MAX_NESTING
+    );
     let shown = c.get_film(film.id).unwrap();
     assert_eq!(shown.reviews.len(), 1);
     assert_eq!(shown.reviews[0].body_html, review.body_html);
@@ -194,5 +219,9 @@ fn a_review_with_a_hostile_body_added_through_add_review_still_works() {
         ..input
     };
     let updated = c.update_review(review.id, &edited).unwrap();
-    assert!(updated.body_html.contains(r#"type="checkbox""#), "{}", updated.body_html);
+    assert!(
+        updated.body_html.contains(r#"type="checkbox""#),
+        "{}",
+        updated.body_html
+    );
 }
