@@ -4,6 +4,11 @@
 //! `films` in one transaction, no parsing, no matching, no credits, no search index. To show what
 //! bounds the import, the search indexing it includes is also measured on its own: the same FTS5
 //! table filled from the same view for the imported films, with the same bulk settings.
+//!
+//! Then a generated Tellico video collection (CINEDEX_BENCH_TELLICO_FILMS entries, default 100k)
+//! beside a generic CSV of the same films (title, original title, year, director, genre,
+//! runtime), each previewed and imported into a fresh catalog: the CSV is the baseline, and the
+//! Tellico import should stay within 2× of it.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -23,6 +28,10 @@ const DIRECTORS: [&str; 8] = [
 ];
 
 fn main() {
+    let tellico_rows: usize = std::env::var("CINEDEX_BENCH_TELLICO_FILMS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let rows: usize = std::env::var("CINEDEX_BENCH_FILMS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -101,6 +110,88 @@ fn main() {
         rows as f64 / floor_secs,
         raw_secs / floor_secs
     );
+
+    tellico_beside_csv(tellico_rows, dir.path());
+}
+
+/// The Tellico import and the CSV import of the same films, each into a fresh catalog.
+fn tellico_beside_csv(rows: usize, dir: &Path) {
+    let (tellico, csv) = generate_collection(rows);
+    let mut measured = Vec::new();
+    for (name, source, path) in [
+        ("generic CSV (baseline)", ImportSource::Csv, &csv),
+        ("Tellico .tc", ImportSource::Tellico, &tellico),
+    ] {
+        let catalog =
+            Catalog::open(dir.join(format!("{}.sqlite", source.as_str()))).expect("open catalog");
+        let start = Instant::now();
+        catalog
+            .preview_import(source, path, &ImportOptions::default())
+            .expect("preview");
+        let preview_secs = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let report = catalog
+            .import(source, path, &ImportOptions::default(), &|_, _| true)
+            .expect("import");
+        let import_secs = start.elapsed().as_secs_f64();
+        assert_eq!(report.new_films as usize, rows, "{name}: {report:?}");
+        measured.push((name, preview_secs, import_secs));
+    }
+    let (_, base_preview, base_import) = measured[0];
+    println!();
+    println!("| what | films | preview s | × CSV | import s | × CSV |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (name, preview_secs, import_secs) in &measured {
+        println!(
+            "| {name} | {rows} | {preview_secs:.2} | {:.2} | {import_secs:.2} | {:.2} |",
+            preview_secs / base_preview,
+            import_secs / base_import
+        );
+    }
+    println!();
+    println!("target: the Tellico import within 2× of the CSV import of the same films");
+}
+
+/// A Tellico video collection (a bare XML `.tc`, as Tellico itself can read) and a generic CSV
+/// holding the same films, cached under target/bench-data.
+fn generate_collection(rows: usize) -> (PathBuf, PathBuf) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
+    std::fs::create_dir_all(&dir).expect("bench-data dir");
+    let tellico = dir.join(format!("tellico-{rows}.tc"));
+    let csv = dir.join(format!("tellico-{rows}.csv"));
+    if tellico.exists() && csv.exists() {
+        return (tellico, csv);
+    }
+    let mut xml = String::with_capacity(rows * 300);
+    xml.push_str(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<!DOCTYPE tellico PUBLIC \"-//Robby Stephenson/DTD Tellico V11.0//EN\" ",
+        "\"http://periapsis.org/tellico/dtd/v11/tellico.dtd\">\n",
+        "<tellico xmlns=\"http://periapsis.org/tellico/\" syntaxVersion=\"11\">\n",
+        " <collection title=\"My Videos\" type=\"3\">\n",
+    ));
+    let mut table = String::with_capacity(rows * 100);
+    table.push_str("Title,Original Title,Year,Director,Genre,Runtime\n");
+    for i in 0..rows {
+        let (title, original) = (title(i), format!("Original {i}"));
+        let (year, runtime) = (1900 + i % 120, 80 + i % 100);
+        let director = DIRECTORS[i % DIRECTORS.len()];
+        let _ = write!(
+            xml,
+            "  <entry id=\"{id}\">\n   <title>{title}</title>\n   <origtitle>{original}</origtitle>\n   \
+             <year>{year}</year>\n   <directors><director>{director}</director></directors>\n   \
+             <genres><genre>Drama</genre></genres>\n   <running-time>{runtime}</running-time>\n  </entry>\n",
+            id = i + 1
+        );
+        let _ = writeln!(
+            table,
+            "{title},{original},{year},{director},Drama,{runtime}"
+        );
+    }
+    xml.push_str(" </collection>\n</tellico>\n");
+    std::fs::write(&tellico, xml).expect("write bench data");
+    std::fs::write(&csv, table).expect("write bench data");
+    (tellico, csv)
 }
 
 fn title(i: usize) -> String {

@@ -19,15 +19,22 @@ impl Catalog {
     /// Attaches a review to a film that is not in the trash.
     pub fn add_review(&self, film_id: i64, input: &ReviewInput) -> Result<Review> {
         let valid = validate::review(input)?;
-        self.write(|tx| {
+        // Rendered before the write lock is taken, not while every other writer waits.
+        let body_html = markdown::render(&valid.body);
+        let review = self.write(|tx| {
             let id = insert_review(tx, film_id, &valid)?;
             review_by_id(tx, id)
+        })?;
+        Ok(Review {
+            body_html,
+            ..review
         })
     }
 
     pub fn update_review(&self, id: i64, input: &ReviewInput) -> Result<Review> {
         let valid: ValidReview = validate::review(input)?;
-        self.write(|tx| {
+        let body_html = markdown::render(&valid.body);
+        let review = self.write(|tx| {
             let film_id = review_by_id(tx, id)?.film_id;
             require_live(tx, film_id)?;
             tx.execute(
@@ -50,6 +57,10 @@ impl Catalog {
             )?;
             touch_film(tx, film_id)?;
             review_by_id(tx, id)
+        })?;
+        Ok(Review {
+            body_html,
+            ..review
         })
     }
 
@@ -63,7 +74,7 @@ impl Catalog {
     }
 
     pub fn get_review(&self, id: i64) -> Result<Review> {
-        self.read(|tx| review_by_id(tx, id))
+        self.read(|tx| review_by_id(tx, id)).map(rendered)
     }
 
     /// The reviews of a film, live or in the trash, oldest first.
@@ -106,7 +117,8 @@ pub(crate) fn reviews_of(tx: &Transaction, film_id: i64) -> Result<Vec<Review>> 
         "{REVIEW_SELECT} WHERE film_id = ?1 ORDER BY coalesce(published_on, substr(created_at, 1, 10)), created_at, id"
     ))?;
     let rows = stmt.query_map([film_id], review_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let reviews = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(reviews.into_iter().map(rendered).collect())
 }
 
 fn review_by_id(tx: &Transaction, id: i64) -> Result<Review> {
@@ -126,6 +138,14 @@ pub(crate) fn touch_film(tx: &Transaction, film_id: i64) -> Result<()> {
     Ok(())
 }
 
+fn rendered(review: Review) -> Review {
+    Review {
+        body_html: markdown::render(&review.body),
+        ..review
+    }
+}
+
+/// The review as stored, its HTML not rendered yet (see [`rendered`]).
 fn review_from_row(row: &Row) -> rusqlite::Result<Review> {
     let kind: String = row.get(2)?;
     let body: String = row.get(8)?;
@@ -140,7 +160,7 @@ fn review_from_row(row: &Row) -> rusqlite::Result<Review> {
         published_on: optional_date_at(row, 7)?,
         rating: row.get(11)?,
         spoiler: row.get(12)?,
-        body_html: markdown::render(&body),
+        body_html: String::new(),
         body,
         created_at: instant_at(row, 9)?,
         updated_at: instant_at(row, 10)?,

@@ -16,6 +16,11 @@ use super::{archive, review_html, table, values};
 /// Tellico's collection type for videos.
 const VIDEO_COLLECTION: &str = "3";
 
+/// The most XML nodes (elements, texts, comments) read from one file: a bound on the parsed
+/// tree's memory (about 70 bytes a node, so about 1 GiB at most). A generous 100,000-film
+/// collection, with cast tables, needs some 10 million.
+pub const MAX_NODES: u32 = 1 << 24;
+
 pub fn read(path: &Path) -> Result<Batch> {
     let bytes = table::read_file(path)?;
     let (file, xml) = if bytes.starts_with(b"PK") {
@@ -35,11 +40,22 @@ pub fn read(path: &Path) -> Result<Batch> {
     };
     let text =
         std::str::from_utf8(&xml).map_err(|_| fatal(&file, None, "this is not UTF-8 text"))?;
+    refuse_internal_dtd(&file, text)?;
     let options = ParsingOptions {
+        // Real files carry Tellico's public DOCTYPE; its internal subset, where entities would be
+        // declared, was refused above.
         allow_dtd: true,
+        nodes_limit: MAX_NODES,
         ..ParsingOptions::default()
     };
     let doc = Document::parse_with_options(text, options).map_err(|e| {
+        if matches!(e, roxmltree::Error::NodesLimitReached) {
+            return fatal(
+                &file,
+                None,
+                format!("this file has more than {MAX_NODES} XML nodes: too large to read"),
+            );
+        }
         let pos = e.pos();
         crate::CatalogError::Import {
             file: file.clone(),
@@ -60,25 +76,104 @@ pub fn read(path: &Path) -> Result<Batch> {
         ));
     }
     let mut batch = Batch::default();
+    let mut lines = LineCounter::new(text);
     for collection in root
         .children()
         .filter(|n| n.has_tag_name_local("collection"))
     {
         let kind = collection.attribute("type").unwrap_or("");
         if kind != VIDEO_COLLECTION {
-            let line = u64::from(doc.text_pos_at(collection.range().start).row);
+            let line = lines.line_at(collection.range().start);
             return Err(fatal(&file, Some(line), format!("collection type {kind} is not a video collection (type 3); only films are imported")));
         }
         for entry in collection
             .children()
             .filter(|n| n.has_tag_name_local("entry"))
         {
-            let line = u64::from(doc.text_pos_at(entry.range().start).row);
+            let line = lines.line_at(entry.range().start);
             batch.rows += 1;
             read_entry(&file, line, entry, &mut batch);
         }
     }
     Ok(batch)
+}
+
+/// Refuses a DOCTYPE with an internal subset (`<!DOCTYPE tellico [ ... ]>`), the only place a
+/// file can declare entities: one 100 KB entity referenced 20,000 times expands to gigabytes.
+/// Tellico writes only its public DOCTYPE, without a subset. The prolog is skipped as the XML
+/// grammar has it (declaration, comments, processing instructions), which is where the parser
+/// looks for the DOCTYPE too.
+fn refuse_internal_dtd(file: &str, text: &str) -> Result<()> {
+    let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
+    loop {
+        rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        let end = if rest.starts_with("<?") {
+            rest.find("?>").map(|at| at + 2)
+        } else if rest.starts_with("<!--") {
+            rest.find("-->").map(|at| at + 3)
+        } else {
+            break;
+        };
+        // An unclosed declaration or comment: the parser says what is wrong with it.
+        let Some(end) = end else { return Ok(()) };
+        rest = &rest[end..];
+    }
+    let Some(doctype) = rest.strip_prefix("<!DOCTYPE") else {
+        return Ok(());
+    };
+    let mut quote = None;
+    for byte in doctype.bytes() {
+        match (quote, byte) {
+            (Some(open), _) if byte == open => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (None, b'>') => return Ok(()),
+            (None, b'[') => {
+                let line = LineCounter::new(text).line_at(text.len() - rest.len());
+                return Err(fatal(
+                    file,
+                    Some(line),
+                    "this file declares its own DTD entities (an internal DTD subset, \
+                     <!DOCTYPE tellico [ ... ]>), which Tellico never writes; it is refused \
+                     because such entities can expand to gigabytes",
+                ));
+            }
+            (None, _) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Line numbers of positions met in document order, counted once through the text (asking the
+/// parser for each entry's position recounts from the start: quadratic in the entries).
+struct LineCounter<'a> {
+    text: &'a str,
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, pos: usize) -> u64 {
+        let pos = pos.min(self.text.len());
+        if pos < self.pos {
+            *self = LineCounter::new(self.text);
+        }
+        let newlines = self.text.as_bytes()[self.pos..pos]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line += newlines as u64;
+        self.pos = pos;
+        self.line
+    }
 }
 
 trait LocalName {
@@ -158,7 +253,13 @@ fn read_entry(file: &str, line: u64, entry: Node, batch: &mut Batch) {
     };
     let mut record = FilmRecord::new(valid);
     record.runtime_minutes = runtime;
-    let comments = review_html::to_markdown(&text_of(entry, &["comments"]));
+    let comments = text_of(entry, &["comments"]);
+    // The HTML sanitizer costs tens of microseconds even on nothing: most entries have no comments.
+    let comments = if comments.is_empty() {
+        comments
+    } else {
+        review_html::to_markdown(&comments)
+    };
     if !comments.is_empty() {
         let input = ReviewInput {
             kind: ReviewKind::Note,
