@@ -21,9 +21,6 @@ macro_rules! film_rating_sql {
     };
 }
 
-/// [`film_rating_sql`] as a value, for queries built at run time (the library's sort).
-pub(crate) const FILM_RATING: &str = film_rating_sql!();
-
 /// The columns every film query selects, in the order [`film_from_row`] reads them.
 pub(crate) const FILM_SELECT: &str = concat!(
     "

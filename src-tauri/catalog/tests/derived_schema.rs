@@ -110,7 +110,12 @@ fn an_old_catalog_upgraded_through_every_migration_has_the_derived_schema_of_a_n
     let fresh = new_catalog(dir.path());
     let expected = derived_schema(&fresh);
     let names: Vec<&str> = expected.iter().map(|o| o.1.as_str()).collect();
-    for name in ["film_rating", "search_film_source", "search_film", "search_films_insert"] {
+    for name in [
+        "film_rating",
+        "search_film_source",
+        "search_film",
+        "search_films_insert",
+    ] {
         assert!(names.contains(&name), "{name} in {names:?}");
     }
     for &version in RELEASED {
@@ -175,7 +180,9 @@ fn opening_an_up_to_date_catalog_leaves_its_derived_schema_and_index_alone() {
     let page = |path: &Path| -> Vec<(String, i64)> {
         let conn = Connection::open(path).unwrap();
         let mut stmt = conn
-            .prepare("SELECT name, rootpage FROM sqlite_schema WHERE name LIKE 'search%' ORDER BY name")
+            .prepare(
+                "SELECT name, rootpage FROM sqlite_schema WHERE name LIKE 'search%' ORDER BY name",
+            )
             .unwrap();
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
         rows.collect::<rusqlite::Result<_>>().unwrap()
