@@ -13,24 +13,13 @@ use crate::validate::{self, ValidFilm};
 /// Separates names inside one aggregated column; a control character, so never part of a name.
 const NAME_SEPARATOR: char = '\u{1f}';
 
-/// The SQL of a film's rating, for the film aliased `f`: its latest personal rating (a viewing's by
-/// the day watched, an own review's or note's by the day it was written; on the same day the
-/// review, as the considered word), else the rating the film carries itself (an imported one).
-/// Migration 0007's search view spells the same rule for the `rating:` filter.
+/// The SQL of a film's rating, for the film aliased `f`: the one rule, defined by the view
+/// `film_rating` in schema/search.sql (its latest personal rating, else the rating it carries).
 macro_rules! film_rating_sql {
     () => {
-        "coalesce((SELECT rating FROM (
-            SELECT v.rating, v.watched_on AS day, 0 AS weight FROM viewings v
-             WHERE v.film_id = f.id AND v.rating IS NOT NULL
-            UNION ALL
-            SELECT r.rating, substr(r.created_at, 1, 10), 1 FROM reviews r
-             WHERE r.film_id = f.id AND r.rating IS NOT NULL AND r.kind <> 'article')
-          ORDER BY day DESC, weight DESC LIMIT 1), f.rating)"
+        "(SELECT fr.rating FROM film_rating fr WHERE fr.film_id = f.id)"
     };
 }
-
-/// [`film_rating_sql`] as a value, for queries built at run time (the library's sort).
-pub(crate) const FILM_RATING: &str = film_rating_sql!();
 
 /// The columns every film query selects, in the order [`film_from_row`] reads them.
 pub(crate) const FILM_SELECT: &str = concat!(

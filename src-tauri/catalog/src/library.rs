@@ -6,7 +6,7 @@ use rusqlite::{params_from_iter, Transaction};
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::films::{film_from_row, FILM_RATING, FILM_SELECT};
+use crate::films::{film_from_row, FILM_SELECT};
 use crate::model::{
     Film, FilmGroup, FilmListQuery, FilmPage, FilmSort, GroupBy, GroupFilter, WatchStatus,
 };
@@ -269,16 +269,22 @@ fn page_ids_sql(query: &FilmListQuery, filter: &Filter) -> String {
             format!("k {direction}, {tie_break}"),
         ),
         FilmSort::Rating => (
-            FILM_RATING,
+            "fr.rating",
             format!("k IS NULL, k {direction}, {tie_break}"),
         ),
         FilmSort::CreatedAt => ("NULL", format!("f.created_at {direction}, {tie_break}")),
         FilmSort::UpdatedAt => ("NULL", format!("f.updated_at {direction}, {tie_break}")),
     };
+    // The rating is read from its view by a join, not a subquery per film: the key is named
+    // twice in the ORDER BY, and a subquery would be worked out twice for every film.
+    let rating = match query.sort {
+        FilmSort::Rating => "JOIN film_rating fr ON fr.film_id = f.id",
+        _ => "",
+    };
     let n = filter.params.len();
     format!(
         "SELECT id FROM (SELECT f.id, f.title_key, f.created_at, f.updated_at, {key} AS k
-                           FROM films f WHERE {}) AS f
+                           FROM films f {rating} WHERE {}) AS f
           ORDER BY {order} LIMIT ?{} OFFSET ?{}",
         filter.sql,
         n + 1,

@@ -1,5 +1,6 @@
 //! Schema migrations: numbered SQL files applied in order, one transaction each, with SQLite's
-//! `user_version` recording how far a catalog has come.
+//! `user_version` recording how far a catalog has come. They change tables; the views, triggers
+//! and indexes derived from them are applied after, from schema/search.sql (`search::schema`).
 
 use rusqlite::Connection;
 
@@ -32,6 +33,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0008_search_folding",
         include_str!("../migrations/0008_search_folding.sql"),
+    ),
+    (
+        "0009_schema_meta",
+        include_str!("../migrations/0009_schema_meta.sql"),
     ),
 ];
 
@@ -77,8 +82,8 @@ pub fn check_compatible(conn: &Connection, path: &str) -> Result<i64> {
     Ok(version)
 }
 
-/// Brings the catalog up to [`LATEST_VERSION`]. Each step commits on its own, so a failure leaves
-/// the catalog at the last complete version.
+/// Brings the catalog up to [`LATEST_VERSION`], then its derived search schema up to this build's.
+/// Each step commits on its own, so a failure leaves the catalog at the last complete version.
 pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     let current = check_compatible(conn, path)?;
     for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
@@ -89,5 +94,6 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }
+    crate::search::schema::apply(conn)?;
     Ok(())
 }

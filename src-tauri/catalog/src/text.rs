@@ -52,6 +52,11 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// The version of [`search_fold`]: bump it by hand whenever the fold changes what it gives for
+/// any text. The search indexes hold folded text, so a catalog indexed under another version (or
+/// under other Unicode tables, which search::schema also records) is re-indexed when it opens.
+pub const SEARCH_FOLD_VERSION: u32 = 1;
+
 /// The form search compares text in: the index (through the SQL function
 /// `cinedex_search_fold`, see `sql_functions`), the words of a query and the marking of matches all use it,
 /// so what is indexed and what is looked up cannot differ. Lower case; accents removed in every

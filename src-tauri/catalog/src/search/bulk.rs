@@ -7,25 +7,9 @@
 
 use rusqlite::{params, Transaction};
 
+use super::schema::{FtsSettings, FILM_COLUMNS};
 use crate::error::Result;
 use crate::text::has_cjk_when_folded;
-
-const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
-
-/// The FTS5 tables written here, whose flushing is tuned for the duration of the bulk write.
-const FTS_TABLES: [&str; 3] = ["search_film", "search_grams", "search_reviews"];
-
-/// Pending index data FTS5 keeps in memory before it writes a segment (its default is 1 MB).
-/// A bulk write of a million films then writes a few large segments instead of hundreds of small
-/// ones that are merged again and again while the import runs.
-const BULK_HASH_SIZE: i64 = 256 * 1024 * 1024;
-
-/// (option, value during the bulk write, FTS5's default). The defaults are written back rather
-/// than the rows deleted, because FTS5 only reloads its settings when they are set through it.
-const SETTINGS: [(&str, i64, i64); 2] = [
-    ("hashsize", BULK_HASH_SIZE, 1024 * 1024),
-    ("automerge", 0, 4),
-];
 
 /// What the bulk work wrote, to be indexed at the end.
 #[derive(Debug, Default)]
@@ -33,7 +17,7 @@ pub(crate) struct Touched {
     /// Films added by the work: they have no index rows yet.
     new_films: Vec<i64>,
     /// The new films whose titles or names have CJK characters: only they can have a row in the
-    /// trigram index (see migration 0006), so only they are looked up for it.
+    /// trigram index (see search_grams_source in schema/search.sql), so only they are looked up for it.
     new_cjk_films: Vec<i64>,
     /// Films that were there before and changed: their old index rows are replaced.
     changed_films: Vec<i64>,
@@ -151,48 +135,4 @@ fn runs(ids: &[i64]) -> Vec<(i64, i64)> {
         }
     }
     runs
-}
-
-/// The FTS5 settings changed for a bulk write, as they were before, to be put back in the same
-/// transaction (they are stored in each table's `_config` shadow table).
-struct FtsSettings {
-    previous: Vec<(&'static str, &'static str, i64)>,
-}
-
-impl FtsSettings {
-    /// A large in-memory buffer and no merging while the bulk write runs: the segments written are
-    /// merged by later writes (automerge) as usual.
-    fn for_bulk(tx: &Transaction) -> Result<FtsSettings> {
-        let mut previous = Vec::new();
-        for table in FTS_TABLES {
-            for (key, bulk, default) in SETTINGS {
-                let value: i64 = tx
-                    .prepare_cached(&format!("SELECT v FROM {table}_config WHERE k = ?1"))?
-                    .query_row([key], |row| row.get(0))
-                    .or_else(|e| match e {
-                        rusqlite::Error::QueryReturnedNoRows => Ok(default),
-                        e => Err(e),
-                    })?;
-                previous.push((table, key, value));
-                set(tx, table, key, bulk)?;
-            }
-        }
-        Ok(FtsSettings { previous })
-    }
-
-    fn restore(self, tx: &Transaction) -> Result<()> {
-        for (table, key, value) in self.previous {
-            set(tx, table, key, value)?;
-        }
-        Ok(())
-    }
-}
-
-/// Sets an FTS5 option through FTS5, which also makes it reload its settings.
-fn set(tx: &Transaction, table: &str, key: &str, value: i64) -> Result<()> {
-    tx.prepare_cached(&format!(
-        "INSERT INTO {table} ({table}, rank) VALUES (?1, ?2)"
-    ))?
-    .execute(params![key, value])?;
-    Ok(())
 }

@@ -147,8 +147,9 @@ pub fn plan(query: &Query, mut alternatives: impl FnMut(&str, bool) -> Vec<Strin
 /// Years a range may span and still be spelled as tokens (`y1990 OR y1991 ...`).
 const MAX_YEAR_TOKENS: i32 = 30;
 
-/// Filters as `facts` tokens (see migration 0003): `y2004`, `d1990`, `swatchlist`, `r8` (4 stars),
-/// `hreview`, `hviewing`. FTS5 intersects them with the words inside the index.
+/// Filters as `facts` tokens (see search_film_source in schema/search.sql): `y2004`, `d1990`,
+/// `swatchlist`, `r8` (4 stars), `hreview`, `hviewing`. FTS5 intersects them with the words inside
+/// the index.
 fn facts(query: &Query, columns: &mut Vec<String>, plan: &mut Plan) {
     let mut facts = Vec::new();
     if let Some((from, to)) = query.years {

@@ -1,10 +1,11 @@
-//! Keeping the search index honest. The triggers of migrations 0003 and 0006 update it inside every
+//! Keeping the search index honest. The triggers of schema/search.sql update it inside every
 //! write transaction; this module rebuilds it from the source tables and checks it against them.
 
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::schema::{self, FILM_COLUMNS};
 use crate::db::Catalog;
 use crate::error::Result;
 
@@ -36,8 +37,6 @@ const FTS_CHECKS: &[(&str, &str)] = &[
     ),
 ];
 
-const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
-
 impl Catalog {
     /// Rebuilds every search index from the films, people, themes and reviews tables.
     pub fn rebuild_search_index(&self) -> Result<()> {
@@ -61,18 +60,13 @@ impl Catalog {
 }
 
 pub(crate) fn rebuild(tx: &Transaction) -> Result<()> {
-    tx.execute_batch(&format!(
-        "DELETE FROM search_film;
-         INSERT INTO search_film (rowid, {FILM_COLUMNS})
-             SELECT id, {FILM_COLUMNS} FROM search_film_source;
-         DELETE FROM search_grams;
-         INSERT INTO search_grams (rowid, titles, names)
-             SELECT id, titles, names FROM search_grams_source;
-         INSERT INTO search_reviews (search_reviews) VALUES ('rebuild');
-         INSERT INTO search_film (search_film) VALUES ('optimize');
+    tx.execute_batch("DELETE FROM search_film; DELETE FROM search_grams;")?;
+    schema::fill(tx)?;
+    tx.execute_batch(
+        "INSERT INTO search_film (search_film) VALUES ('optimize');
          INSERT INTO search_grams (search_grams) VALUES ('optimize');
-         INSERT INTO search_reviews (search_reviews) VALUES ('optimize');"
-    ))?;
+         INSERT INTO search_reviews (search_reviews) VALUES ('optimize');",
+    )?;
     Ok(())
 }
 

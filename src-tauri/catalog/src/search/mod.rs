@@ -1,7 +1,8 @@
 //! Search: the query language (`parser`), its safe translation to FTS5 (`fts`), ranked execution
 //! over bounded candidate sets (`query`), highlighted titles and snippets as text segments
-//! (`highlight`), index upkeep and checks (`index`), saved searches (`smart`), and a deterministic
-//! catalog generator for tests and the benchmark (`generate`).
+//! (`highlight`), the derived schema of views, triggers and indexes (`schema`), index upkeep and
+//! checks (`index`), saved searches (`smart`), and a deterministic catalog generator for tests
+//! and the benchmark (`generate`).
 
 pub(crate) mod bulk;
 mod facets;
@@ -11,6 +12,7 @@ mod highlight;
 mod index;
 pub mod parser;
 mod query;
+pub(crate) mod schema;
 mod smart;
 mod typo;
 
