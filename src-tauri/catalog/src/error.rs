@@ -50,6 +50,19 @@ pub enum CatalogError {
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 
+    /// A reference service (Wikidata, TMDB) could not be reached, timed out, or answered with an
+    /// error or something unreadable; `message` names the service and never holds an API key.
+    #[error("{message}")]
+    Network {
+        service: &'static str,
+        message: String,
+    },
+
+    /// The network is switched off (`CINEDEX_OFFLINE=1` or the offline setting) and the answer
+    /// was not in the cache.
+    #[error("{service} was not asked: Cinedex is offline (CINEDEX_OFFLINE or `cinedex config set offline false`)")]
+    Offline { service: &'static str },
+
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -96,6 +109,8 @@ impl CatalogError {
             CatalogError::Cancelled => ErrorKind::Cancelled,
             CatalogError::Storage(_) => ErrorKind::Storage,
             CatalogError::Io { .. } => ErrorKind::Io,
+            CatalogError::Network { .. } => ErrorKind::Network,
+            CatalogError::Offline { .. } => ErrorKind::Offline,
         }
     }
 
@@ -127,6 +142,8 @@ pub enum ErrorKind {
     Cancelled,
     Storage,
     Io,
+    Network,
+    Offline,
 }
 
 /// An error as the UI and `--json` consumers see it.

@@ -20,6 +20,7 @@ mod migrate;
 mod model;
 pub mod posters;
 pub mod recovery;
+pub mod reference;
 mod reviews;
 pub mod search;
 pub mod sql_functions;

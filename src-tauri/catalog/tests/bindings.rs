@@ -73,6 +73,13 @@ fn expected() -> Vec<(String, String)> {
         one::<FilmList>(&config),
         one::<FilmListDetail>(&config),
         one::<FilmListEntry>(&config),
+        one::<reference::Candidate>(&config),
+        one::<reference::CreditRole>(&config),
+        one::<reference::ExternalId>(&config),
+        one::<reference::LookupResult>(&config),
+        one::<reference::ReferenceCredit>(&config),
+        one::<reference::ReferenceFilm>(&config),
+        one::<reference::ReferenceSource>(&config),
     ]
 }
 

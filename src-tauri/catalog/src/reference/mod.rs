@@ -1,0 +1,283 @@
+//! Film lookup on the reference services (Wikidata, TMDB): every network call of the core goes
+//! through here, answers are parsed into [`ReferenceFilm`]s and cached beside the catalog.
+
+pub mod cache;
+pub mod config;
+pub mod http;
+mod json;
+pub mod model;
+pub mod tmdb;
+pub mod wikidata;
+mod wikidata_entity;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rusqlite::OptionalExtension;
+use url::Url;
+
+use crate::error::{CatalogError, Result};
+use crate::Catalog;
+pub use cache::ReferenceCache;
+pub use config::{SettingName, Settings};
+pub use http::{HttpClient, HttpSettings};
+pub use model::{
+    Candidate, CreditRole, ExternalId, LookupResult, ReferenceCredit, ReferenceFilm,
+    ReferenceSource,
+};
+
+/// The most candidates one lookup returns.
+pub const MAX_LIMIT: usize = 50;
+
+/// A reference service: finds films by title, by its own id, or by another service's id.
+pub trait Provider: Send + Sync {
+    fn source(&self) -> ReferenceSource;
+
+    /// Films matching `query`, those of `year` first. Results carry titles, year, directors,
+    /// genres, countries and the description ([`ReferenceFilm::complete`] tells whether every
+    /// credit is there).
+    fn search(&self, query: &str, year: Option<i32>, limit: usize) -> Result<Vec<ReferenceFilm>>;
+
+    /// The film with the service's own `id`, with every credit; `None` when it is not a film.
+    fn film(&self, id: &str) -> Result<Option<ReferenceFilm>>;
+
+    /// The film another service (or this one) knows by `id`.
+    fn find(&self, id: &ExternalId) -> Result<Option<ReferenceFilm>>;
+}
+
+/// Where the services are and how to reach them; [`ReferenceOptions::from_environment`] reads
+/// the environment and the person's settings.
+#[derive(Debug, Clone)]
+pub struct ReferenceOptions {
+    pub wikidata_url: String,
+    pub tmdb_url: String,
+    pub tmdb_key: Option<String>,
+    /// The language of labels and titles asked for (`en`, `fr`, `ja`).
+    pub language: String,
+    pub http: HttpSettings,
+    /// The cache database; `None` caches nothing.
+    pub cache_path: Option<PathBuf>,
+}
+
+impl Default for ReferenceOptions {
+    fn default() -> Self {
+        ReferenceOptions {
+            wikidata_url: "https://www.wikidata.org".into(),
+            tmdb_url: "https://api.themoviedb.org".into(),
+            tmdb_key: None,
+            language: "en".into(),
+            http: HttpSettings::default(),
+            cache_path: None,
+        }
+    }
+}
+
+impl ReferenceOptions {
+    /// `CINEDEX_WIKIDATA_URL`, `CINEDEX_TMDB_URL`, `CINEDEX_TMDB_KEY` and `CINEDEX_OFFLINE=1`
+    /// over the settings, over the defaults.
+    pub fn from_environment(settings: &Settings) -> Self {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let defaults = ReferenceOptions::default();
+        let offline_env = var("CINEDEX_OFFLINE")
+            .map(|v| !matches!(v.trim(), "0" | "false" | "no" | "off"))
+            .unwrap_or(false);
+        ReferenceOptions {
+            wikidata_url: var("CINEDEX_WIKIDATA_URL").unwrap_or(defaults.wikidata_url),
+            tmdb_url: var("CINEDEX_TMDB_URL").unwrap_or(defaults.tmdb_url),
+            tmdb_key: var("CINEDEX_TMDB_KEY").or_else(|| settings.tmdb_key.clone()),
+            http: HttpSettings {
+                offline: offline_env || settings.offline,
+                ..defaults.http
+            },
+            ..defaults
+        }
+    }
+
+    /// The cache beside the catalog file at `catalog` (none for an in-memory catalog).
+    pub fn with_cache_beside(mut self, catalog: &str) -> Self {
+        if !catalog.is_empty() && catalog != ":memory:" {
+            let path = std::path::Path::new(catalog);
+            let dir = path.parent().unwrap_or(std::path::Path::new("."));
+            self.cache_path = Some(dir.join(cache::CACHE_FILE));
+        }
+        self
+    }
+}
+
+/// The HTTP client and the cache, shared by the providers.
+pub(crate) struct Fetcher {
+    http: HttpClient,
+    cache: Option<ReferenceCache>,
+}
+
+impl Fetcher {
+    /// The JSON answer for `url`: from the cache when fresh, else asked and stored.
+    pub(crate) fn get_json(
+        &self,
+        service: &'static str,
+        url: &Url,
+        bearer: Option<&str>,
+    ) -> Result<serde_json::Value> {
+        let key = http::redacted(url);
+        if let Some(cache) = &self.cache {
+            if let Some(body) = cache.get(service, &key)? {
+                if let Ok(value) = serde_json::from_slice(&body) {
+                    return Ok(value);
+                }
+            }
+        }
+        let body = self.http.get(service, url, bearer)?;
+        let value = serde_json::from_slice(&body).map_err(|_| unreadable(service))?;
+        if let Some(cache) = &self.cache {
+            cache.put(service, &key, &body)?;
+        }
+        Ok(value)
+    }
+}
+
+pub(crate) fn unreadable(service: &'static str) -> CatalogError {
+    CatalogError::Network {
+        service,
+        message: format!("{service}'s answer could not be read"),
+    }
+}
+
+pub(crate) fn base_url(service: &'static str, base: &str) -> Result<Url> {
+    let url = Url::parse(base.trim_end_matches('/')).map_err(|_| {
+        CatalogError::invalid(
+            "baseUrl",
+            format!("{service}'s address {base:?} is not a URL"),
+        )
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(CatalogError::invalid(
+            "baseUrl",
+            format!("{service}'s address must start with http:// or https://"),
+        ));
+    }
+    Ok(url)
+}
+
+/// Both providers over one client and one cache.
+pub struct Reference {
+    wikidata: wikidata::Wikidata,
+    tmdb: Option<tmdb::Tmdb>,
+}
+
+impl Reference {
+    pub fn new(options: ReferenceOptions) -> Result<Self> {
+        let cache = match &options.cache_path {
+            Some(path) => Some(ReferenceCache::open(path)?),
+            None => None,
+        };
+        let fetcher = Arc::new(Fetcher {
+            http: HttpClient::new(options.http.clone()),
+            cache,
+        });
+        let wikidata =
+            wikidata::Wikidata::new(fetcher.clone(), &options.wikidata_url, &options.language)?;
+        let tmdb = match &options.tmdb_key {
+            Some(key) => Some(tmdb::Tmdb::new(
+                fetcher,
+                &options.tmdb_url,
+                key,
+                &options.language,
+            )?),
+            None => None,
+        };
+        Ok(Reference { wikidata, tmdb })
+    }
+
+    pub fn provider(&self, source: ReferenceSource) -> Result<&dyn Provider> {
+        match source {
+            ReferenceSource::Wikidata => Ok(&self.wikidata),
+            ReferenceSource::Tmdb => match &self.tmdb {
+                Some(tmdb) => Ok(tmdb),
+                None => Err(CatalogError::invalid(
+                    "tmdbKey",
+                    "TMDB needs your API key: `cinedex config set tmdb-key KEY` or CINEDEX_TMDB_KEY",
+                )),
+            },
+        }
+    }
+
+    /// Candidates for a typed title, each marked with the catalog film it already is, if any.
+    pub fn lookup(
+        &self,
+        catalog: Option<&Catalog>,
+        query: &str,
+        year: Option<i32>,
+        source: ReferenceSource,
+        limit: usize,
+    ) -> Result<LookupResult> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Err(CatalogError::invalid("query", "type a title to look up"));
+        }
+        if query.chars().count() > 200 {
+            return Err(CatalogError::invalid(
+                "query",
+                "a lookup is at most 200 characters",
+            ));
+        }
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(CatalogError::invalid(
+                "limit",
+                format!("the limit is 1 to {MAX_LIMIT}"),
+            ));
+        }
+        let films = self.provider(source)?.search(query, year, limit)?;
+        let mut candidates = Vec::with_capacity(films.len());
+        for film in films {
+            let in_catalog = match catalog {
+                Some(catalog) => catalog.film_id_by_external_ids(&film.external_ids)?,
+                None => None,
+            };
+            candidates.push(Candidate::new(film, in_catalog));
+        }
+        Ok(LookupResult {
+            query: query.to_owned(),
+            source,
+            candidates,
+        })
+    }
+
+    /// The film `id` names (`wikidata:Q…`, `tmdb:…`, `imdb:tt…`), asked of `source`, or of the
+    /// service the id belongs to (Wikidata for an IMDb id without a TMDB key).
+    pub fn fetch(
+        &self,
+        id: &ExternalId,
+        source: Option<ReferenceSource>,
+    ) -> Result<Option<ReferenceFilm>> {
+        let source = source.unwrap_or(match id.source.as_str() {
+            "tmdb" => ReferenceSource::Tmdb,
+            "imdb" if self.tmdb.is_some() => ReferenceSource::Tmdb,
+            _ => ReferenceSource::Wikidata,
+        });
+        self.provider(source)?.find(id)
+    }
+}
+
+impl Catalog {
+    /// The live film that carries one of `ids` (the first found, in the order given).
+    pub fn film_id_by_external_ids(&self, ids: &[ExternalId]) -> Result<Option<i64>> {
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        self.read(|tx| {
+            let mut statement = tx.prepare_cached(
+                "SELECT e.film_id FROM external_ids e JOIN films f ON f.id = e.film_id
+                 WHERE e.source = ?1 AND e.value = ?2 AND f.deleted_at IS NULL",
+            )?;
+            for id in ids {
+                let found: Option<i64> = statement
+                    .query_row([&id.source, &id.value], |row| row.get(0))
+                    .optional()?;
+                if found.is_some() {
+                    return Ok(found);
+                }
+            }
+            Ok(None)
+        })
+    }
+}
