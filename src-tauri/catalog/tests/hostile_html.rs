@@ -63,10 +63,7 @@ fn a_letterboxd_review_nested_ten_thousand_italics_deep_imports_as_its_words() {
 fn a_shallow_letterboxd_review_keeps_its_emphasis_beside_a_deep_one() {
     let body = on_a_worker_thread(|| {
         let dir = tempfile::tempdir().unwrap();
-        let review = format!(
-            "<i>Mima</i> {}",
-            nested("<b>", "</b>", 10_000, "down here")
-        );
+        let review = format!("<i>Mima</i> {}", nested("<b>", "</b>", 10_000, "down here"));
         let path = letterboxd_reviews(dir.path(), &review);
         let c = Catalog::open_in_memory().unwrap();
         imported(&c, ImportSource::Letterboxd, &path);
@@ -111,10 +108,14 @@ fn an_html_article_nested_fifty_thousand_spans_deep_is_read() {
             nested("<span>", "</span>", 50_000, "Into the Zone with Andrei Tarkovsky.")
         );
         let c = Catalog::open_in_memory().unwrap();
-        c.propose_article(&page, Some("stalker.html"), None).unwrap()
+        c.propose_article(&page, Some("stalker.html"), None)
+            .unwrap()
     });
     let body = &proposal.review.body;
-    assert!(body.contains("Into the Zone with Andrei Tarkovsky."), "{body}");
+    assert!(
+        body.contains("Into the Zone with Andrei Tarkovsky."),
+        "{body}"
+    );
     assert!(body.contains("A *slow* film."), "{body}");
     assert_eq!(proposal.film.title, "Stalker");
     assert_eq!(proposal.film.year, Some(1979));
@@ -133,7 +134,8 @@ fn an_html_article_nested_deep_in_blocks_keeps_the_paragraphs_below_the_depth_li
             )
         );
         let c = Catalog::open_in_memory().unwrap();
-        c.propose_article(&page, Some("solaris.html"), None).unwrap()
+        c.propose_article(&page, Some("solaris.html"), None)
+            .unwrap()
     });
     let body = &proposal.review.body;
     assert!(body.contains("First paragraph."), "{body}");
@@ -161,7 +163,10 @@ fn an_article_of_a_million_bracketed_years_is_read_in_one_pass() {
 #[test]
 fn an_article_of_blank_lines_is_read_in_one_pass() {
     let proposal = on_a_worker_thread(|| {
-        let text = format!("Stalker\n{}The Zone (1979) is a place.\n", "\n".repeat(500_000));
+        let text = format!(
+            "Stalker\n{}The Zone (1979) is a place.\n",
+            "\n".repeat(500_000)
+        );
         let c = Catalog::open_in_memory().unwrap();
         c.propose_article(&text, Some("stalker.txt"), None).unwrap()
     });
@@ -170,7 +175,9 @@ fn an_article_of_blank_lines_is_read_in_one_pass() {
 
 #[test]
 fn probe_depth() {
-    let Ok(depth) = std::env::var("DEPTH") else { return };
+    let Ok(depth) = std::env::var("DEPTH") else {
+        return;
+    };
     let depth: usize = depth.parse().unwrap();
     let kind = std::env::var("KIND").unwrap();
     on_a_worker_thread(move || {
@@ -188,7 +195,10 @@ fn probe_depth() {
             let html = nested("<i>", "</i>", depth, "x");
             let _ = ammonia::clean(&html);
         } else {
-            let page = format!("<html><body><article><p>{}</p></article></body></html>", nested("<b>", "</b>", depth, "x"));
+            let page = format!(
+                "<html><body><article><p>{}</p></article></body></html>",
+                nested("<b>", "</b>", depth, "x")
+            );
             let c = Catalog::open_in_memory().unwrap();
             let p = c.propose_article(&page, Some("a.html"), None).unwrap();
             println!("{}", p.review.body);

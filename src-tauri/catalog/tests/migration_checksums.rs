@@ -57,7 +57,7 @@ fn every_migration_file_is_pinned() {
         .filter(|name| name.ends_with(".sql"))
         .collect();
     files.sort();
-    for name in files.iter().filter(|name| !pinned.contains(name)) {
+    if let Some(name) = files.iter().find(|name| !pinned.contains(name)) {
         let bytes = fs::read(migrations_dir().join(name)).expect("a migration file");
         panic!(
             "{name} is not in migrations/CHECKSUMS; once it has landed, add the line:\n{:016x}  {name}",

@@ -118,8 +118,8 @@ impl Stack {
         }
         let top = keep.checked_sub(1).map(|at| &self.open[at]);
         let on_table = top.is_some_and(|t| t.table_part && t.is("table"));
-        let on_section =
-            top.is_some_and(|t| t.table_part && ["tbody", "thead", "tfoot"].iter().any(|s| t.is(s)));
+        let on_section = top
+            .is_some_and(|t| t.table_part && ["tbody", "thead", "tfoot"].iter().any(|s| t.is(s)));
         1 + match name {
             "tr" => usize::from(on_table),
             "td" | "th" => usize::from(on_section) + 2 * usize::from(on_table),

@@ -276,7 +276,9 @@ pub enum TextKind {
 pub fn text_kind(name: &str) -> Option<TextKind> {
     match name {
         "script" => Some(TextKind::Raw(RawKind::ScriptData)),
-        "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(TextKind::Raw(RawKind::Rawtext)),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+            Some(TextKind::Raw(RawKind::Rawtext))
+        }
         "title" | "textarea" => Some(TextKind::Raw(RawKind::Rcdata)),
         "plaintext" => Some(TextKind::Plaintext),
         _ => None,
