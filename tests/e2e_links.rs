@@ -140,6 +140,8 @@ async fn a_link_in_an_article_preview_opens_nothing_inside_the_window() {
     let app = desktop.open_app().await;
 
     click(&app, "[data-testid=import-article]").await;
+    // The dialog's code loads on first use: wait for its text area before pasting into it.
+    find(&app, "[data-testid=article-text]").await;
     // Set as a paste would, in one go (typing HTML key by key is slow and changes nothing here).
     app.execute(
         "const area = document.querySelector('[data-testid=article-text]'); \
