@@ -91,6 +91,17 @@ pub struct ExternalId {
 }
 
 impl ExternalId {
+    /// The id as it may go into a query string or a search statement: ids of every service are
+    /// short and alphanumeric (`tt0347246`, `Q193573`, `129`), so anything else is dropped
+    /// rather than sent. Empty when nothing of it is usable.
+    pub(crate) fn query_value(&self) -> String {
+        self.value
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(20)
+            .collect()
+    }
+
     pub fn new(source: &str, value: impl Into<String>) -> Self {
         ExternalId {
             source: source.to_owned(),

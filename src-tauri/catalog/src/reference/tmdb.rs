@@ -255,12 +255,7 @@ impl Provider for Tmdb {
             "wikidata" => "wikidata_id",
             _ => return Ok(None),
         };
-        let value: String = id
-            .value
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .take(20)
-            .collect();
+        let value = id.query_value();
         if value.is_empty() {
             return Ok(None);
         }

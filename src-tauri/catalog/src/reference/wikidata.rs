@@ -291,12 +291,7 @@ impl Provider for Wikidata {
             "tmdb" => "P4947",
             _ => return Ok(None),
         };
-        let value: String = id
-            .value
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .take(20)
-            .collect();
+        let value = id.query_value();
         let statement = format!("haswbstatement:{property}={value}");
         let answer = self.ask(&[
             ("action", "query"),
