@@ -274,3 +274,40 @@ fn a_page_without_a_heading_takes_its_title_without_the_site_name() {
     assert_eq!(proposal.film.year, Some(1983));
     assert!(!proposal.review.body.contains("Home") && !proposal.review.body.contains("Read more"));
 }
+
+#[test]
+fn an_html_article_keeps_its_web_links_and_drops_the_others() {
+    let c = catalog();
+    let page = "<html><body><article><h1>Stalker (1979)</h1><p>By <a href=\"/critics/ac\">A. Critic</a></p>\
+        <p>See <a href=\"https://example.org/zone\">the studio page</a>, \
+        <a href=\"javascript:alert(1)\">this trick</a>, <a href=\"/relative\">a local page</a>, \
+        <a href=\"https://example.org/a (b)\">a [bracketed] name</a> and \
+        <a href=\"mailto:critic@example.org\">write</a>.</p></article></body></html>";
+    let proposal = c.propose_article(page, Some("stalker.html"), None).unwrap();
+    let body = &proposal.review.body;
+    assert_eq!(proposal.review.author.as_deref(), Some("A. Critic"));
+    assert!(
+        body.contains("[the studio page](https://example.org/zone)"),
+        "{body}"
+    );
+    assert!(
+        body.contains("[a \\[bracketed\\] name](<https://example.org/a (b)>)"),
+        "{body}"
+    );
+    assert!(
+        body.contains("[write](mailto:critic@example.org)"),
+        "{body}"
+    );
+    assert!(body.contains("this trick, a local page"), "{body}");
+    assert!(!body.contains("javascript"), "{body}");
+    assert!(!body.contains("/relative"), "{body}");
+
+    let detail = c.import_article(&proposal).unwrap();
+    let html = &detail.reviews[0].body_html;
+    assert!(
+        html.contains("<a href=\"https://example.org/zone\"")
+            && html.contains(">the studio page</a>"),
+        "{html}"
+    );
+    assert!(html.contains("a [bracketed] name</a>"), "{html}");
+}

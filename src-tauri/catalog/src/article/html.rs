@@ -86,12 +86,14 @@ pub fn extract(page: &str) -> Extracted {
         if text.is_empty() || is_chrome(&text) {
             continue;
         }
-        if let Some(keywords) = keywords_line(&text) {
+        // Keywords and bylines are read from the words alone: their links are the site's.
+        let words = tidy(&block.text().collect::<String>());
+        if let Some(keywords) = keywords_line(&words) {
             out.keywords.extend(keywords);
             continue;
         }
         if out.author.is_none() && lines.is_empty() {
-            if let Some(author) = byline(&text) {
+            if let Some(author) = byline(&words) {
                 out.author = Some(author);
                 continue;
             }
@@ -181,7 +183,8 @@ fn marks_chrome(words: &str) -> bool {
     CHROME_MARKERS.iter().any(|marker| words.contains(marker))
 }
 
-/// A block's text with emphasis kept as Markdown; links keep only their words.
+/// A block's text with emphasis and links kept as Markdown. A link keeps its address only when
+/// it can work outside the page (`http`, `https`, `mailto`); others keep only their words.
 fn inline_markdown(element: ElementRef) -> String {
     let mut out = String::new();
     for child in element.children() {
@@ -200,6 +203,14 @@ fn inline_markdown(element: ElementRef) -> String {
                     out.push_str(&format!("**{}**", inner.trim()))
                 }
                 "br" => out.push('\n'),
+                "a" if !inner.trim().is_empty() => {
+                    match child.value().attr("href").and_then(link_target) {
+                        Some(target) => {
+                            out.push_str(&format!("[{}]({target})", escape_link_text(inner.trim())))
+                        }
+                        None => out.push_str(&inner),
+                    }
+                }
                 _ => out.push_str(&inner),
             }
         }
@@ -208,4 +219,29 @@ fn inline_markdown(element: ElementRef) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The address of a link as Markdown writes it, when it is absolute and safe to follow outside
+/// the page; spaces and parentheses are kept inside `<…>`, which CommonMark reads as one address.
+fn link_target(href: &str) -> Option<String> {
+    let href = href.trim();
+    let scheme = href.split_once(':')?.0.to_ascii_lowercase();
+    if !matches!(scheme.as_str(), "http" | "https" | "mailto")
+        || href.len() > 2_000
+        || href
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '<' | '>'))
+    {
+        return None;
+    }
+    Some(if href.contains([' ', '(', ')']) {
+        format!("<{href}>")
+    } else {
+        href.to_owned()
+    })
+}
+
+/// Brackets in a link's words would end its text early.
+fn escape_link_text(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
 }
