@@ -186,6 +186,9 @@ fn import_article_dry_run_prints_the_proposal_and_writes_nothing() {
         proposal["conflicts"][0]["article"],
         serde_json::json!(["2005"])
     );
+    assert_eq!(proposal["conflicts"][0]["reference"], serde_json::json!([]));
+    assert_eq!(proposal["checked"], serde_json::Value::Null);
+    assert!(proposal["droppedThemes"].is_array());
     assert_eq!(proposal["review"]["kind"], "article");
     assert_eq!(proposal["review"]["author"], "A. Critic");
     assert!(!proposal["review"]["body"]

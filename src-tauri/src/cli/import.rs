@@ -183,6 +183,12 @@ fn article(
                 conflict.article.join(", ")
             );
         }
+        if !proposal.dropped_themes.is_empty() {
+            println!(
+                "  not taken as themes: {}",
+                proposal.dropped_themes.join(", ")
+            );
+        }
     })
 }
 

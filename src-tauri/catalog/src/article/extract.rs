@@ -71,6 +71,15 @@ pub fn is_chrome(line: &str) -> bool {
         .trim_start_matches(['#', '*', '_', '-', ' '])
         .to_lowercase();
     const STARTS: &[&str] = &[
+        "we use cookies",
+        "this site uses cookies",
+        "this website uses cookies",
+        "accept cookies",
+        "accept all cookies",
+        "cookie settings",
+        "join our newsletter",
+        "get our newsletter",
+        "sign up to our",
         "related articles",
         "related stories",
         "related posts",
@@ -167,7 +176,7 @@ fn extract_text(text: &str) -> Extracted {
             metadata(&mut out, line);
         }
     }
-    for raw in lines {
+    while let Some(raw) = lines.next() {
         let line = raw.trim_end();
         let trimmed = line.trim();
         if !body_has_text && metadata(&mut out, trimmed) {
@@ -175,12 +184,20 @@ fn extract_text(text: &str) -> Extracted {
         }
         if out.headline.is_none() {
             if !trimmed.is_empty() {
-                out.headline = Some(tidy(
+                let (headline, site) = split_site_suffix(&tidy(
                     trimmed
                         .trim_start_matches('#')
                         .trim_matches(['*', '_', ' ']),
                 ));
+                out.headline = Some(headline);
+                if out.source.is_none() {
+                    out.source = site;
+                }
             }
+            continue;
+        }
+        // The page title line and the article's own heading: the headline once, not in the body.
+        if !body_has_text && same_headline(out.headline.as_deref(), trimmed) {
             continue;
         }
         if let Some(keywords) = keywords_line(trimmed) {
@@ -191,14 +208,22 @@ fn extract_text(text: &str) -> Extracted {
             in_link_block = true;
             continue;
         }
+        let next_is_prose = lines.peek().is_some_and(|next| is_paragraph(next));
         if in_link_block {
-            // A real paragraph ends the block of links; short lines and list items belong to it.
-            if trimmed.chars().count() < 80 || trimmed.starts_with(['-', '*', '•']) {
+            // A real paragraph, or a heading before one, ends the block of links; short lines
+            // and list items belong to it. A link title glued to the heading is cut off.
+            if let Some(heading) = heading_after_links(trimmed, next_is_prose) {
+                in_link_block = false;
+                body_has_text = true;
+                body.push(heading);
+                continue;
+            }
+            if !is_paragraph(trimmed) || trimmed.starts_with(['-', '*', '•']) {
                 continue;
             }
             in_link_block = false;
         }
-        if is_chrome(trimmed) {
+        if is_chrome(trimmed) || (starts_with_emoji(trimmed) && !is_paragraph(trimmed)) {
             continue;
         }
         if out.author.is_none() && !body_has_text {
@@ -210,9 +235,73 @@ fn extract_text(text: &str) -> Extracted {
         body_has_text |= !trimmed.is_empty();
         body.push(line.to_owned());
     }
-    out.body = join_paragraphs(&body);
+    out.body = join_paragraphs(&super::layout::structure(&body));
     out.emphasized = emphasized_spans(text);
     out
+}
+
+/// A line long enough, or finished enough, to be running text rather than a link or a label.
+fn is_paragraph(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= 80 || (line.chars().count() >= 40 && line.ends_with(['.', '!', '?']))
+}
+
+/// The heading that ends a block of related links: the line itself when it reads as one and
+/// prose follows, or its tail when a link title was glued to it ("…at 30Final Thoughts").
+fn heading_after_links(line: &str, next_is_prose: bool) -> Option<String> {
+    if !next_is_prose || starts_with_emoji(line) || line.starts_with(['-', '*', '•']) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let glued = chars
+        .windows(2)
+        .rev()
+        .find(|pair| pair[0].1.is_lowercase() && pair[1].1.is_uppercase())
+        .map(|pair| &line[pair[1].0..]);
+    match glued {
+        Some(tail) if super::layout::reads_as_heading(tail) => Some(tail.to_owned()),
+        _ if super::layout::reads_as_heading(line) => Some(line.to_owned()),
+        _ => None,
+    }
+}
+
+/// "🎬 Ten films about dolls": link lists on news sites lead with a pictogram.
+fn starts_with_emoji(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF))
+}
+
+/// `Title - Site`, `Title | Site`, `Title — Site`: the title and the site, when the last part
+/// is short enough to be a site's name. A title of its own is returned whole.
+pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
+    // Not the en dash: titles use it for their own subtitles ("Review – A Masterpiece").
+    for separator in [" | ", " - ", " — "] {
+        if let Some((head, site)) = title.rsplit_once(separator) {
+            let site = site.trim();
+            let words = site.split_whitespace().count();
+            let named = site
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+            if !head.trim().is_empty() && (1..=4).contains(&words) && named && site.len() <= 40 {
+                return (head.trim().to_owned(), Some(site.to_owned()));
+            }
+        }
+    }
+    (title.to_owned(), None)
+}
+
+/// The line repeats the headline (folded, and without a site suffix of its own).
+fn same_headline(headline: Option<&str>, line: &str) -> bool {
+    let Some(headline) = headline else {
+        return false;
+    };
+    let line = tidy(line.trim_start_matches('#').trim_matches(['*', '_', ' ']));
+    let headline = crate::text::fold(headline);
+    !line.is_empty()
+        && (crate::text::fold(&line) == headline
+            || crate::text::fold(&split_site_suffix(&line).0) == headline)
 }
 
 /// A `Key: value` line of facts about the film or the article; true when it was one.

@@ -4,6 +4,8 @@
 mod extract;
 mod guess;
 mod html;
+mod layout;
+mod themes;
 
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
@@ -28,6 +30,9 @@ pub struct FieldConflict {
     pub field: String,
     pub catalog: Vec<String>,
     pub article: Vec<String>,
+    /// What the reference (Wikidata, TMDB) says; empty when it was not asked.
+    #[serde(default)]
+    pub reference: Vec<String>,
 }
 
 /// Another film of the catalog the article names.
@@ -54,6 +59,12 @@ pub struct ArticleProposal {
     pub candidates: Vec<FilmCandidate>,
     /// The article itself, as a review of kind `article`.
     pub review: ReviewInput,
+    /// Keywords not proposed as themes (the film's title, people, the site), to take by hand.
+    #[serde(default)]
+    pub dropped_themes: Vec<String>,
+    /// The reference the facts were checked against, or none when they were not.
+    #[serde(default)]
+    pub checked: Option<crate::reference::ReferenceSource>,
 }
 
 impl Catalog {
@@ -137,6 +148,7 @@ impl Catalog {
                             field: "year".into(),
                             catalog: vec![ours.to_string()],
                             article: vec![theirs.to_string()],
+                            reference: Vec::new(),
                         });
                     }
                 }
@@ -149,20 +161,31 @@ impl Catalog {
                         field: "directors".into(),
                         catalog: film.directors.clone(),
                         article: directors.clone(),
+                        reference: Vec::new(),
                     });
                 }
             }
-            let names: Vec<String> = std::iter::once(&proposed.title)
-                .chain(&proposed.directors)
-                .map(|n| fold(n))
-                .collect();
-            for keyword in &article.keywords {
-                if !names.contains(&fold(keyword))
-                    && !proposed.themes.iter().any(|t| fold(t) == fold(keyword))
-                {
-                    proposed.themes.push(keyword.clone());
-                }
-            }
+            let known = themes::Known {
+                titles: [
+                    Some(proposed.title.as_str()),
+                    proposed.original_title.as_deref(),
+                    article.film_title.as_deref(),
+                    candidates.first().map(String::as_str),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+                people: proposed
+                    .directors
+                    .iter()
+                    .chain(&directors)
+                    .map(String::as_str)
+                    .collect(),
+                site: article.source.as_deref(),
+            };
+            let (themes, dropped_themes) =
+                themes::themes_from_keywords(tx, &article.keywords, &known, &proposed.themes)?;
+            proposed.themes.extend(themes);
             Ok(ArticleProposal {
                 film_id: chosen,
                 film: proposed,
@@ -190,6 +213,8 @@ impl Catalog {
                     spoiler: false,
                     body: article.body.clone(),
                 },
+                dropped_themes,
+                checked: None,
             })
         })
     }

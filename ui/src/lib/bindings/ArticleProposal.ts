@@ -2,6 +2,7 @@
 import type { FieldConflict } from "./FieldConflict";
 import type { FilmCandidate } from "./FilmCandidate";
 import type { FilmInput } from "./FilmInput";
+import type { ReferenceSource } from "./ReferenceSource";
 import type { ReviewInput } from "./ReviewInput";
 
 /**
@@ -23,4 +24,12 @@ candidates: Array<FilmCandidate>,
 /**
  * The article itself, as a review of kind `article`.
  */
-review: ReviewInput, };
+review: ReviewInput, 
+/**
+ * Keywords not proposed as themes (the film's title, people, the site), to take by hand.
+ */
+droppedThemes: Array<string>, 
+/**
+ * The reference the facts were checked against, or none when they were not.
+ */
+checked: ReferenceSource | null, };

@@ -8,4 +8,8 @@ export type FieldConflict = {
 /**
  * `year` or `directors`.
  */
-field: string, catalog: Array<string>, article: Array<string>, };
+field: string, catalog: Array<string>, article: Array<string>, 
+/**
+ * What the reference (Wikidata, TMDB) says; empty when it was not asked.
+ */
+reference: Array<string>, };

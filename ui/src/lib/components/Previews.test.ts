@@ -26,6 +26,8 @@ const proposal: ArticleProposal = {
     spoiler: false,
     body: "See [the studio](https://example.invalid/).",
   },
+  droppedThemes: [],
+  checked: null,
 };
 
 /** Answers the commands the previews call; records what open_link was asked to open. */
