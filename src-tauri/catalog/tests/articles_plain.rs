@@ -106,3 +106,51 @@ fn a_title_of_its_own_keeps_its_dash_and_a_site_after_a_bar_is_the_source() {
     );
     assert_eq!(proposal.review.source.as_deref(), Some("Cine Weekly"));
 }
+
+const REVIEW_SITE: &str = include_str!("fixtures/articles/review-site.html");
+
+#[test]
+fn a_review_site_page_gives_its_article_its_facts_and_none_of_its_chrome() {
+    let c = Catalog::open_in_memory().unwrap();
+    let proposal = c
+        .propose_article(REVIEW_SITE, Some("innocence.html"), None)
+        .unwrap();
+    let review = &proposal.review;
+    assert_eq!(
+        review.title.as_deref(),
+        Some("Innocence (2004) review: Oshii's dolls dream of ghosts")
+    );
+    assert_eq!(review.author.as_deref(), Some("Rosa Quint"));
+    assert_eq!(review.source.as_deref(), Some("Frame Rate"));
+    assert_eq!(review.published_on.as_deref(), Some("2024-03-02"));
+    assert_eq!(
+        review.url.as_deref(),
+        Some("https://framerate.example/reviews/innocence-2004")
+    );
+    assert_eq!(review.rating, Some(4.0));
+    // JSON-LD names the film reviewed.
+    assert_eq!(proposal.film.title, "Innocence");
+    assert_eq!(proposal.film.year, Some(2004));
+    let body = &review.body;
+    assert!(body.starts_with("Mamoru Oshii's *Innocence* opens"), "{body}");
+    assert!(
+        body.contains("## A detective story that keeps stopping to think"),
+        "{body}"
+    );
+    assert!(body.contains("> Life and death come and go"), "{body}");
+    assert!(body.contains("Verdict: a difficult, beautiful sequel"), "{body}");
+    for chrome in [
+        "Trending now",
+        "best horror films",
+        "Perfect Blue",
+        "More from",
+        "Log in",
+        "Anime",
+        "cookies",
+        "independent film magazine",
+        "6 min read",
+        "dataLayer",
+    ] {
+        assert!(!body.contains(chrome), "{chrome} left in: {body}");
+    }
+}

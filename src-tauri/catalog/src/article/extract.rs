@@ -53,8 +53,10 @@ pub struct Extracted {
     pub directors: Vec<String>,
     /// From a `Year:` line or front matter.
     pub year: Option<i32>,
-    /// From a `Film:` or `Title:` line or front matter.
+    /// From a `Film:` or `Title:` line, front matter, or the page's JSON-LD `itemReviewed`.
     pub film_title: Option<String>,
+    /// The review's rating as the page states it (JSON-LD `reviewRating`), 0.5 to 5.
+    pub rating: Option<f64>,
 }
 
 pub fn extract(text: &str, format: ArticleFormat) -> Extracted {

@@ -6,8 +6,10 @@
 use scraper::{ElementRef, Html, Selector};
 
 use super::extract::{
-    byline, emphasized_spans, is_chrome, join_paragraphs, keywords_line, Extracted,
+    byline, emphasized_spans, is_chrome, join_paragraphs, keywords_line, split_site_suffix,
+    Extracted,
 };
+use super::{linked_data, readable};
 use crate::text::tidy;
 
 /// Elements that are never part of the article.
@@ -42,36 +44,84 @@ const MAX_EMPHASIZED_BYTES: usize = 1_000;
 pub fn extract(page: &str) -> Extracted {
     let page = crate::html_depth::within_depth(page, MAX_DEPTH);
     let document = Html::parse_document(&page);
+    let json_ld: Vec<String> = document
+        .select(&selector("script[type='application/ld+json']"))
+        .map(|script| script.text().collect())
+        .collect();
+    let linked = linked_data::read(json_ld.iter().map(String::as_str));
+    let url = attribute(&document, "link[rel='canonical']", "href")
+        .or_else(|| meta(&document, "meta[property='og:url']"));
+    let found = readable::readable(&page, url.as_deref());
+    let found_fact =
+        |pick: fn(&readable::Readable) -> Option<String>| found.as_ref().and_then(pick);
     let mut out = Extracted {
-        source: meta(&document, "meta[property='og:site_name']"),
-        url: attribute(&document, "link[rel='canonical']", "href")
-            .or_else(|| meta(&document, "meta[property='og:url']")),
+        source: meta(&document, "meta[property='og:site_name']")
+            .or_else(|| linked.publisher.clone())
+            .or_else(|| found_fact(|r| r.site_name.clone())),
+        url,
         published_on: meta(&document, "meta[property='article:published_time']")
+            .or_else(|| linked.published.clone())
             .or_else(|| attribute(&document, "time[datetime]", "datetime"))
+            .or_else(|| found_fact(|r| r.published.clone()))
             .map(|d| d.chars().take(10).collect()),
-        author: meta(&document, "meta[name='author']"),
+        author: meta(&document, "meta[name='author']")
+            .or_else(|| meta(&document, "meta[property='article:author']"))
+            .filter(|a| !a.starts_with("http"))
+            .or_else(|| linked.author.clone())
+            .or_else(|| {
+                found_fact(|r| {
+                    r.byline
+                        .as_deref()
+                        .map(|b| byline(b).unwrap_or_else(|| tidy(b)))
+                })
+            }),
         keywords: meta(&document, "meta[name='keywords']")
             .map(|k| k.split(',').map(tidy).filter(|k| !k.is_empty()).collect())
             .unwrap_or_default(),
+        rating: linked.rating,
+        film_title: linked.item_reviewed.clone(),
         ..Extracted::default()
     };
-    let root = ["article", "main", "body"]
+    let page_root = ["article", "main", "body"]
         .iter()
         .find_map(|tag| document.select(&selector(tag)).next())
         .unwrap_or_else(|| document.root_element());
-    out.headline = root
+    let page_title = document
+        .select(&selector("title"))
+        .next()
+        .map(|t| split_site_suffix(&tidy(&t.text().collect::<String>())));
+    if out.source.is_none() {
+        out.source = page_title.as_ref().and_then(|(_, site)| site.clone());
+    }
+    out.headline = page_root
         .select(&selector("h1"))
         .find(|h| !in_chrome(h))
         .or_else(|| document.select(&selector("h1")).next())
         .map(|h| tidy(&h.text().collect::<String>()))
-        .or_else(|| {
-            document
-                .select(&selector("title"))
-                .next()
-                .map(|t| title_without_site(&t.text().collect::<String>()))
-        })
+        .or_else(|| meta(&document, "meta[property='og:title']"))
+        .or_else(|| linked.headline.clone())
+        .or_else(|| page_title.map(|(title, _)| title))
+        .or_else(|| found_fact(|r| r.title.clone()))
         .filter(|h| !h.is_empty());
 
+    // The article Readability found, else the page's own article element.
+    let content = found.map(|f| Html::parse_fragment(&f.content));
+    let root = content.as_ref().map_or(page_root, |c| c.root_element());
+    let lines = block_lines(root, &mut out);
+    out.body = join_paragraphs(&lines);
+    out.emphasized = root
+        .select(&selector("em, i, cite"))
+        .filter(|e| !in_chrome(e))
+        .filter_map(short_text)
+        .filter(|t| (2..=120).contains(&t.chars().count()))
+        .chain(emphasized_spans(&out.body))
+        .collect();
+    out
+}
+
+/// The article's paragraphs, headings, list items and quotes as Markdown lines; keywords and a
+/// byline met on the way go to `out` instead.
+fn block_lines(root: ElementRef, out: &mut Extracted) -> Vec<String> {
     let mut lines = Vec::new();
     for block in root.select(&selector("p, h2, h3, h4, li")) {
         if in_chrome(&block)
@@ -92,9 +142,9 @@ pub fn extract(page: &str) -> Extracted {
             out.keywords.extend(keywords);
             continue;
         }
-        if out.author.is_none() && lines.is_empty() {
+        if lines.is_empty() {
             if let Some(author) = byline(&words) {
-                out.author = Some(author);
+                out.author.get_or_insert(author);
                 continue;
             }
         }
@@ -111,15 +161,7 @@ pub fn extract(page: &str) -> Extracted {
         lines.push(line);
         lines.push(String::new());
     }
-    out.body = join_paragraphs(&lines);
-    out.emphasized = root
-        .select(&selector("em, i, cite"))
-        .filter(|e| !in_chrome(e))
-        .filter_map(short_text)
-        .filter(|t| (2..=120).contains(&t.chars().count()))
-        .chain(emphasized_spans(&out.body))
-        .collect();
-    out
+    lines
 }
 
 fn selector(css: &str) -> Selector {
@@ -137,17 +179,6 @@ fn attribute(document: &Html, css: &str, name: &str) -> Option<String> {
         .find_map(|e| e.value().attr(name))
         .map(tidy)
         .filter(|v| !v.is_empty())
-}
-
-/// `Stalker review | The Site` or `Stalker review — The Site` → `Stalker review`.
-fn title_without_site(title: &str) -> String {
-    let title = tidy(title);
-    for separator in [" | ", " — ", " – ", " - ", " :: "] {
-        if let Some((page, _site)) = title.rsplit_once(separator) {
-            return page.to_owned();
-        }
-    }
-    title
 }
 
 /// The element's text when it is short enough to be a title; emphasis nested in emphasis

@@ -5,6 +5,8 @@ mod extract;
 mod guess;
 mod html;
 mod layout;
+mod linked_data;
+mod readable;
 mod themes;
 
 use rusqlite::{params, Transaction};
@@ -209,7 +211,7 @@ impl Catalog {
                         .published_on
                         .clone()
                         .filter(|d| validate::date("publishedOn", "", &Some(d.clone())).is_ok()),
-                    rating: None,
+                    rating: article.rating,
                     spoiler: false,
                     body: article.body.clone(),
                 },
