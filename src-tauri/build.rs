@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "update_annotation",
     "delete_annotation",
     "propose_article",
+    "propose_article_from_url",
     "import_article",
     "render_markdown",
     "catalog_info",

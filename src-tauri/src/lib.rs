@@ -26,6 +26,12 @@ pub fn default_catalog_path() -> Option<PathBuf> {
     dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER).join(CATALOG_FILE))
 }
 
+/// Where the person's settings (the TMDB key, the offline switch) live, apart from the catalog
+/// so that no export or backup carries them: `$XDG_CONFIG_HOME/org.cinedex.desktop`.
+pub fn default_config_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|dir| dir.join(APP_IDENTIFIER))
+}
+
 /// Registers the state and the IPC commands on `builder`; tests pass a mock builder.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) -> tauri::Builder<R> {
     builder
@@ -80,6 +86,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::annotations::update_annotation,
             commands::annotations::delete_annotation,
             commands::articles::propose_article,
+            commands::articles::propose_article_from_url,
             commands::articles::import_article,
             commands::catalog::render_markdown,
             commands::catalog::catalog_info,

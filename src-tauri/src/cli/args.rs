@@ -350,9 +350,11 @@ pub enum NoteCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Turn a review article (.txt, .md or .html) into a catalog entry: the film and the article
+    /// Turn a review article (.txt, .md or .html, or a web page) into a catalog entry: the film
+    /// and the article
     Article {
-        /// The article file (`-` for standard input)
+        /// The article file, an http(s) address to fetch, or `-` for standard input
+        #[arg(value_name = "FILE|URL|-")]
         file: PathBuf,
         /// The catalog film the article is about, instead of the one Cinedex finds
         #[arg(long, value_name = "ID")]

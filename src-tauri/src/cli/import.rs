@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use cinedex_catalog::reference::{page, Reference, ReferenceOptions};
 use cinedex_catalog::{
     Catalog, ColumnMapping, CsvField, ImportOptions, ImportSource, ImportSummary,
 };
@@ -160,9 +161,19 @@ fn article(
     film: Option<i64>,
     dry_run: bool,
 ) -> anyhow::Result<()> {
-    let text = read_text(&file)?;
-    let name = file.file_name().and_then(|n| n.to_str());
-    let proposal = catalog.propose_article(&text, name, film)?;
+    let address = file.to_str().filter(|a| page::is_web_address(a));
+    let proposal = match address {
+        Some(url) => {
+            let options = ReferenceOptions::for_person(crate::default_config_dir())?;
+            let page = Reference::new(options)?.fetch_page(url)?;
+            catalog.propose_article_from_page(&page, url, film)?
+        }
+        None => {
+            let text = read_text(&file)?;
+            let name = file.file_name().and_then(|n| n.to_str());
+            catalog.propose_article(&text, name, film)?
+        }
+    };
     if dry_run {
         // A dry run is for looking before writing: the proposal in full, always as JSON.
         println!("{}", serde_json::to_string_pretty(&proposal)?);

@@ -1,6 +1,7 @@
 //! Article commands: propose a catalog entry from an article's text, then import it as confirmed.
 
 use cinedex_catalog::article::ArticleProposal;
+use cinedex_catalog::reference::{Reference, ReferenceOptions};
 use cinedex_catalog::FilmDetail;
 use tauri::State;
 
@@ -16,6 +17,23 @@ pub async fn propose_article(
 ) -> Result<ArticleProposal, IpcError> {
     state
         .run(move |c| c.propose_article(&text, file_name.as_deref(), film_id))
+        .await
+}
+
+/// Fetches the page at `url` through the core's HTTP client (the offline switch and every
+/// limit apply) and reads it as an article; the webview itself never reaches the network.
+#[tauri::command]
+pub async fn propose_article_from_url(
+    state: State<'_, CatalogState>,
+    url: String,
+    film_id: Option<i64>,
+) -> Result<ArticleProposal, IpcError> {
+    state
+        .run(move |c| {
+            let options = ReferenceOptions::for_person(crate::default_config_dir())?;
+            let page = Reference::new(options)?.fetch_page(&url)?;
+            c.propose_article_from_page(&page, &url, film_id)
+        })
         .await
 }
 

@@ -90,6 +90,8 @@ export const api = {
   deleteAnnotation: (id: number) => call<null>("delete_annotation", { id }),
   proposeArticle: (text: string, fileName: string | null, filmId: number | null) =>
     call<ArticleProposal>("propose_article", { text, fileName, filmId }),
+  proposeArticleFromUrl: (url: string, filmId: number | null = null) =>
+    call<ArticleProposal>("propose_article_from_url", { url, filmId }),
   importArticle: (proposal: ArticleProposal) => call<FilmDetail>("import_article", { proposal }),
   renderMarkdown: (text: string) => call<string>("render_markdown", { text }),
   catalogInfo: () => call<CatalogInfo>("catalog_info"),

@@ -221,6 +221,21 @@ impl Catalog {
         })
     }
 
+    /// Reads a fetched web page as an article; the page's address becomes the review's URL
+    /// unless the page names its own canonical one.
+    pub fn propose_article_from_page(
+        &self,
+        page: &str,
+        url: &str,
+        film_id: Option<i64>,
+    ) -> Result<ArticleProposal> {
+        let mut proposal = self.propose_article(page, None, film_id)?;
+        if proposal.review.url.is_none() {
+            proposal.review.url = Some(url.to_owned());
+        }
+        Ok(proposal)
+    }
+
     /// Writes a confirmed proposal: the film (new, or updated as edited) and the article as its
     /// review, in one transaction. Returns the film as it now is.
     pub fn import_article(&self, proposal: &ArticleProposal) -> Result<FilmDetail> {

@@ -28,6 +28,7 @@ use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
 
 pub use csv_generic::{auto_field, CsvField};
+pub use table::decode as decode_text;
 
 /// Where an import comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

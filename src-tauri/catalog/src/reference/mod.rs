@@ -6,6 +6,7 @@ pub mod config;
 pub mod http;
 mod json;
 pub mod model;
+pub mod page;
 pub mod tmdb;
 pub mod wikidata;
 mod wikidata_entity;
@@ -93,6 +94,16 @@ impl ReferenceOptions {
         }
     }
 
+    /// The environment over the person's saved settings (in [`config::config_dir`] of
+    /// `default_config_dir`), over the defaults: what every front starts from.
+    pub fn for_person(default_config_dir: Option<PathBuf>) -> Result<Self> {
+        let settings = match config::config_dir(default_config_dir) {
+            Some(dir) => Settings::load(&dir)?,
+            None => Settings::default(),
+        };
+        Ok(Self::from_environment(&settings))
+    }
+
     /// The cache beside the catalog file at `catalog` (none for an in-memory catalog).
     pub fn with_cache_beside(mut self, catalog: &str) -> Self {
         if !catalog.is_empty() && catalog != ":memory:" {
@@ -160,6 +171,7 @@ pub(crate) fn base_url(service: &'static str, base: &str) -> Result<Url> {
 
 /// Both providers over one client and one cache.
 pub struct Reference {
+    fetcher: Arc<Fetcher>,
     wikidata: wikidata::Wikidata,
     tmdb: Option<tmdb::Tmdb>,
 }
@@ -178,14 +190,18 @@ impl Reference {
             wikidata::Wikidata::new(fetcher.clone(), &options.wikidata_url, &options.language)?;
         let tmdb = match &options.tmdb_key {
             Some(key) => Some(tmdb::Tmdb::new(
-                fetcher,
+                fetcher.clone(),
                 &options.tmdb_url,
                 key,
                 &options.language,
             )?),
             None => None,
         };
-        Ok(Reference { wikidata, tmdb })
+        Ok(Reference {
+            fetcher,
+            wikidata,
+            tmdb,
+        })
     }
 
     pub fn provider(&self, source: ReferenceSource) -> Result<&dyn Provider> {

@@ -51,3 +51,25 @@ describe("the article import's left-out keywords", () => {
     expect(imported[0].film.themes).toEqual(["cyberpunk", "Innocence"]);
   });
 });
+
+describe("the article import from a web address", () => {
+  it("asks the core to fetch the page when no text is pasted", async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "propose_article_from_url") {
+        asked.push(args);
+        return structuredClone(proposal);
+      }
+      if (cmd === "render_markdown") return "<p>A film of dolls.</p>";
+      return null;
+    });
+    render(ArticleImport, { onclose: () => {} });
+    const read = screen.getByTestId("read-article") as HTMLButtonElement;
+    expect(read.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId("article-url"), { target: { value: " https://framerate.example/r " } });
+    expect(read.disabled).toBe(false);
+    await fireEvent.click(read);
+    await screen.findByTestId("article-proposal");
+    expect(asked).toEqual([{ url: "https://framerate.example/r", filmId: null }]);
+  });
+});
