@@ -76,7 +76,10 @@ fn a_web_page_becomes_a_proposal_with_its_facts_and_address() {
     assert_eq!(shell.film_count(), 0, "a dry run writes nothing");
 
     let bare = format!("{origin}/bare");
-    let detail = shell.json(&["import", "article", &bare]);
+    let output = cmd(&shell, &["import", "article", &bare, "--json"])
+        .assert()
+        .success();
+    let detail: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
     assert_eq!(detail["reviews"][0]["url"], bare.as_str());
     assert_eq!(detail["reviews"][0]["kind"], "article");
 }

@@ -72,6 +72,8 @@ impl Desktop {
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("XDG_CONFIG_HOME", dir.path().join("config"))
             .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            // No test reaches the internet (article fact checks, lookups).
+            .env("CINEDEX_OFFLINE", "1")
             // WebKit's compositing, as on a machine with a GPU: without a GPU the app asks for CPU
             // painting (src-tauri/src/rendering.rs), and in that mode WebKitWebDriver's screenshot
             // can stall (it did on the recovery view). A value set here is kept by the app.

@@ -162,16 +162,17 @@ fn article(
     dry_run: bool,
 ) -> anyhow::Result<()> {
     let address = file.to_str().filter(|a| page::is_web_address(a));
+    // The one client for the page and the fact check; offline, the check is skipped.
+    let reference = Reference::new(ReferenceOptions::for_person(crate::default_config_dir())?)?;
     let proposal = match address {
         Some(url) => {
-            let options = ReferenceOptions::for_person(crate::default_config_dir())?;
-            let page = Reference::new(options)?.fetch_page(url)?;
-            catalog.propose_article_from_page(&page, url, film)?
+            let page = reference.fetch_page(url)?;
+            catalog.propose_article_from_page(&page, url, film, Some(&reference))?
         }
         None => {
             let text = read_text(&file)?;
             let name = file.file_name().and_then(|n| n.to_str());
-            catalog.propose_article(&text, name, film)?
+            catalog.propose_article_checked(&text, name, film, Some(&reference))?
         }
     };
     if dry_run {
@@ -187,12 +188,23 @@ fn article(
             output::film_line(&d.film)
         );
         for conflict in &proposal.conflicts {
+            let reference = match proposal.checked {
+                Some(source) if !conflict.reference.is_empty() => format!(
+                    "; {} says {}",
+                    source.service_name(),
+                    conflict.reference.join(", ")
+                ),
+                _ => String::new(),
+            };
             println!(
-                "  kept the catalog's {} ({}); the article says {}",
+                "  {}: the catalog has {}; the article says {}{reference}",
                 conflict.field,
-                conflict.catalog.join(", "),
-                conflict.article.join(", ")
+                or_nothing(&conflict.catalog),
+                or_nothing(&conflict.article)
             );
+        }
+        if proposal.checked.is_none() {
+            println!("  the facts were not checked against Wikidata (offline or unreachable)");
         }
         if !proposal.dropped_themes.is_empty() {
             println!(
@@ -201,6 +213,14 @@ fn article(
             );
         }
     })
+}
+
+fn or_nothing(values: &[String]) -> String {
+    if values.is_empty() {
+        "nothing".into()
+    } else {
+        values.join(", ")
+    }
 }
 
 /// Reads a text file whole; anything that is not UTF-8 text is refused with the file's name.

@@ -7,7 +7,8 @@ use tauri::State;
 
 use crate::{CatalogState, IpcError};
 
-/// The UI reads a chosen file itself (an `<input type=file>`) and passes its text and name here.
+/// The UI reads a chosen file itself (an `<input type=file>`) and passes its text and name here;
+/// the year and directors are checked against Wikidata unless the person is offline.
 #[tauri::command]
 pub async fn propose_article(
     state: State<'_, CatalogState>,
@@ -16,7 +17,10 @@ pub async fn propose_article(
     film_id: Option<i64>,
 ) -> Result<ArticleProposal, IpcError> {
     state
-        .run(move |c| c.propose_article(&text, file_name.as_deref(), film_id))
+        .run(move |c| {
+            let reference = person_reference()?;
+            c.propose_article_checked(&text, file_name.as_deref(), film_id, Some(&reference))
+        })
         .await
 }
 
@@ -30,9 +34,9 @@ pub async fn propose_article_from_url(
 ) -> Result<ArticleProposal, IpcError> {
     state
         .run(move |c| {
-            let options = ReferenceOptions::for_person(crate::default_config_dir())?;
-            let page = Reference::new(options)?.fetch_page(&url)?;
-            c.propose_article_from_page(&page, &url, film_id)
+            let reference = person_reference()?;
+            let page = reference.fetch_page(&url)?;
+            c.propose_article_from_page(&page, &url, film_id, Some(&reference))
         })
         .await
 }
@@ -43,4 +47,10 @@ pub async fn import_article(
     proposal: ArticleProposal,
 ) -> Result<FilmDetail, IpcError> {
     state.run(move |c| c.import_article(&proposal)).await
+}
+
+/// The reference as the person set it up (their key, their offline switch), for the page and
+/// the fact check.
+fn person_reference() -> cinedex_catalog::Result<Reference> {
+    Reference::new(ReferenceOptions::for_person(crate::default_config_dir())?)
 }

@@ -2,6 +2,7 @@
 //! themes, the article as a review) that a person confirms or edits, and then one atomic write.
 
 mod extract;
+pub mod facts;
 mod guess;
 mod html;
 mod layout;
@@ -19,6 +20,7 @@ use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
 use crate::films::{film_by_id, insert_film, replace_film};
 use crate::model::{Film, FilmDetail, FilmInput, ReviewInput, ReviewKind};
+use crate::reference::Reference;
 use crate::reviews::insert_review;
 use crate::text::fold;
 use crate::validate;
@@ -77,6 +79,18 @@ impl Catalog {
         file_name: Option<&str>,
         film_id: Option<i64>,
     ) -> Result<ArticleProposal> {
+        self.propose_article_checked(text, file_name, film_id, None)
+    }
+
+    /// [`Catalog::propose_article`], with the year and directors checked against `reference`
+    /// when one is given and reachable (see [`facts`]); offline, the proposal is as without.
+    pub fn propose_article_checked(
+        &self,
+        text: &str,
+        file_name: Option<&str>,
+        film_id: Option<i64>,
+        reference: Option<&Reference>,
+    ) -> Result<ArticleProposal> {
         if text.contains('\0') {
             return Err(CatalogError::invalid(
                 "file",
@@ -116,7 +130,7 @@ impl Catalog {
         } else {
             article.directors.clone()
         };
-        self.read(|tx| {
+        let (mut proposal, article_year, known_film) = self.read(|tx| {
             let mut matches =
                 matching_films(tx, &candidates, &all_text, article.headline.as_deref())?;
             if let Some(id) = film_id {
@@ -188,7 +202,7 @@ impl Catalog {
             let (themes, dropped_themes) =
                 themes::themes_from_keywords(tx, &article.keywords, &known, &proposed.themes)?;
             proposed.themes.extend(themes);
-            Ok(ArticleProposal {
+            let proposal = ArticleProposal {
                 film_id: chosen,
                 film: proposed,
                 conflicts,
@@ -217,8 +231,18 @@ impl Catalog {
                 },
                 dropped_themes,
                 checked: None,
-            })
-        })
+            };
+            Ok((proposal, article_year, chosen.map(|_| film)))
+        })?;
+        // Asked outside the read: a slow network never holds a catalog connection.
+        if let Some(reference) = reference {
+            let article = facts::Stated {
+                year: article_year,
+                directors: &directors,
+            };
+            facts::check(&mut proposal, known_film.as_ref(), &article, reference);
+        }
+        Ok(proposal)
     }
 
     /// Reads a fetched web page as an article; the page's address becomes the review's URL
@@ -228,8 +252,9 @@ impl Catalog {
         page: &str,
         url: &str,
         film_id: Option<i64>,
+        reference: Option<&Reference>,
     ) -> Result<ArticleProposal> {
-        let mut proposal = self.propose_article(page, None, film_id)?;
+        let mut proposal = self.propose_article_checked(page, None, film_id, reference)?;
         if proposal.review.url.is_none() {
             proposal.review.url = Some(url.to_owned());
         }

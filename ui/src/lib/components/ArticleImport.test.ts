@@ -73,3 +73,35 @@ describe("the article import from a web address", () => {
     expect(asked).toEqual([{ url: "https://framerate.example/r", filmId: null }]);
   });
 });
+
+describe("the article import's fact check", () => {
+  it("shows the reference beside the catalog and the article, and takes its value", async () => {
+    const checked: ArticleProposal = {
+      ...structuredClone(proposal),
+      film: { ...proposal.film, directors: ["Andrei Tarkovsky"] },
+      conflicts: [{ field: "directors", catalog: [], article: ["Steven Soderbergh"], reference: ["Andrei Tarkovsky"] }],
+      checked: "wikidata",
+    };
+    const imported: ArticleProposal[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "propose_article") return structuredClone(checked);
+      if (cmd === "render_markdown") return "<p>x</p>";
+      if (cmd === "import_article") {
+        imported.push((args as { proposal: ArticleProposal }).proposal);
+        return { id: 1, title: "Solaris" };
+      }
+      return null;
+    });
+    render(ArticleImport, { onclose: () => {} });
+    await fireEvent.input(screen.getByTestId("article-text"), { target: { value: "Solaris\n\nx" } });
+    await fireEvent.click(screen.getByTestId("read-article"));
+    const reference = (await screen.findByTestId("conflict-directors-reference")) as HTMLInputElement;
+    expect(reference.checked).toBe(true);
+    expect(screen.getByTestId("conflict-directors").textContent).toContain("Wikidata: Andrei Tarkovsky");
+    expect(screen.getByTestId("facts-checked").textContent).toContain("checked against Wikidata");
+    await fireEvent.click(screen.getByTestId("conflict-directors-article"));
+    await fireEvent.click(screen.getByTestId("confirm-import"));
+    await vi.waitFor(() => expect(imported).toHaveLength(1));
+    expect(imported[0].film.directors).toEqual(["Steven Soderbergh"]);
+  });
+});
