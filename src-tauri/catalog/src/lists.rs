@@ -129,7 +129,7 @@ pub(crate) fn add_film(
     let next: i64 = tx
         .prepare_cached("SELECT coalesce(max(position) + 1, 1) FROM list_films WHERE list_id = ?1")?
         .query_row([list_id], |row| row.get(0))?;
-    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    let note = crate::validate::list_entry_note(note)?;
     let added = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO list_films (list_id, film_id, position, note) VALUES (?1, ?2, ?3, ?4)",

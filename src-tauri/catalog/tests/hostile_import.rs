@@ -117,6 +117,10 @@ fn list_names_are_checked_in_the_preview_as_in_the_commit() {
         let path = document(dir.path(), vec![film("Stalker")], vec![list(name)]);
         refused_alike(&path, "lists[0].name");
     }
+    let mut noted = list("Best");
+    noted["films"][0]["note"] = json!("n".repeat(5_001));
+    let path = document(dir.path(), vec![film("Stalker")], vec![noted]);
+    refused_alike(&path, "lists[0].films[0].note");
     let mut stamped = list("Best");
     stamped["createdAt"] = json!("yesterday");
     let path = document(dir.path(), vec![film("Stalker")], vec![stamped]);

@@ -71,11 +71,14 @@ type Failure = (String, String);
 fn list_record(list: ListDoc, index_of: &[Option<usize>]) -> Result<ListRecord, Failure> {
     let (name, description) =
         validate::list(&list.name, list.description.as_deref()).map_err(invalid(""))?;
-    let entries = list
-        .films
-        .iter()
-        .filter_map(|e| Some((index_of.get(e.film).copied().flatten()?, e.note.clone())))
-        .collect();
+    let mut entries = Vec::with_capacity(list.films.len());
+    for (i, entry) in list.films.iter().enumerate() {
+        let prefix = format!("films[{i}].");
+        let note = validate::list_entry_note(entry.note.as_deref()).map_err(invalid(&prefix))?;
+        if let Some(index) = index_of.get(entry.film).copied().flatten() {
+            entries.push((index, note));
+        }
+    }
     Ok(ListRecord {
         name,
         description,

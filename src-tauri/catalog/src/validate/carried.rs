@@ -20,6 +20,22 @@ pub const MAX_EXTERNAL_ID_CHARS: usize = 500;
 pub const MAX_RUNTIME_MINUTES: i64 = 60_000;
 pub const MAX_LIST_NAME_CHARS: usize = 200;
 pub const MAX_LIST_DESCRIPTION_CHARS: usize = 5_000;
+pub const MAX_LIST_NOTE_CHARS: usize = 5_000;
+
+/// A note on a film's place in a list: trimmed, bounded, no NUL; `None` when blank.
+pub fn list_entry_note(note: Option<&str>) -> Result<Option<String>> {
+    let Some(note) = note.map(str::trim).filter(|n| !n.is_empty()) else {
+        return Ok(None);
+    };
+    check_length("note", "A list note", note, MAX_LIST_NOTE_CHARS)?;
+    if note.contains('\0') {
+        return Err(CatalogError::invalid(
+            "note",
+            "A list note cannot hold a NUL character.",
+        ));
+    }
+    Ok(Some(note.to_owned()))
+}
 
 /// One person's name in a credit: tidied, not blank, bounded, visible.
 pub fn person_name(field: &'static str, raw: &str) -> Result<String> {
