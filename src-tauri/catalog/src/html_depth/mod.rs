@@ -254,3 +254,64 @@ fn escape_into(out: &mut String, text: &str, in_attribute: bool) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    /// The deepest element of the tree the browser's parser builds from `html`.
+    fn parsed_depth(html: &str) -> usize {
+        Html::parse_fragment(html)
+            .root_element()
+            .descendants()
+            .map(|node| node.ancestors().count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn html_within_the_limit_is_left_as_written() {
+        let siblings = "<p>a <b>b</b></p>".repeat(5_000);
+        assert!(matches!(within_depth(&siblings, 64), Cow::Borrowed(_)));
+        let breaks = format!("line{}", "<br>".repeat(5_000));
+        assert!(matches!(within_depth(&breaks, 64), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn past_the_limit_the_deep_part_becomes_its_text_in_order() {
+        let deep = format!(
+            "<p>before</p>{}one <b>two</b> three{}<p>after</p>",
+            "<div>".repeat(2_000),
+            "</div>".repeat(2_000)
+        );
+        let flat = within_depth(&deep, 64);
+        assert!(
+            parsed_depth(&flat) <= 70,
+            "still {} deep",
+            parsed_depth(&flat)
+        );
+        let text: String = Html::parse_fragment(&flat).root_element().text().collect();
+        let at = |word: &str| {
+            text.find(word)
+                .unwrap_or_else(|| panic!("{word} lost: {text}"))
+        };
+        assert!(
+            at("before") < at("one two three") && at("one two three") < at("after"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unclosed_formatting_tags_count_as_the_parser_counts_them() {
+        // The tree builder reopens unclosed <i> in every paragraph: ten thousand of them nest.
+        let hostile = format!("{}text", "<i>".repeat(10_000));
+        let flat = within_depth(&hostile, 64);
+        assert!(
+            parsed_depth(&flat) <= 70,
+            "still {} deep",
+            parsed_depth(&flat)
+        );
+        assert!(flat.contains("text"));
+    }
+}
