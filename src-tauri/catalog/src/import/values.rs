@@ -34,7 +34,8 @@ pub fn positive(text: &str) -> Result<Option<i64>, String> {
         return Ok(None);
     }
     match text.parse::<i64>() {
-        Ok(n) if n > 0 && n < 100_000 => Ok(Some(n)),
+        // The same bound the JSON import and the film form keep to.
+        Ok(n) if n > 0 && n <= crate::validate::MAX_RUNTIME_MINUTES => Ok(Some(n)),
         _ => Err(format!("\"{text}\" is not a number of minutes")),
     }
 }
