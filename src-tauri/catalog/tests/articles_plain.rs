@@ -132,13 +132,19 @@ fn a_review_site_page_gives_its_article_its_facts_and_none_of_its_chrome() {
     assert_eq!(proposal.film.title, "Innocence");
     assert_eq!(proposal.film.year, Some(2004));
     let body = &review.body;
-    assert!(body.starts_with("Mamoru Oshii's *Innocence* opens"), "{body}");
+    assert!(
+        body.starts_with("Mamoru Oshii's *Innocence* opens"),
+        "{body}"
+    );
     assert!(
         body.contains("## A detective story that keeps stopping to think"),
         "{body}"
     );
     assert!(body.contains("> Life and death come and go"), "{body}");
-    assert!(body.contains("Verdict: a difficult, beautiful sequel"), "{body}");
+    assert!(
+        body.contains("Verdict: a difficult, beautiful sequel"),
+        "{body}"
+    );
     for chrome in [
         "Trending now",
         "best horror films",
