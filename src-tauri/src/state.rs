@@ -11,8 +11,6 @@ use tauri::{Emitter, Runtime};
 
 use crate::error::IpcError;
 
-/// How long a deleted film waits in the trash before it is removed for good.
-pub const TRASH_DAYS: i64 = 30;
 /// The event the window listens to for changes made by another process (say, the command line).
 pub const CHANGED_EVENT: &str = "catalog-changed";
 /// Often enough that a change made in a terminal shows in the window within a second.
@@ -132,10 +130,9 @@ impl CatalogState {
         Ok(())
     }
 
-    /// The daily backup, then emptying the trash of films deleted over 30 days ago, then watching
+    /// [`Catalog::housekeep`] (the daily backup, then the trash retention), then watching
     /// for other processes' writes: off the start-up path, so the window opens without waiting, and
     /// only once it has painted its first frame.
-    /// The backup comes first, so a purged film is still in the newest backup.
     pub fn start_housekeeping<R: Runtime>(&self, app: tauri::AppHandle<R>) {
         let Opened::Ready { catalog, .. } = &*self.opened() else {
             return;
@@ -150,13 +147,8 @@ impl CatalogState {
                 })
                 .ok();
             crate::startup::wait_for_first_frame(HOUSEKEEPING_WAITS_AT_MOST);
-            match catalog.backup_daily_if_due() {
-                Err(error) => eprintln!("warning: the daily backup failed: {error}"),
-                Ok(_) => {
-                    if let Err(error) = catalog.purge_trash_older_than(TRASH_DAYS) {
-                        eprintln!("warning: emptying old films from the trash failed: {error}");
-                    }
-                }
+            if let Err(error) = catalog.housekeep() {
+                eprintln!("warning: the daily backup or emptying old films from the trash failed: {error}");
             }
             if let Some(watcher) = watcher {
                 watch_for_changes(watcher, &app);

@@ -11,6 +11,7 @@ mod db;
 mod error;
 pub mod export;
 mod films;
+mod housekeeping;
 mod html_depth;
 pub mod import;
 mod library;
@@ -34,6 +35,7 @@ pub use changes::ChangeWatcher;
 pub use db::Catalog;
 pub use error::{CatalogError, ErrorKind, ErrorPayload, Result};
 pub use export::{Existing as ExportExisting, ExportFormat, ExportReport};
+pub use housekeeping::{Housekeeping, TRASH_RETENTION_DAYS};
 pub use import::{
     ColumnMapping, CsvField, ImportIssue, ImportOptions, ImportSource, ImportSummary,
 };

@@ -80,7 +80,19 @@ fn expected() -> Vec<(String, String)> {
         one::<reference::ReferenceCredit>(&config),
         one::<reference::ReferenceFilm>(&config),
         one::<reference::ReferenceSource>(&config),
+        page_sizes(),
     ]
+}
+
+/// The page sizes are values, not types: written as one TS constant the window's API reads.
+fn page_sizes() -> (String, String) {
+    use cinedex_catalog::search::{CLI_PAGE, MAX_LIMIT, WINDOW_PAGE};
+    let text = format!(
+        "// Generated from cinedex_catalog::search (tests/bindings.rs). Do not edit by hand.\n\n\
+         /** Search result pages: the window's default, the command line's default, the largest (from 1). */\n\
+         export const PAGE_SIZES = {{ window: {WINDOW_PAGE}, commandLine: {CLI_PAGE}, max: {MAX_LIMIT} }} as const;\n"
+    );
+    ("pageSizes.ts".to_owned(), text)
 }
 
 #[test]

@@ -64,12 +64,7 @@ pub fn restore(catalog: &Catalog, out: &Output, file: &Path) -> anyhow::Result<(
 }
 
 pub fn check(catalog: &Catalog, out: &Output) -> anyhow::Result<()> {
-    let mut report = catalog.check()?;
-    // FTS5's own checks of the search index need the writer; `check` ran on a reader.
-    let index = catalog.check_search_index()?;
-    report.problems.extend(index.problems);
-    report.problems.dedup();
-    report.ok = report.problems.is_empty();
+    let report = catalog.check_full()?;
     out.show(&report, |r| {
         if r.ok {
             println!("The catalog is sound: SQLite's integrity check and the search index check found no problem.");

@@ -39,7 +39,7 @@ pub async fn restore_backup(
 
 #[tauri::command]
 pub async fn check_catalog(state: State<'_, CatalogState>) -> Result<CheckReport, IpcError> {
-    state.run(|c| c.check()).await
+    state.run(|c| c.check_full()).await
 }
 
 /// What start-up found wrong with the catalog file, if anything: the window shows a recovery

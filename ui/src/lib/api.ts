@@ -10,6 +10,7 @@ import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CatalogInfo } from "./bindings/CatalogInfo";
 import type { CheckReport } from "./bindings/CheckReport";
 import type { Damage } from "./bindings/Damage";
+import { PAGE_SIZES } from "./bindings/pageSizes";
 import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ExportReport } from "./bindings/ExportReport";
@@ -101,7 +102,7 @@ export const api = {
   /** Restores one of the listed backups; the report names the safety copy that undoes it. */
   restoreBackup: (path: string) => call<RestoreReport>("restore_backup", { path }),
   checkCatalog: () => call<CheckReport>("check_catalog"),
-  searchFilms: (query: string, limit = 50, offset = 0) => call<SearchResults>("search_films", { query, limit, offset }),
+  searchFilms: (query: string, limit: number = PAGE_SIZES.window, offset = 0) => call<SearchResults>("search_films", { query, limit, offset }),
   listSmartLists: () => call<SmartList[]>("list_smart_lists"),
   addSmartList: (input: SmartListInput) => call<SmartList>("add_smart_list", { input }),
   updateSmartList: (id: number, input: SmartListInput) => call<SmartList>("update_smart_list", { id, input }),

@@ -59,13 +59,6 @@ pub struct Extracted {
     pub rating: Option<f64>,
 }
 
-pub fn extract(text: &str, format: ArticleFormat) -> Extracted {
-    match format {
-        ArticleFormat::Html => super::html::extract(text),
-        ArticleFormat::Text | ArticleFormat::Markdown => extract_text(text),
-    }
-}
-
 /// Lines that belong to the website rather than to the article.
 pub fn is_chrome(line: &str) -> bool {
     let lower = line
@@ -161,7 +154,8 @@ pub fn keywords_line(line: &str) -> Option<Vec<String>> {
     Some(values)
 }
 
-fn extract_text(text: &str) -> Extracted {
+/// A plain text or Markdown article's text and metadata (HTML is read by `html::extract`).
+pub fn extract_text(text: &str) -> Extracted {
     let mut out = Extracted::default();
     let mut body: Vec<String> = Vec::new();
     // Whether the body has a line with text yet (asked for every line, so kept, not searched).

@@ -101,7 +101,10 @@ impl Catalog {
             return Err(CatalogError::invalid("text", "The article is empty."));
         }
         let format = ArticleFormat::detect(file_name, text);
-        let mut article = extract::extract(text, format);
+        let mut article = match format {
+            ArticleFormat::Html => html::extract(text),
+            ArticleFormat::Text | ArticleFormat::Markdown => extract::extract_text(text),
+        };
         if article.body.trim().is_empty() {
             // A one-line article: its only line is both the headline and the text.
             article.body = article.headline.clone().unwrap_or_default();

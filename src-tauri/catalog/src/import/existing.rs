@@ -7,8 +7,7 @@ use rusqlite::Transaction;
 
 use crate::text::fold;
 
-use super::plan::{Group, Target};
-use super::record::status_rank;
+use super::record::{status_rank, FilmRecord};
 
 pub fn is_trashed(tx: &Transaction, id: i64) -> crate::Result<bool> {
     Ok(tx.query_row(
@@ -18,10 +17,9 @@ pub fn is_trashed(tx: &Transaction, id: i64) -> crate::Result<bool> {
     )?)
 }
 
-/// Leaves in a matched film's record only what the catalog does not have yet.
-pub fn reduce_to_new(tx: &Transaction, id: i64, group: &mut Group) -> crate::Result<()> {
-    group.target = Target::Existing(id);
-    let r = &mut group.record;
+/// Leaves in a matched film's record only what the catalog does not have yet; whether anything
+/// is left that would change the film.
+pub fn reduce_to_new(tx: &Transaction, id: i64, r: &mut FilmRecord) -> crate::Result<bool> {
     let (rating, runtime, status): (Option<f64>, Option<i64>, String) = tx.query_row(
         "SELECT rating, runtime_minutes, watch_status FROM films WHERE id = ?1",
         [id],
@@ -84,7 +82,7 @@ pub fn reduce_to_new(tx: &Transaction, id: i64, group: &mut Group) -> crate::Res
     )?;
     r.annotations
         .retain(|(at, body, _)| !notes.contains(&(at.to_string(), body.clone())));
-    group.changed = r.rating.is_some()
+    Ok(r.rating.is_some()
         || r.runtime_minutes.is_some()
         || status_changes
         || !r.film.directors.is_empty()
@@ -93,8 +91,7 @@ pub fn reduce_to_new(tx: &Transaction, id: i64, group: &mut Group) -> crate::Res
         || !r.external_ids.is_empty()
         || !r.viewings.is_empty()
         || !r.reviews.is_empty()
-        || !r.annotations.is_empty();
-    Ok(())
+        || !r.annotations.is_empty())
 }
 
 fn strings2(tx: &Transaction, sql: &str, id: i64) -> crate::Result<HashSet<(String, String)>> {

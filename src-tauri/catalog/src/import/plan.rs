@@ -65,7 +65,8 @@ impl Plan {
                         .flatten()
                 });
             if let Some(&id) = found {
-                existing::reduce_to_new(tx, id, group)?;
+                group.target = Target::Existing(id);
+                group.changed = existing::reduce_to_new(tx, id, &mut group.record)?;
                 if group.changed && existing::is_trashed(tx, id)? {
                     group.target = Target::Skipped;
                 }

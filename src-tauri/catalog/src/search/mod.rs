@@ -23,7 +23,7 @@ use ts_rs::TS;
 use crate::model::{Film, ReviewKind};
 
 pub use index::SearchIndexReport;
-pub use query::MAX_LIMIT;
+pub use query::{CLI_PAGE, MAX_LIMIT, WINDOW_PAGE};
 
 /// The search index compared with the catalog, for `Catalog::check` (its read-only part).
 pub(crate) fn index_problems(tx: &rusqlite::Transaction) -> crate::error::Result<Vec<String>> {

@@ -25,8 +25,12 @@ const POOL: usize = 100;
 /// Review matches read at most in tier 3 before the film filters are applied (checking a film
 /// against its filters costs about 10 µs, so this keeps a filtered tier 3 near 10 ms).
 const REVIEW_SCAN: usize = 1_000;
-/// Largest page a caller may ask for.
+/// Largest page a caller may ask for (pages are `1..=MAX_LIMIT`).
 pub const MAX_LIMIT: usize = 500;
+/// The window's page of search results when it asks for no other size.
+pub const WINDOW_PAGE: usize = 50;
+/// The command line's page of search results when `--limit` is not given.
+pub const CLI_PAGE: usize = 20;
 
 /// A film found, and how.
 struct Candidate {
