@@ -80,6 +80,11 @@ pub enum Command {
     },
     /// Check the catalog file for damage (SQLite's integrity check and the search index)
     Check,
+    /// Look a film up on Wikidata (default, no key) or TMDB (needs your API key)
+    Lookup(super::lookup::LookupArgs),
+    /// The lookup settings: tmdb-key, offline (kept in the config directory, mode 0600)
+    #[command(subcommand)]
+    Config(super::lookup::ConfigCommand),
     /// Numbers about the catalog: films by decade and year, viewings, top directors and themes,
     /// ratings, reviews written
     Stats {

@@ -8,6 +8,7 @@ mod export;
 mod films;
 mod import;
 mod lists;
+mod lookup;
 mod output;
 mod reviews;
 mod safety;
@@ -80,13 +81,17 @@ fn without_repeats(error: &anyhow::Error) -> String {
 }
 
 fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
+    let out = output::Output { json };
+    let command = match command {
+        Command::Config(config) => return lookup::config(&out, config),
+        command => command,
+    };
     let path = match db {
         Some(path) => path,
         None => crate::default_catalog_path()
             .context("no data directory: pass --db PATH or set CINEDEX_DB")?,
     };
     let catalog = Catalog::open(&path)?;
-    let out = output::Output { json };
     match command {
         Command::Add(film) => films::add(&catalog, &out, film),
         Command::List(list) => films::list(&catalog, &out, list),
@@ -111,6 +116,8 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Smart(smart) => search::smart(&catalog, &out, smart),
         Command::Check => safety::check(&catalog, &out),
         Command::Stats { year } => stats::run(&catalog, &out, year),
+        Command::Lookup(args) => lookup::lookup(&catalog, &path.to_string_lossy(), &out, args),
+        Command::Config(_) => unreachable!("handled before the catalog is opened"),
         Command::Poster {
             film_id,
             file,
