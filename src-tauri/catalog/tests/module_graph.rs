@@ -12,7 +12,7 @@ const KNOWN_CORE: &[&str] = &[
     "backup <-> db",
 ];
 const KNOWN_APP: &[&str] =
-    &["cli::annotations <-> cli::args <-> cli::export <-> cli::import <-> cli::output <-> cli::search"];
+    &["cli::annotations <-> cli::args <-> cli::export <-> cli::import <-> cli::lookup <-> cli::output <-> cli::search"];
 
 fn module_of(src: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(src).expect("under src");

@@ -1,0 +1,273 @@
+//! `cinedex lookup` and `cinedex config` against a stand-in for Wikidata's Action API on
+//! 127.0.0.1, serving the core's recorded answers (no test reaches the internet): candidates are
+//! films only, marked when the catalog already has them; offline, unreachable or refused, exit 1
+//! with one `error:` line; the TMDB key is kept with mode 0600 and never printed.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::PathBuf;
+
+use common::Shell;
+use serde_json::{json, Value};
+
+fn fixture(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/catalog/tests/fixtures/reference/wikidata")
+        .join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text).unwrap(),
+        Err(_) => json!({"search": [], "success": 1}),
+    }
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("20");
+                out.push(u8::from_str_radix(hex, 16).unwrap_or(b' '));
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The answer of Wikidata's Action API to `query` (searches by file, entities by id).
+fn answer(query: &str) -> Value {
+    let param = |name: &str| {
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| decode(value))
+            .unwrap_or_default()
+    };
+    match param("action").as_str() {
+        "wbsearchentities" => {
+            let slug: String = param("search")
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            fixture(&format!("search_{slug}.json"))
+        }
+        "wbgetentities" => {
+            let entities = fixture("entities.json");
+            let found: serde_json::Map<String, Value> = param("ids")
+                .split('|')
+                .map(|id| {
+                    let entity = entities["entities"].get(id).cloned();
+                    (
+                        id.to_owned(),
+                        entity.unwrap_or(json!({"id": id, "missing": ""})),
+                    )
+                })
+                .collect();
+            json!({"entities": found, "success": 1})
+        }
+        _ => json!({"error": {"code": "badvalue"}}),
+    }
+}
+
+/// A stand-in for Wikidata on 127.0.0.1, for as long as the test runs.
+fn wikidata() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut head = [0u8; 8192];
+            let read = stream.read(&mut head).unwrap_or(0);
+            let request = String::from_utf8_lossy(&head[..read]).to_string();
+            let target = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let query = target.split_once('?').map(|(_, q)| q).unwrap_or("");
+            let body = answer(query).to_string();
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+                 Connection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    origin
+}
+
+fn cmd(shell: &Shell, wikidata: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = shell.cmd(args);
+    cmd.env("CINEDEX_CONFIG_DIR", config_dir(shell))
+        .env("CINEDEX_WIKIDATA_URL", wikidata)
+        .env_remove("CINEDEX_OFFLINE")
+        .env_remove("CINEDEX_TMDB_KEY");
+    cmd
+}
+
+fn config_dir(shell: &Shell) -> PathBuf {
+    shell.db.with_file_name("config")
+}
+
+fn json_of(output: &assert_cmd::assert::Assert) -> Value {
+    serde_json::from_slice(&output.get_output().stdout).unwrap()
+}
+
+fn one_error_line(output: &assert_cmd::assert::Assert) -> String {
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).to_string();
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("error:"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_lookup_lists_films_only_with_their_directors_and_marks_the_catalogs_own() {
+    let shell = Shell::new();
+    let server = wikidata();
+    let out = cmd(
+        &shell,
+        &server,
+        &["lookup", "Solaris", "--year", "1972", "--json"],
+    )
+    .assert()
+    .success();
+    let result = json_of(&out);
+    assert_eq!(result["query"], "Solaris");
+    assert_eq!(result["source"], "wikidata");
+    let candidates = result["candidates"].as_array().unwrap();
+    let ids: Vec<&str> = candidates
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !ids.contains(&"Q1136897"),
+        "the novel is not a film: {ids:?}"
+    );
+    assert_eq!(ids[0], "Q228186", "the 1972 film first: {ids:?}");
+    assert_eq!(candidates[0]["year"], 1972);
+    assert_eq!(candidates[0]["directors"], json!(["Andrei Tarkovsky"]));
+    assert_eq!(candidates[0]["inCatalog"], Value::Null);
+    assert!(candidates[0]["externalIds"]
+        .as_array()
+        .unwrap()
+        .contains(&json!({"source": "wikidata", "value": "Q228186"})));
+
+    // A film the catalog has under the same Wikidata id is marked, not offered as new.
+    let file = shell.db.with_file_name("solaris.json");
+    let stamp = "2024-03-02T18:30:00.000000Z";
+    let doc = json!({"format": "cinedex", "version": 1, "films": [{
+        "title": "Solaris", "year": 1972, "createdAt": stamp, "updatedAt": stamp,
+        "externalIds": [{"source": "wikidata", "value": "Q228186"}]}]});
+    std::fs::write(&file, doc.to_string()).unwrap();
+    shell.json(&["import", "json", file.to_str().unwrap()]);
+    let film_id = shell.json(&["list"])[0]["id"].clone();
+    let again = json_of(
+        &cmd(&shell, &server, &["lookup", "Solaris", "--json"])
+            .assert()
+            .success(),
+    );
+    let marked = again["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "Q228186")
+        .unwrap();
+    assert_eq!(marked["inCatalog"], film_id);
+
+    let text = cmd(&shell, &server, &["lookup", "Solaris"])
+        .assert()
+        .success();
+    let table = String::from_utf8_lossy(&text.get_output().stdout).to_string();
+    assert!(
+        table.contains("Andrei Tarkovsky") && table.contains("1972"),
+        "{table}"
+    );
+}
+
+#[test]
+fn offline_unreachable_or_a_bad_limit_exit_1_with_one_error_line() {
+    let shell = Shell::new();
+    let server = wikidata();
+    let offline = cmd(&shell, &server, &["lookup", "Solaris"])
+        .env("CINEDEX_OFFLINE", "1")
+        .assert()
+        .code(1);
+    assert!(one_error_line(&offline).to_lowercase().contains("offline"));
+
+    // A port nothing listens on.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let unreachable = cmd(&shell, &address, &["lookup", "Solaris"])
+        .assert()
+        .code(1);
+    assert!(one_error_line(&unreachable).contains("Wikidata could not be reached"));
+
+    let limit = cmd(&shell, &server, &["lookup", "Solaris", "--limit", "0"])
+        .assert()
+        .code(1);
+    assert!(one_error_line(&limit).contains("limit"));
+}
+
+#[test]
+fn settings_are_kept_owner_only_and_the_key_is_never_printed() {
+    let shell = Shell::new();
+    let server = wikidata();
+    let key = "0123456789abcdef0123456789abcdef";
+    let set = cmd(&shell, &server, &["config", "set", "tmdb-key", key])
+        .assert()
+        .success();
+    let got = cmd(&shell, &server, &["config", "get", "tmdb-key", "--json"])
+        .assert()
+        .success();
+    for output in [&set, &got] {
+        let printed = String::from_utf8_lossy(&output.get_output().stdout).to_string();
+        assert!(!printed.contains(key), "the key was printed: {printed}");
+    }
+    let shown = json_of(&got);
+    assert_eq!(shown["set"], true);
+    assert!(shown["value"].as_str().unwrap().ends_with("cdef"));
+    let file = PathBuf::from(shown["file"].as_str().unwrap());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+
+    // The saved offline switch turns lookups off without the environment.
+    cmd(&shell, &server, &["config", "set", "offline", "true"])
+        .assert()
+        .success();
+    let off = cmd(&shell, &server, &["lookup", "Solaris"])
+        .assert()
+        .code(1);
+    assert!(one_error_line(&off).to_lowercase().contains("offline"));
+    cmd(&shell, &server, &["config", "unset", "offline"])
+        .assert()
+        .success();
+    cmd(&shell, &server, &["lookup", "Solaris"])
+        .assert()
+        .success();
+
+    cmd(&shell, &server, &["config", "unset", "tmdb-key"])
+        .assert()
+        .success();
+    let gone = json_of(
+        &cmd(&shell, &server, &["config", "get", "tmdb-key", "--json"])
+            .assert()
+            .success(),
+    );
+    assert_eq!(gone["set"], false);
+    assert!(!std::fs::read_to_string(&file).unwrap().contains(key));
+}
