@@ -271,3 +271,73 @@ fn settings_are_kept_owner_only_and_the_key_is_never_printed() {
     assert_eq!(gone["set"], false);
     assert!(!std::fs::read_to_string(&file).unwrap().contains(key));
 }
+
+#[test]
+fn add_from_the_reference_fills_the_film_in_and_never_adds_it_twice() {
+    let shell = Shell::new();
+    let server = wikidata();
+    let added = json_of(
+        &cmd(
+            &shell,
+            &server,
+            &["add", "--from", "wikidata:Q155653", "--json"],
+        )
+        .assert()
+        .success(),
+    );
+    assert_eq!(added["title"], "Spirited Away");
+    assert_eq!(added["year"], 2001);
+    assert_eq!(added["directors"], json!(["Hayao Miyazaki"]));
+    assert!(added["originalTitle"]
+        .as_str()
+        .is_some_and(|t| !t.is_empty()));
+
+    // Credits beyond the directors, the runtime and the ids are stored (the export carries them).
+    let out = shell.db.with_file_name("out.json");
+    shell.json(&["export", "json", out.to_str().unwrap()]);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let film = &doc["films"][0];
+    assert!(
+        film["runtimeMinutes"].as_i64().is_some_and(|m| m > 100),
+        "{film}"
+    );
+    assert!(film["externalIds"]
+        .as_array()
+        .unwrap()
+        .contains(&json!({"source": "wikidata", "value": "Q155653"})));
+    let writers: Vec<&Value> = film["credits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["role"] == "writer")
+        .collect();
+    assert!(!writers.is_empty(), "{film}");
+
+    let twice = cmd(&shell, &server, &["add", "--from", "wikidata:Q155653"])
+        .assert()
+        .code(1);
+    let error = one_error_line(&twice);
+    assert!(error.contains(&format!("film {}", added["id"])), "{error}");
+    assert_eq!(shell.film_count(), 1);
+
+    // The person's own flags win over the reference.
+    let mine = json_of(
+        &cmd(
+            &shell,
+            &server,
+            &[
+                "add", "--from", "Q228186", "--title", "Solyaris", "--theme", "grief", "--json",
+            ],
+        )
+        .assert()
+        .success(),
+    );
+    assert_eq!(mine["title"], "Solyaris");
+    assert_eq!(mine["year"], 1972);
+    assert_eq!(mine["themes"], json!(["grief"]));
+
+    let bad = cmd(&shell, &server, &["add", "--from", "letterboxd:x"])
+        .assert()
+        .code(1);
+    assert!(one_error_line(&bad).contains("from"));
+}

@@ -112,8 +112,12 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct FilmFields {
-    #[arg(long)]
-    pub title: String,
+    #[arg(long, required_unless_present = "from")]
+    pub title: Option<String>,
+    /// Fill the film in from the reference: wikidata:Q…, tmdb:ID or imdb:tt…; the other flags
+    /// given win over it
+    #[arg(long, value_name = "SOURCE:ID")]
+    pub from: Option<String>,
     #[arg(long, value_name = "TITLE")]
     pub original_title: Option<String>,
     #[arg(long, allow_negative_numbers = true)]

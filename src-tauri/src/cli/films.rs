@@ -5,16 +5,36 @@ use serde_json::json;
 
 use super::args::{EditArgs, FilmFields, ListArgs};
 use super::output::{self, Output};
+use cinedex_catalog::reference::{ExternalId, Reference, ReferenceOptions};
 
 pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Result<()> {
     let input = FilmInput {
-        title: fields.title,
+        title: fields.title.unwrap_or_default(),
         original_title: fields.original_title,
         year: fields.year,
         directors: fields.directors,
         themes: fields.themes,
     };
-    let film = catalog.add_film(&input)?;
+    let film = match fields.from {
+        Some(from) => {
+            let id = ExternalId::parse(&from).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "from: {from:?} is not an id Cinedex can look up (wikidata:Q…, tmdb:ID or imdb:tt…)"
+                )
+            })?;
+            let reference =
+                Reference::new(ReferenceOptions::for_person(crate::default_config_dir())?)?;
+            let found = reference.fetch(&id, None)?.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "from: {}:{} is not a film the reference knows",
+                    id.source,
+                    id.value
+                )
+            })?;
+            catalog.add_film_from_reference(&found, &input)?
+        }
+        None => catalog.add_film(&input)?,
+    };
     out.show(&film, |f| {
         println!("Added film {}: {}", f.id, output::film_line(f))
     })

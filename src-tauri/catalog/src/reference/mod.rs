@@ -1,6 +1,7 @@
 //! Film lookup on the reference services (Wikidata, TMDB): every network call of the core goes
 //! through here, answers are parsed into [`ReferenceFilm`]s and cached beside the catalog.
 
+mod adding;
 pub mod cache;
 pub mod config;
 pub mod http;
