@@ -23,6 +23,8 @@ const COMMANDS: &[&str] = &[
     "delete_annotation",
     "propose_article",
     "propose_article_from_url",
+    "lookup_films",
+    "add_film_from_reference",
     "import_article",
     "render_markdown",
     "catalog_info",

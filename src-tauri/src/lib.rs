@@ -87,6 +87,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::annotations::delete_annotation,
             commands::articles::propose_article,
             commands::articles::propose_article_from_url,
+            commands::lookup::lookup_films,
+            commands::lookup::add_film_from_reference,
             commands::articles::import_article,
             commands::catalog::render_markdown,
             commands::catalog::catalog_info,

@@ -6,6 +6,7 @@ pub mod articles;
 pub mod catalog;
 pub mod films;
 pub mod imports;
+pub mod lookup;
 pub mod posters;
 pub mod reviews;
 pub mod safety;

@@ -25,6 +25,9 @@ import type { FilmPage } from "./bindings/FilmPage";
 import type { GroupBy } from "./bindings/GroupBy";
 import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
+import type { LookupResult } from "./bindings/LookupResult";
+import type { ReferenceFilm } from "./bindings/ReferenceFilm";
+import type { ReferenceSource } from "./bindings/ReferenceSource";
 import type { RestoreReport } from "./bindings/RestoreReport";
 import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
@@ -73,6 +76,10 @@ export const api = {
   listFilms: (query: FilmListQuery) => call<Film[]>("list_films", { query }),
   getFilm: (id: number) => call<FilmDetail>("get_film", { id }),
   addFilm: (input: FilmInput) => call<Film>("add_film", { input }),
+  lookupFilms: (query: string, year: number | null = null, source: ReferenceSource | null = null) =>
+    call<LookupResult>("lookup_films", { query, year, source }),
+  addFilmFromReference: (film: ReferenceFilm, input: FilmInput) =>
+    call<Film>("add_film_from_reference", { film, input }),
   updateFilm: (id: number, input: FilmInput) => call<Film>("update_film", { id, input }),
   deleteFilm: (id: number) => call<null>("delete_film", { id }),
   listTrash: () => call<Film[]>("list_trash"),

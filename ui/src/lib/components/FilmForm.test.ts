@@ -20,8 +20,8 @@ describe("FilmForm", () => {
   it("sends chips and the name still being typed", async () => {
     let sent: unknown = null;
     mockIPC((cmd, args) => {
-      sent = args;
-      return { id: 1 };
+      if (cmd === "add_film") sent = args;
+      return cmd === "add_film" ? { id: 1 } : null;
     });
     const onsaved = vi.fn();
     render(FilmForm, { onsaved, oncancel: () => {} });
@@ -35,5 +35,55 @@ describe("FilmForm", () => {
     expect(sent).toMatchObject({
       input: { title: "Innocence", year: null, directors: ["Mamoru Oshii", "Kazunori Itō"], themes: [] },
     });
+  });
+
+  it("looks the title up as it is typed, and a picked film is added from the reference", async () => {
+    const film = { source: "wikidata", id: "Q228186", title: "Solaris", originalTitle: "Солярис", year: 1972 };
+    const candidate = {
+      ...film,
+      directors: ["Andrei Tarkovsky"],
+      description: "1972 film by Andrei Tarkovsky",
+      posterUrl: null,
+      externalIds: [{ source: "wikidata", value: "Q228186" }],
+      inCatalog: null,
+      film,
+    };
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "list_films") return [];
+      if (cmd === "lookup_films") return { query: "Solaris", source: "wikidata", candidates: [candidate] };
+      if (cmd === "add_film_from_reference") return { id: 3 };
+      return null;
+    });
+    const onsaved = vi.fn();
+    render(FilmForm, { onsaved, oncancel: () => {} });
+    await fireEvent.input(screen.getByRole("textbox", { name: "Title" }), { target: { value: "Solaris" } });
+    const found = await screen.findByTestId("lookup-candidate");
+    expect(found).toHaveTextContent("Solaris (1972)");
+    expect(found).toHaveTextContent("Andrei Tarkovsky");
+    await fireEvent.click(found);
+    expect(screen.getByTestId("lookup-picked")).toHaveTextContent("Wikidata (Q228186)");
+    expect((screen.getByRole("textbox", { name: /Original title/ }) as HTMLInputElement).value).toBe("Солярис");
+    await fireEvent.click(screen.getByTestId("save-film"));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const added = calls.find((c) => c.cmd === "add_film_from_reference");
+    expect(added?.args).toMatchObject({ film: { id: "Q228186" }, input: { title: "Solaris", year: 1972, directors: ["Andrei Tarkovsky"] } });
+    expect(calls.some((c) => c.cmd === "add_film")).toBe(false);
+  });
+
+  it("says in one line when the reference cannot be asked, and still adds the film", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "list_films") return [];
+      if (cmd === "lookup_films") throw { kind: "offline", message: "Wikidata was not asked: Cinedex is offline", field: null };
+      if (cmd === "add_film") return { id: 4 };
+      return null;
+    });
+    const onsaved = vi.fn();
+    render(FilmForm, { onsaved, oncancel: () => {} });
+    await fireEvent.input(screen.getByRole("textbox", { name: "Title" }), { target: { value: "Stalker" } });
+    expect(await screen.findByTestId("lookup-note")).toHaveTextContent("Cinedex is offline");
+    await fireEvent.click(screen.getByTestId("save-film"));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalled());
   });
 });
