@@ -47,6 +47,12 @@ pub struct Desktop {
 impl Desktop {
     /// Starts a private display and tauri-driver; the app will use a fresh catalog in a temp dir.
     pub fn start() -> Desktop {
+        Desktop::start_with_env(&[])
+    }
+
+    /// [`Desktop::start`] with more environment for the app (set last, so it wins): a test that
+    /// serves the reference locally points the app at it and lifts the offline switch.
+    pub fn start_with_env(env: &[(&str, &str)]) -> Desktop {
         let binary = app_binary();
         assert!(
             binary.exists(),
@@ -78,6 +84,7 @@ impl Desktop {
             // painting (src-tauri/src/rendering.rs), and in that mode WebKitWebDriver's screenshot
             // can stall (it did on the recovery view). A value set here is kept by the app.
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         std::os::unix::process::CommandExt::process_group(&mut driver, 0);

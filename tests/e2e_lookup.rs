@@ -1,0 +1,69 @@
+//! Real-window test of adding a film by lookup: the title typed in the Add film dialog brings
+//! Wikidata's candidates (a local stand-in on 127.0.0.1, never the internet), picking one fills
+//! the form and saving adds it with its director; looked up again, it is the catalog's own film
+//! and opens instead of being added twice. Run by `make test`.
+
+mod e2e;
+mod reference_standin;
+
+use e2e::{click, count_when, find, screenshot, text_when, type_into, Desktop};
+use fantoccini::Locator;
+
+#[tokio::test]
+#[ignore = "real window: run by `make test` (needs `make build`, Xvfb and tauri-driver)"]
+async fn a_film_is_added_by_lookup_and_opened_when_looked_up_again() {
+    let wikidata = reference_standin::wikidata();
+    let desktop = Desktop::start_with_env(&[
+        ("CINEDEX_WIKIDATA_URL", wikidata.as_str()),
+        ("CINEDEX_OFFLINE", "0"),
+    ]);
+    let app = desktop.open_app().await;
+
+    click(&app, "[data-testid=add-film]").await;
+    type_into(&app, "input[name=title]", "Solaris").await;
+    let candidate = text_when(&app, "[data-testid=lookup-candidate]", |t| {
+        t.contains("1972")
+    })
+    .await;
+    assert!(candidate.contains("Andrei Tarkovsky"), "{candidate}");
+    screenshot(&app, "add-film-lookup.png").await;
+    app.find(Locator::XPath(
+        "//*[@data-testid='lookup-candidate'][contains(., '1972')]",
+    ))
+    .await
+    .expect("the 1972 candidate")
+    .click()
+    .await
+    .expect("picked");
+    text_when(&app, "[data-testid=lookup-picked]", |t| {
+        t.contains("Q228186")
+    })
+    .await;
+    let year = find(&app, "input[name=year]")
+        .await
+        .prop("value")
+        .await
+        .expect("the year field")
+        .unwrap_or_default();
+    assert_eq!(year, "1972");
+    click(&app, "[data-testid=save-film]").await;
+    count_when(&app, "[data-testid=film-row]", 1).await;
+    text_when(&app, "[data-testid=film-row]", |t| {
+        t.contains("Solaris") && t.contains("Andrei Tarkovsky")
+    })
+    .await;
+
+    // Looked up again, the film is the catalog's own: it opens, nothing is added.
+    click(&app, "[data-testid=add-film]").await;
+    type_into(&app, "input[name=title]", "Solaris").await;
+    text_when(&app, "[data-testid=lookup-suggestions]", |t| {
+        t.contains("in your catalog")
+    })
+    .await;
+    click(&app, "[data-testid=lookup-own]").await;
+    text_when(&app, "[data-testid=film-title]", |t| t == "Solaris").await;
+    let directors = text_when(&app, "[data-testid=film-directors]", |t| !t.is_empty()).await;
+    assert_eq!(directors, "Andrei Tarkovsky");
+    screenshot(&app, "film-added-by-lookup.png").await;
+    app.close().await.expect("the session closes");
+}
