@@ -80,6 +80,8 @@ fn expected() -> Vec<(String, String)> {
         one::<reference::ReferenceCredit>(&config),
         one::<reference::ReferenceFilm>(&config),
         one::<reference::ReferenceSource>(&config),
+        one::<reference::settings_view::SettingsView>(&config),
+        one::<reference::settings_view::SettingsChange>(&config),
         page_sizes(),
     ]
 }

@@ -68,3 +68,47 @@ fn external_ids_are_read_from_their_written_forms() {
     assert_eq!(parsed("imdb:0245429"), None);
     assert_eq!(parsed("letterboxd:x"), None);
 }
+
+#[test]
+fn the_window_changes_settings_through_a_view_that_never_holds_the_key() {
+    use cinedex_catalog::reference::settings_view::{change_settings, SettingsChange};
+    let dir = tempfile::tempdir().unwrap();
+    let key = "0123456789abcdef0123456789abcdef";
+    let view = change_settings(
+        dir.path(),
+        &SettingsChange {
+            tmdb_key: Some(key.into()),
+            offline: Some(true),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(view.offline);
+    assert_eq!(view.tmdb_key.as_deref(), Some("…cdef"));
+    assert!(!serde_json::to_string(&view).unwrap().contains(key));
+
+    // A refused key saves nothing, not even the switch sent with it.
+    let refused = change_settings(
+        dir.path(),
+        &SettingsChange {
+            tmdb_key: Some("short".into()),
+            offline: Some(false),
+            ..Default::default()
+        },
+    );
+    assert!(refused.is_err());
+    let kept = cinedex_catalog::reference::Settings::load(dir.path()).unwrap();
+    assert!(kept.offline);
+    assert_eq!(kept.tmdb_key.as_deref(), Some(key));
+
+    let removed = change_settings(
+        dir.path(),
+        &SettingsChange {
+            remove_tmdb_key: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(removed.tmdb_key, None);
+    assert!(removed.offline);
+}

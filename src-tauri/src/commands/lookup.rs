@@ -3,8 +3,9 @@
 //! IPC thread, with the person's settings (their TMDB key, their offline switch) and the cache
 //! beside the catalog; the key itself never reaches the webview.
 
+use cinedex_catalog::reference::settings_view::{change_settings, SettingsChange, SettingsView};
 use cinedex_catalog::reference::{
-    LookupResult, Reference, ReferenceFilm, ReferenceOptions, ReferenceSource,
+    config, LookupResult, Reference, ReferenceFilm, ReferenceOptions, ReferenceSource, Settings,
 };
 use cinedex_catalog::{Catalog, Film, FilmInput};
 use tauri::State;
@@ -45,4 +46,26 @@ fn reference_for(catalog: &Catalog) -> cinedex_catalog::Result<Reference> {
     let options = ReferenceOptions::for_person(crate::default_config_dir())?
         .with_cache_beside(catalog.location());
     Reference::new(options)
+}
+
+/// The lookup settings as Settings shows them: the switch and whether a key is saved, never it.
+#[tauri::command]
+pub async fn reference_settings() -> Result<SettingsView, IpcError> {
+    let dir = settings_dir()?;
+    tauri::async_runtime::spawn_blocking(move || Ok::<_, IpcError>(Settings::load(&dir)?.view()))
+        .await
+        .map_err(|_| IpcError::internal("the settings could not be read"))?
+}
+
+#[tauri::command]
+pub async fn set_reference_settings(change: SettingsChange) -> Result<SettingsView, IpcError> {
+    let dir = settings_dir()?;
+    tauri::async_runtime::spawn_blocking(move || Ok::<_, IpcError>(change_settings(&dir, &change)?))
+        .await
+        .map_err(|_| IpcError::internal("the settings could not be saved"))?
+}
+
+fn settings_dir() -> Result<std::path::PathBuf, IpcError> {
+    config::config_dir(crate::default_config_dir())
+        .ok_or_else(|| IpcError::internal("this system has no config directory for the settings"))
 }

@@ -28,6 +28,8 @@ import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { LookupResult } from "./bindings/LookupResult";
 import type { ReferenceFilm } from "./bindings/ReferenceFilm";
 import type { ReferenceSource } from "./bindings/ReferenceSource";
+import type { SettingsChange } from "./bindings/SettingsChange";
+import type { SettingsView } from "./bindings/SettingsView";
 import type { RestoreReport } from "./bindings/RestoreReport";
 import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
@@ -80,6 +82,8 @@ export const api = {
     call<LookupResult>("lookup_films", { query, year, source }),
   addFilmFromReference: (film: ReferenceFilm, input: FilmInput) =>
     call<Film>("add_film_from_reference", { film, input }),
+  referenceSettings: () => call<SettingsView>("reference_settings"),
+  setReferenceSettings: (change: SettingsChange) => call<SettingsView>("set_reference_settings", { change }),
   updateFilm: (id: number, input: FilmInput) => call<Film>("update_film", { id, input }),
   deleteFilm: (id: number) => call<null>("delete_film", { id }),
   listTrash: () => call<Film[]>("list_trash"),

@@ -8,6 +8,7 @@ pub mod http;
 mod json;
 pub mod model;
 pub mod page;
+pub mod settings_view;
 pub mod tmdb;
 pub mod wikidata;
 mod wikidata_entity;
@@ -80,9 +81,7 @@ impl ReferenceOptions {
     pub fn from_environment(settings: &Settings) -> Self {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let defaults = ReferenceOptions::default();
-        let offline_env = var("CINEDEX_OFFLINE")
-            .map(|v| !matches!(v.trim(), "0" | "false" | "no" | "off"))
-            .unwrap_or(false);
+        let offline_env = offline_by_environment();
         ReferenceOptions {
             wikidata_url: var("CINEDEX_WIKIDATA_URL").unwrap_or(defaults.wikidata_url),
             tmdb_url: var("CINEDEX_TMDB_URL").unwrap_or(defaults.tmdb_url),
@@ -114,6 +113,14 @@ impl ReferenceOptions {
         }
         self
     }
+}
+
+/// `CINEDEX_OFFLINE` is set to anything but `0`/`false`/`no`/`off`.
+pub fn offline_by_environment() -> bool {
+    std::env::var("CINEDEX_OFFLINE")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .is_some_and(|v| !matches!(v.trim(), "0" | "false" | "no" | "off"))
 }
 
 /// The HTTP client and the cache, shared by the providers.
