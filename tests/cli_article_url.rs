@@ -3,11 +3,10 @@
 //! or failing, nothing is written and one error line says why.
 
 mod common;
-
-use std::io::{Read, Write};
-use std::net::TcpListener;
+mod reference_standin;
 
 use common::Shell;
+use reference_standin::Answer;
 
 const REVIEW_SITE: &str =
     include_str!("../src-tauri/catalog/tests/fixtures/articles/review-site.html");
@@ -16,30 +15,20 @@ const BARE_PAGE: &str = "<!doctype html><html><head><title>Stalker, walking into
     takes and wet floors that Andrei Tarkovsky made in 1979, his last in the Soviet Union.</p></body></html>";
 
 /// Serves `/review` (a review site's page), `/bare` (a page with no canonical address) and 404
-/// for anything else, on 127.0.0.1, for as long as the test runs.
+/// for anything else.
 fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            let mut head = [0u8; 4096];
-            let read = stream.read(&mut head).unwrap_or(0);
-            let request = String::from_utf8_lossy(&head[..read]).to_string();
-            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-            let (status, body) = match path.as_str() {
-                "/review" => ("200 OK", REVIEW_SITE),
-                "/bare" => ("200 OK", BARE_PAGE),
-                _ => ("404 Not Found", "not here"),
-            };
-            let _ = write!(
-                stream,
-                "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
-                 Connection: close\r\n\r\n{body}",
-                body.len()
-            );
+    reference_standin::serve(|target| {
+        let (status, body) = match target {
+            "/review" => ("200 OK", REVIEW_SITE),
+            "/bare" => ("200 OK", BARE_PAGE),
+            _ => ("404 Not Found", "not here"),
+        };
+        Answer {
+            status,
+            content_type: "text/html; charset=utf-8",
+            body: body.to_owned(),
         }
-    });
-    origin
+    })
 }
 
 fn cmd(shell: &Shell, args: &[&str]) -> assert_cmd::Command {

@@ -1,6 +1,10 @@
-//! A stand-in for Wikidata's Action API on 127.0.0.1 for the command-line and real-window tests,
-//! serving the core's recorded answers (`src-tauri/catalog/tests/fixtures/reference/wikidata`):
-//! searches by file, entities by id. No test reaches the internet.
+//! Local HTTP servers for the command-line and real-window tests: any answer (`serve`), and a
+//! stand-in for Wikidata's Action API (`wikidata`) serving the core's recorded answers
+//! (`src-tauri/catalog/tests/fixtures/reference/wikidata`): searches by file, entities by id.
+//! No test reaches the internet.
+
+// Each test file uses its own subset of these servers.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -79,8 +83,16 @@ fn answer(query: &str) -> Value {
     }
 }
 
-/// A stand-in for Wikidata on 127.0.0.1, for as long as the test runs.
-pub fn wikidata() -> String {
+/// What a local server answers to one request target (path and query).
+pub struct Answer {
+    pub status: &'static str,
+    pub content_type: &'static str,
+    pub body: String,
+}
+
+/// An HTTP server on 127.0.0.1 answering every request with `answer(target)`, for as long as the
+/// test runs; returns its origin (`http://127.0.0.1:PORT`).
+pub fn serve(answer: fn(&str) -> Answer) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let origin = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
@@ -89,15 +101,27 @@ pub fn wikidata() -> String {
             let read = stream.read(&mut head).unwrap_or(0);
             let request = String::from_utf8_lossy(&head[..read]).to_string();
             let target = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-            let query = target.split_once('?').map(|(_, q)| q).unwrap_or("");
-            let body = answer(query).to_string();
+            let Answer {
+                status,
+                content_type,
+                body,
+            } = answer(&target);
             let _ = write!(
                 stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
                  Connection: close\r\n\r\n{body}",
                 body.len()
             );
         }
     });
     origin
+}
+
+/// A stand-in for Wikidata on 127.0.0.1, for as long as the test runs.
+pub fn wikidata() -> String {
+    serve(|target| Answer {
+        status: "200 OK",
+        content_type: "application/json",
+        body: answer(target.split_once('?').map(|(_, q)| q).unwrap_or("")).to_string(),
+    })
 }

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::args::{EditArgs, FilmFields, ListArgs};
 use super::output::{self, Output};
-use cinedex_catalog::reference::{ExternalId, Reference, ReferenceOptions};
+use cinedex_catalog::reference::Reference;
 
 pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Result<()> {
     let input = FilmInput {
@@ -17,21 +17,8 @@ pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Resul
     };
     let film = match fields.from {
         Some(from) => {
-            let id = ExternalId::parse(&from).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "from: {from:?} is not an id Cinedex can look up (wikidata:Q…, tmdb:ID or imdb:tt…)"
-                )
-            })?;
-            let reference =
-                Reference::new(ReferenceOptions::for_person(crate::default_config_dir())?)?;
-            let found = reference.fetch(&id, None)?.ok_or_else(|| {
-                anyhow::anyhow!(
-                    "from: {}:{} is not a film the reference knows",
-                    id.source,
-                    id.value
-                )
-            })?;
-            catalog.add_film_from_reference(&found, &input)?
+            let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
+            catalog.add_film_from(&reference, &from, &input)?
         }
         None => catalog.add_film(&input)?,
     };

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use cinedex_catalog::reference::{page, Reference, ReferenceOptions};
+use cinedex_catalog::reference::{page, Reference};
 use cinedex_catalog::{
     Catalog, ColumnMapping, CsvField, ImportOptions, ImportSource, ImportSummary,
 };
@@ -163,7 +163,7 @@ fn article(
 ) -> anyhow::Result<()> {
     let address = file.to_str().filter(|a| page::is_web_address(a));
     // The one client for the page and the fact check; offline, the check is skipped.
-    let reference = Reference::new(ReferenceOptions::for_person(crate::default_config_dir())?)?;
+    let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
     let proposal = match address {
         Some(url) => {
             let page = reference.fetch_page(url)?;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use cinedex_catalog::reference::{
-    config, LookupResult, Reference, ReferenceOptions, ReferenceSource, SettingName, Settings,
+    config, LookupResult, Reference, ReferenceSource, SettingName, Settings,
 };
 use cinedex_catalog::Catalog;
 use clap::{Args, Subcommand, ValueEnum};
@@ -55,11 +55,9 @@ pub enum ConfigCommand {
     Unset { name: String },
 }
 
-pub fn lookup(catalog: &Catalog, path: &str, out: &Output, args: LookupArgs) -> anyhow::Result<()> {
+pub fn lookup(catalog: &Catalog, out: &Output, args: LookupArgs) -> anyhow::Result<()> {
     let query = args.query.join(" ");
-    let options =
-        ReferenceOptions::for_person(crate::default_config_dir())?.with_cache_beside(path);
-    let reference = Reference::new(options)?;
+    let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
     let result = reference.lookup(
         Some(catalog),
         &query,

@@ -116,7 +116,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Smart(smart) => search::smart(&catalog, &out, smart),
         Command::Check => safety::check(&catalog, &out),
         Command::Stats { year } => stats::run(&catalog, &out, year),
-        Command::Lookup(args) => lookup::lookup(&catalog, &path.to_string_lossy(), &out, args),
+        Command::Lookup(args) => lookup::lookup(&catalog, &out, args),
         Command::Config(_) => unreachable!("handled before the catalog is opened"),
         Command::Poster {
             film_id,

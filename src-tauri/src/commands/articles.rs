@@ -1,7 +1,7 @@
 //! Article commands: propose a catalog entry from an article's text, then import it as confirmed.
 
 use cinedex_catalog::article::ArticleProposal;
-use cinedex_catalog::reference::{Reference, ReferenceOptions};
+use cinedex_catalog::reference::Reference;
 use cinedex_catalog::FilmDetail;
 use tauri::State;
 
@@ -18,7 +18,7 @@ pub async fn propose_article(
 ) -> Result<ArticleProposal, IpcError> {
     state
         .run(move |c| {
-            let reference = person_reference()?;
+            let reference = Reference::for_person(crate::default_config_dir(), c)?;
             c.propose_article_checked(&text, file_name.as_deref(), film_id, Some(&reference))
         })
         .await
@@ -34,7 +34,7 @@ pub async fn propose_article_from_url(
 ) -> Result<ArticleProposal, IpcError> {
     state
         .run(move |c| {
-            let reference = person_reference()?;
+            let reference = Reference::for_person(crate::default_config_dir(), c)?;
             let page = reference.fetch_page(&url)?;
             c.propose_article_from_page(&page, &url, film_id, Some(&reference))
         })
@@ -47,10 +47,4 @@ pub async fn import_article(
     proposal: ArticleProposal,
 ) -> Result<FilmDetail, IpcError> {
     state.run(move |c| c.import_article(&proposal)).await
-}
-
-/// The reference as the person set it up (their key, their offline switch), for the page and
-/// the fact check.
-fn person_reference() -> cinedex_catalog::Result<Reference> {
-    Reference::new(ReferenceOptions::for_person(crate::default_config_dir())?)
 }

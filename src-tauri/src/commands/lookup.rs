@@ -5,9 +5,9 @@
 
 use cinedex_catalog::reference::settings_view::{change_settings, SettingsChange, SettingsView};
 use cinedex_catalog::reference::{
-    config, LookupResult, Reference, ReferenceFilm, ReferenceOptions, ReferenceSource, Settings,
+    config, LookupResult, Reference, ReferenceFilm, ReferenceSource, Settings,
 };
-use cinedex_catalog::{Catalog, Film, FilmInput};
+use cinedex_catalog::{Film, FilmInput};
 use tauri::State;
 
 use crate::{CatalogState, IpcError};
@@ -25,7 +25,13 @@ pub async fn lookup_films(
     state
         .run(move |c| {
             let source = source.unwrap_or(ReferenceSource::Wikidata);
-            reference_for(c)?.lookup(Some(c), &query, year, source, DIALOG_LIMIT)
+            Reference::for_person(crate::default_config_dir(), c)?.lookup(
+                Some(c),
+                &query,
+                year,
+                source,
+                DIALOG_LIMIT,
+            )
         })
         .await
 }
@@ -40,12 +46,6 @@ pub async fn add_film_from_reference(
     state
         .run(move |c| c.add_film_from_reference(&film, &input))
         .await
-}
-
-fn reference_for(catalog: &Catalog) -> cinedex_catalog::Result<Reference> {
-    let options = ReferenceOptions::for_person(crate::default_config_dir())?
-        .with_cache_beside(catalog.location());
-    Reference::new(options)
 }
 
 /// The lookup settings as Settings shows them: the switch and whether a key is saved, never it.

@@ -1,6 +1,7 @@
 //! Reading a review article as a person pasted or saved it (plain text, Markdown or HTML): its
 //! headline, byline, body without the site's chrome, and the keywords or tags line.
 
+use super::layout;
 use crate::text::tidy;
 
 /// What the article is written in; decides how it is read.
@@ -204,22 +205,24 @@ pub fn extract_text(text: &str) -> Extracted {
             in_link_block = true;
             continue;
         }
-        let next_is_prose = lines.peek().is_some_and(|next| is_paragraph(next));
+        let next_is_prose = lines.peek().is_some_and(|next| layout::is_paragraph(next));
         if in_link_block {
             // A real paragraph, or a heading before one, ends the block of links; short lines
             // and list items belong to it. A link title glued to the heading is cut off.
-            if let Some(heading) = heading_after_links(trimmed, next_is_prose) {
+            if let Some(heading) = layout::heading_after_links(trimmed, next_is_prose) {
                 in_link_block = false;
                 body_has_text = true;
                 body.push(heading);
                 continue;
             }
-            if !is_paragraph(trimmed) || trimmed.starts_with(['-', '*', '•']) {
+            if !layout::is_paragraph(trimmed) || trimmed.starts_with(['-', '*', '•']) {
                 continue;
             }
             in_link_block = false;
         }
-        if is_chrome(trimmed) || (starts_with_emoji(trimmed) && !is_paragraph(trimmed)) {
+        if is_chrome(trimmed)
+            || (layout::starts_with_emoji(trimmed) && !layout::is_paragraph(trimmed))
+        {
             continue;
         }
         if out.author.is_none() && !body_has_text {
@@ -231,42 +234,9 @@ pub fn extract_text(text: &str) -> Extracted {
         body_has_text |= !trimmed.is_empty();
         body.push(line.to_owned());
     }
-    out.body = join_paragraphs(&super::layout::structure(&body));
+    out.body = join_paragraphs(&layout::structure(&body));
     out.emphasized = emphasized_spans(text);
     out
-}
-
-/// A line long enough, or finished enough, to be running text rather than a link or a label.
-fn is_paragraph(line: &str) -> bool {
-    let line = line.trim();
-    line.chars().count() >= 80 || (line.chars().count() >= 40 && line.ends_with(['.', '!', '?']))
-}
-
-/// The heading that ends a block of related links: the line itself when it reads as one and
-/// prose follows, or its tail when a link title was glued to it ("…at 30Final Thoughts").
-fn heading_after_links(line: &str, next_is_prose: bool) -> Option<String> {
-    if !next_is_prose || starts_with_emoji(line) || line.starts_with(['-', '*', '•']) {
-        return None;
-    }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let glued = chars
-        .windows(2)
-        .rev()
-        .find(|pair| pair[0].1.is_lowercase() && pair[1].1.is_uppercase())
-        .map(|pair| &line[pair[1].0..]);
-    match glued {
-        Some(tail) if super::layout::reads_as_heading(tail) => Some(tail.to_owned()),
-        _ if super::layout::reads_as_heading(line) => Some(line.to_owned()),
-        _ => None,
-    }
-}
-
-/// "🎬 Ten films about dolls": link lists on news sites lead with a pictogram.
-fn starts_with_emoji(line: &str) -> bool {
-    line.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF))
 }
 
 /// `Title - Site`, `Title | Site`, `Title — Site`: the title and the site, when the last part

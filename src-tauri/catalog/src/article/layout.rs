@@ -88,6 +88,39 @@ fn is_prose(paragraph: &[String]) -> bool {
             || text.ends_with(['.', '!', '?', '…', '"', '”', ')']))
 }
 
+/// A line long enough, or finished enough, to be running text rather than a link or a label.
+pub fn is_paragraph(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= 80 || (line.chars().count() >= 40 && line.ends_with(['.', '!', '?']))
+}
+
+/// The heading that ends a block of related links: the line itself when it reads as one and
+/// prose follows, or its tail when a link title was glued to it ("…at 30Final Thoughts").
+pub fn heading_after_links(line: &str, next_is_prose: bool) -> Option<String> {
+    if !next_is_prose || starts_with_emoji(line) || line.starts_with(['-', '*', '•']) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let glued = chars
+        .windows(2)
+        .rev()
+        .find(|pair| pair[0].1.is_lowercase() && pair[1].1.is_uppercase())
+        .map(|pair| &line[pair[1].0..]);
+    match glued {
+        Some(tail) if reads_as_heading(tail) => Some(tail.to_owned()),
+        _ if reads_as_heading(line) => Some(line.to_owned()),
+        _ => None,
+    }
+}
+
+/// "🎬 Ten films about dolls": link lists on news sites lead with a pictogram.
+pub fn starts_with_emoji(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 
 use rusqlite::params;
 
-use super::{CreditRole, ReferenceFilm};
+use super::{CreditRole, ExternalId, Reference, ReferenceFilm};
 use crate::credits::{self, NameIds};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
@@ -26,6 +26,35 @@ const OTHER_ROLES: [CreditRole; 6] = [
 const MAX_ACTORS: usize = 10;
 
 impl Catalog {
+    /// The film `from` names (`wikidata:Q…`, `tmdb:ID`, `imdb:tt…`, or a bare `Q…`/`tt…`),
+    /// fetched from `reference` and added with `mine` over it, as
+    /// [`Catalog::add_film_from_reference`] does.
+    pub fn add_film_from(
+        &self,
+        reference: &Reference,
+        from: &str,
+        mine: &FilmInput,
+    ) -> Result<Film> {
+        let id = ExternalId::parse(from).ok_or_else(|| {
+            CatalogError::invalid(
+                "from",
+                format!(
+                    "{from:?} is not an id Cinedex can look up (wikidata:Q…, tmdb:ID or imdb:tt…)"
+                ),
+            )
+        })?;
+        let film = reference.fetch(&id, None)?.ok_or_else(|| {
+            CatalogError::invalid(
+                "from",
+                format!(
+                    "{}:{} is not a film the reference knows",
+                    id.source, id.value
+                ),
+            )
+        })?;
+        self.add_film_from_reference(&film, mine)
+    }
+
     /// Adds `film` with `mine` over it: a title, original title, year, directors or themes the
     /// person gave replace the reference's. Refused, writing nothing, when a film of the catalog
     /// already carries one of its external ids (the error names that film).

@@ -212,6 +212,14 @@ impl Reference {
         })
     }
 
+    /// The reference as the person set it up (the environment over their saved settings in the
+    /// config directory `default_config_dir` stands for), with its cache beside `catalog`: what
+    /// every front asks, so that all of them see the same key, switch and cache.
+    pub fn for_person(default_config_dir: Option<PathBuf>, catalog: &Catalog) -> Result<Self> {
+        let options = ReferenceOptions::for_person(default_config_dir)?;
+        Reference::new(options.with_cache_beside(catalog.location()))
+    }
+
     pub fn provider(&self, source: ReferenceSource) -> Result<&dyn Provider> {
         match source {
             ReferenceSource::Wikidata => Ok(&self.wikidata),
