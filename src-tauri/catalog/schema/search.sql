@@ -16,8 +16,10 @@
 --
 -- Three FTS5 indexes, kept in step with every write by the triggers below:
 --   search_film    one row per live film (rowid = film id): titles, directors, other people,
---                  themes, and `facts`: filter tokens (y2004 d2000 swatchlist r8 hreview) so that
---                  filters are FTS5 terms intersected inside the index, not SQL checked per match.
+--                  themes, `facts`: filter tokens (y2004 d2000 swatchlist r8 hreview) so that
+--                  filters are FTS5 terms intersected inside the index, not SQL checked per match;
+--                  then the reference's genres and the synopsis (last, so the columns before
+--                  them keep their places).
 --   search_grams   titles and names again, cut into trigrams, for the films whose titles or names
 --                  have CJK text (matched as substrings, since those scripts have no spaces).
 --   search_reviews every review, note and article (external content over search_reviews_source,
@@ -64,7 +66,11 @@ SELECT f.id AS id,
                (SELECT fr.rating FROM film_rating fr WHERE fr.film_id = f.id), 0) AS INTEGER),
            (SELECT group_concat(DISTINCT 'h' || r.kind) FROM reviews r WHERE r.film_id = f.id),
            iif(EXISTS (SELECT 1 FROM viewings v WHERE v.film_id = f.id), 'hviewing', NULL)
-       ) AS facts
+       ) AS facts,
+       cinedex_search_fold(coalesce(
+           (SELECT group_concat(g.name, ' ') FROM film_genres fg JOIN genres g ON g.id = fg.genre_id
+             WHERE fg.film_id = f.id), '')) AS genres,
+       cinedex_search_fold(coalesce(f.synopsis, '')) AS synopsis
   FROM films f
  WHERE f.deleted_at IS NULL;
 
@@ -94,7 +100,7 @@ SELECT id,
   FROM reviews;
 
 CREATE VIRTUAL TABLE search_film USING fts5(
-    title, original_title, directors, people, themes, facts,
+    title, original_title, directors, people, themes, facts, genres, synopsis,
     tokenize = "unicode61 remove_diacritics 2", prefix = '2 3'
 );
 
@@ -115,17 +121,17 @@ CREATE VIRTUAL TABLE search_film_vocab USING fts5vocab(search_film, 'row');
 
 CREATE TRIGGER search_films_insert AFTER INSERT ON films BEGIN
     DELETE FROM search_film WHERE rowid = new.id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = new.id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = new.id;
     DELETE FROM search_grams WHERE rowid = new.id;
     INSERT INTO search_grams (rowid, titles, names)
         SELECT id, titles, names FROM search_grams_source WHERE id = new.id;
 END;
 
-CREATE TRIGGER search_films_update AFTER UPDATE OF title, original_title, year, rating, watch_status, deleted_at ON films BEGIN
+CREATE TRIGGER search_films_update AFTER UPDATE OF title, original_title, year, rating, watch_status, deleted_at, synopsis ON films BEGIN
     DELETE FROM search_film WHERE rowid = old.id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = old.id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.id;
     DELETE FROM search_grams WHERE rowid = old.id;
     INSERT INTO search_grams (rowid, titles, names)
         SELECT id, titles, names FROM search_grams_source WHERE id = old.id;
@@ -138,8 +144,8 @@ END;
 
 CREATE TRIGGER search_film_people_insert AFTER INSERT ON film_people BEGIN
     DELETE FROM search_film WHERE rowid = new.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = new.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = new.film_id;
     DELETE FROM search_grams WHERE rowid = new.film_id;
     INSERT INTO search_grams (rowid, titles, names)
         SELECT id, titles, names FROM search_grams_source WHERE id = new.film_id;
@@ -147,8 +153,8 @@ END;
 
 CREATE TRIGGER search_film_people_delete AFTER DELETE ON film_people BEGIN
     DELETE FROM search_film WHERE rowid = old.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = old.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.film_id;
     DELETE FROM search_grams WHERE rowid = old.film_id;
     INSERT INTO search_grams (rowid, titles, names)
         SELECT id, titles, names FROM search_grams_source WHERE id = old.film_id;
@@ -156,22 +162,34 @@ END;
 
 CREATE TRIGGER search_film_themes_insert AFTER INSERT ON film_themes BEGIN
     DELETE FROM search_film WHERE rowid = new.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = new.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = new.film_id;
 END;
 
 CREATE TRIGGER search_film_themes_delete AFTER DELETE ON film_themes BEGIN
     DELETE FROM search_film WHERE rowid = old.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = old.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.film_id;
 END;
 
--- A renamed person or theme changes every film credited with it.
+CREATE TRIGGER search_film_genres_insert AFTER INSERT ON film_genres BEGIN
+    DELETE FROM search_film WHERE rowid = new.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = new.film_id;
+END;
+
+CREATE TRIGGER search_film_genres_delete AFTER DELETE ON film_genres BEGIN
+    DELETE FROM search_film WHERE rowid = old.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.film_id;
+END;
+
+-- A renamed person, theme or genre changes every film credited with it.
 
 CREATE TRIGGER search_people_rename AFTER UPDATE OF name ON people BEGIN
     DELETE FROM search_film WHERE rowid IN (SELECT film_id FROM film_people WHERE person_id = new.id);
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source
          WHERE id IN (SELECT film_id FROM film_people WHERE person_id = new.id);
     DELETE FROM search_grams WHERE rowid IN (SELECT film_id FROM film_people WHERE person_id = new.id);
     INSERT INTO search_grams (rowid, titles, names)
@@ -181,9 +199,16 @@ END;
 
 CREATE TRIGGER search_themes_rename AFTER UPDATE OF name ON themes BEGIN
     DELETE FROM search_film WHERE rowid IN (SELECT film_id FROM film_themes WHERE theme_id = new.id);
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source
          WHERE id IN (SELECT film_id FROM film_themes WHERE theme_id = new.id);
+END;
+
+CREATE TRIGGER search_genres_rename AFTER UPDATE OF name ON genres BEGIN
+    DELETE FROM search_film WHERE rowid IN (SELECT film_id FROM film_genres WHERE genre_id = new.id);
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source
+         WHERE id IN (SELECT film_id FROM film_genres WHERE genre_id = new.id);
 END;
 
 -- Reviews and viewings change a film's facts (has:review, rating:). New review text is read from
@@ -194,8 +219,8 @@ CREATE TRIGGER search_reviews_insert AFTER INSERT ON reviews BEGIN
     INSERT INTO search_reviews (rowid, title, author, body)
         SELECT id, title, author, body FROM search_reviews_source WHERE id = new.id;
     DELETE FROM search_film WHERE rowid = new.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = new.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = new.film_id;
 END;
 
 CREATE TRIGGER search_reviews_update AFTER UPDATE OF film_id, kind, rating, title, author, body ON reviews BEGIN
@@ -205,11 +230,11 @@ CREATE TRIGGER search_reviews_update AFTER UPDATE OF film_id, kind, rating, titl
     INSERT INTO search_reviews (rowid, title, author, body)
         SELECT id, title, author, body FROM search_reviews_source WHERE id = new.id;
     DELETE FROM search_film WHERE rowid = old.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = old.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.film_id;
     DELETE FROM search_film WHERE rowid = new.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = new.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = new.film_id;
 END;
 
 CREATE TRIGGER search_reviews_delete AFTER DELETE ON reviews BEGIN
@@ -217,27 +242,27 @@ CREATE TRIGGER search_reviews_delete AFTER DELETE ON reviews BEGIN
         VALUES ('delete', old.id, cinedex_search_fold(old.title), cinedex_search_fold(old.author),
                 cinedex_search_fold(old.body));
     DELETE FROM search_film WHERE rowid = old.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = old.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.film_id;
 END;
 
 CREATE TRIGGER search_viewings_insert AFTER INSERT ON viewings BEGIN
     DELETE FROM search_film WHERE rowid = new.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = new.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = new.film_id;
 END;
 
 CREATE TRIGGER search_viewings_update AFTER UPDATE OF film_id, rating, watched_on ON viewings BEGIN
     DELETE FROM search_film WHERE rowid = old.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = old.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.film_id;
     DELETE FROM search_film WHERE rowid = new.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = new.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = new.film_id;
 END;
 
 CREATE TRIGGER search_viewings_delete AFTER DELETE ON viewings BEGIN
     DELETE FROM search_film WHERE rowid = old.film_id;
-    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts)
-        SELECT id, title, original_title, directors, people, themes, facts FROM search_film_source WHERE id = old.film_id;
+    INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
+        SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.film_id;
 END;

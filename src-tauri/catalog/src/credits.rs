@@ -169,10 +169,33 @@ pub fn set_themes(tx: &Transaction, film_id: i64, names: &[String]) -> Result<()
     forget_unused(tx, "themes", "film_themes", "theme_id", &previous)
 }
 
-/// Before a film is removed for good: its people and themes, to forget if nothing else uses them.
+/// Replaces the film's genres with `names`, in that order.
+pub fn set_genres(tx: &Transaction, film_id: i64, names: &[String]) -> Result<()> {
+    let previous: Vec<i64> = column(
+        tx,
+        "SELECT genre_id FROM film_genres WHERE film_id = ?1",
+        params![film_id],
+    )?;
+    tx.execute(
+        "DELETE FROM film_genres WHERE film_id = ?1",
+        params![film_id],
+    )?;
+    for (position, name) in names.iter().enumerate() {
+        let genre_id = upsert_named(tx, "genres", name)?;
+        tx.execute(
+            "INSERT INTO film_genres (film_id, genre_id, position) VALUES (?1, ?2, ?3)",
+            params![film_id, genre_id, position as i64],
+        )?;
+    }
+    forget_unused(tx, "genres", "film_genres", "genre_id", &previous)
+}
+
+/// Before a film is removed for good: its people, themes and genres, to forget if nothing else
+/// uses them.
 pub struct Detached {
     people: Vec<i64>,
     themes: Vec<i64>,
+    genres: Vec<i64>,
 }
 
 pub fn detach_all(tx: &Transaction, film_id: i64) -> Result<Detached> {
@@ -186,20 +209,28 @@ pub fn detach_all(tx: &Transaction, film_id: i64) -> Result<Detached> {
         "SELECT theme_id FROM film_themes WHERE film_id = ?1",
         params![film_id],
     )?;
-    tx.execute(
-        "DELETE FROM film_people WHERE film_id = ?1",
+    let genres = column(
+        tx,
+        "SELECT genre_id FROM film_genres WHERE film_id = ?1",
         params![film_id],
     )?;
-    tx.execute(
-        "DELETE FROM film_themes WHERE film_id = ?1",
-        params![film_id],
-    )?;
-    Ok(Detached { people, themes })
+    for table in ["film_people", "film_themes", "film_genres"] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE film_id = ?1"),
+            params![film_id],
+        )?;
+    }
+    Ok(Detached {
+        people,
+        themes,
+        genres,
+    })
 }
 
 pub fn forget_detached(tx: &Transaction, detached: Detached) -> Result<()> {
     forget_unused(tx, "people", "film_people", "person_id", &detached.people)?;
-    forget_unused(tx, "themes", "film_themes", "theme_id", &detached.themes)
+    forget_unused(tx, "themes", "film_themes", "theme_id", &detached.themes)?;
+    forget_unused(tx, "genres", "film_genres", "genre_id", &detached.genres)
 }
 
 /// The ids of people and themes looked up or added so far in one transaction, by folded name: an

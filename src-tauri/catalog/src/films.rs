@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use crate::credits::{self, Role};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::model::{Film, FilmDetail, FilmInput, WatchStatus};
+use crate::model::{Film, FilmDetail, FilmInput, FilmWithFacts, WatchStatus};
 use crate::text::fold;
 use crate::time::{self, instant_at, optional_date_at, optional_instant_at};
 use crate::validate::{self, ValidFilm};
@@ -146,9 +146,20 @@ impl Catalog {
         self.read(|tx| {
             Ok(FilmDetail {
                 film: film_by_id(tx, id)?,
+                facts: crate::facts::facts_of(tx, id)?,
                 reviews: crate::reviews::reviews_of(tx, id)?,
                 viewings: crate::viewings::viewings_of(tx, id)?,
                 annotations: crate::annotations::annotations_of(tx, id)?,
+            })
+        })
+    }
+
+    /// A film with its facts, as `add` and `edit` answer on the command line.
+    pub fn film_with_facts(&self, id: i64) -> Result<FilmWithFacts> {
+        self.read(|tx| {
+            Ok(FilmWithFacts {
+                film: film_by_id(tx, id)?,
+                facts: crate::facts::facts_of(tx, id)?,
             })
         })
     }
@@ -214,6 +225,9 @@ pub(crate) fn insert_film_with(
     // A new film has no credits yet: adding skips the delete-and-rewrite of replacing them.
     credits::append_people(tx, ids, id, Role::Director, &valid.directors, 0)?;
     credits::append_themes(tx, ids, id, &valid.themes, 0)?;
+    if let Some(facts) = &valid.facts {
+        crate::facts::write_facts(tx, id, facts)?;
+    }
     Ok(id)
 }
 
@@ -314,7 +328,11 @@ fn purge(tx: &Transaction, id: i64) -> Result<()> {
 
 fn set_credits(tx: &Transaction, id: i64, valid: &ValidFilm) -> Result<()> {
     credits::set_people(tx, id, Role::Director, &valid.directors)?;
-    credits::set_themes(tx, id, &valid.themes)
+    credits::set_themes(tx, id, &valid.themes)?;
+    match &valid.facts {
+        Some(facts) => crate::facts::write_facts(tx, id, facts),
+        None => Ok(()),
+    }
 }
 
 fn original_key(valid: &ValidFilm) -> String {

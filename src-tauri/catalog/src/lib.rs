@@ -10,6 +10,7 @@ mod credits;
 mod db;
 mod error;
 pub mod export;
+mod facts;
 mod films;
 mod housekeeping;
 mod html_depth;
@@ -42,9 +43,9 @@ pub use import::{
 pub use lists::{FilmList, FilmListDetail, FilmListEntry};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
-    Annotation, AnnotationInput, CatalogInfo, Film, FilmDetail, FilmGroup, FilmInput,
-    FilmListQuery, FilmPage, FilmSort, GroupBy, GroupFilter, Review, ReviewInput, ReviewKind,
-    Viewing, ViewingInput, WatchStatus,
+    Annotation, AnnotationInput, CatalogInfo, Credit, CreditRole, ExternalId, Film, FilmDetail,
+    FilmFacts, FilmGroup, FilmInput, FilmListQuery, FilmPage, FilmSort, FilmWithFacts, GroupBy,
+    GroupFilter, Review, ReviewInput, ReviewKind, Viewing, ViewingInput, WatchStatus,
 };
 pub use search::{
     FacetCount, Facets, MatchField, SearchHit, SearchIndexReport, SearchResults, Segment,

@@ -38,6 +38,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_schema_meta",
         include_str!("../migrations/0009_schema_meta.sql"),
     ),
+    (
+        "0010_film_facts",
+        include_str!("../migrations/0010_film_facts.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.

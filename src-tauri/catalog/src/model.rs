@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::credits::Role;
+
 /// A film as listed in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -70,11 +72,126 @@ pub struct FilmDetail {
     #[serde(flatten)]
     #[ts(flatten)]
     pub film: Film,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub facts: FilmFacts,
     pub reviews: Vec<Review>,
     /// Every viewing, most recent first.
     pub viewings: Vec<Viewing>,
     /// Timecoded notes, in film order.
     pub annotations: Vec<Annotation>,
+}
+
+/// One person's credit on a film, as shown and as edited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Credit {
+    pub role: CreditRole,
+    pub name: String,
+    /// The part an actor plays; `null` for other roles and when not known.
+    #[serde(default)]
+    pub character: Option<String>,
+}
+
+/// What a film is beyond what the library lists: mostly what a reference (Wikidata, TMDB)
+/// knows, and what the person may correct. Themes stay the person's own words; genres are the
+/// reference's classification, kept apart.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FilmFacts {
+    pub runtime_minutes: Option<u32>,
+    /// Every credit by role (directors first, then writers, cast, ...), in credit order. In a
+    /// [`FilmInput`] it holds the roles other than director, which `directors` gives.
+    pub credits: Vec<Credit>,
+    pub genres: Vec<String>,
+    /// Countries of origin, as named ("Japan", "France").
+    pub countries: Vec<String>,
+    /// The original language's name ("Japanese") or code.
+    pub original_language: Option<String>,
+    /// A paragraph about the story.
+    pub synopsis: Option<String>,
+    /// The film's ids elsewhere (`imdb`, `tmdb`, `wikidata`, `letterboxd`).
+    pub external_ids: Vec<ExternalId>,
+}
+
+impl FilmFacts {
+    /// The names credited in `role`, in order.
+    pub fn people(&self, role: CreditRole) -> Vec<String> {
+        self.credits
+            .iter()
+            .filter(|credit| credit.role == role)
+            .map(|credit| credit.name.clone())
+            .collect()
+    }
+}
+
+/// A film with its facts, as `add` and `edit` answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmWithFacts {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub film: Film,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub facts: FilmFacts,
+}
+
+/// A credit's role, as the catalog's `film_people` roles name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CreditRole {
+    Director,
+    Writer,
+    Actor,
+    Composer,
+    Cinematographer,
+    Producer,
+    Editor,
+}
+
+impl CreditRole {
+    pub fn as_str(self) -> &'static str {
+        self.catalog_role().as_str()
+    }
+
+    /// Every role, in the order a film's credits are listed.
+    pub const ALL: [CreditRole; 7] = [
+        CreditRole::Director,
+        CreditRole::Writer,
+        CreditRole::Actor,
+        CreditRole::Composer,
+        CreditRole::Cinematographer,
+        CreditRole::Producer,
+        CreditRole::Editor,
+    ];
+
+    pub fn parse(text: &str) -> Option<CreditRole> {
+        CreditRole::ALL
+            .into_iter()
+            .find(|role| role.as_str() == text.trim().to_ascii_lowercase())
+    }
+
+    pub(crate) fn catalog_role(self) -> Role {
+        match self {
+            CreditRole::Director => Role::Director,
+            CreditRole::Writer => Role::Writer,
+            CreditRole::Actor => Role::Actor,
+            CreditRole::Composer => Role::Composer,
+            CreditRole::Cinematographer => Role::Cinematographer,
+            CreditRole::Producer => Role::Producer,
+            CreditRole::Editor => Role::Editor,
+        }
+    }
+}
+
+/// An identifier of the film elsewhere: `source` is `imdb`, `tmdb`, `wikidata` (or `letterboxd`
+/// in the catalog), as the `external_ids` table names them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExternalId {
+    pub source: String,
+    pub value: String,
 }
 
 /// A note pinned to a moment of the film.
@@ -110,6 +227,10 @@ pub struct FilmInput {
     pub year: Option<i32>,
     pub directors: Vec<String>,
     pub themes: Vec<String>,
+    /// The other credits, genres, countries, language, synopsis, runtime and ids: when absent
+    /// (`null`), an edit keeps the film's as they are; when given, they replace them all.
+    #[ts(optional)]
+    pub facts: Option<FilmFacts>,
 }
 
 /// The library's sortable columns.

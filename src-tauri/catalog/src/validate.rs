@@ -7,9 +7,11 @@ use crate::model::{FilmInput, ReviewInput, ReviewKind, ViewingInput};
 use crate::text::{fold, tidy};
 
 mod carried;
+mod facts;
 mod visible;
 
 pub use carried::*;
+pub use facts::*;
 pub use visible::check_visible;
 
 pub const MAX_TITLE_CHARS: usize = 500;
@@ -34,6 +36,8 @@ pub struct ValidFilm {
     pub year: Option<i32>,
     pub directors: Vec<String>,
     pub themes: Vec<String>,
+    /// `None` keeps a film's facts as they are.
+    pub facts: Option<ValidFacts>,
 }
 
 pub fn film(input: &FilmInput) -> Result<ValidFilm> {
@@ -69,6 +73,7 @@ pub fn film(input: &FilmInput) -> Result<ValidFilm> {
             MAX_NAME_CHARS,
         )?,
         themes: names("themes", "Theme", &input.themes, MAX_THEME_CHARS)?,
+        facts: input.facts.as_ref().map(facts).transpose()?,
     })
 }
 
@@ -237,7 +242,12 @@ pub(crate) fn optional_name(
 
 /// Tidies a list of names, drops blanks and keeps the first spelling of names equal but for case
 /// and accents.
-fn names(field: &'static str, label: &str, raw: &[String], max: usize) -> Result<Vec<String>> {
+pub(crate) fn names(
+    field: &'static str,
+    label: &str,
+    raw: &[String],
+    max: usize,
+) -> Result<Vec<String>> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for name in raw.iter().map(|n| tidy(n)).filter(|n| !n.is_empty()) {

@@ -23,6 +23,9 @@ fn expected() -> Vec<(String, String)> {
     vec![
         one::<Film>(&config),
         one::<FilmDetail>(&config),
+        one::<cinedex_catalog::FilmFacts>(&config),
+        one::<cinedex_catalog::FilmWithFacts>(&config),
+        one::<cinedex_catalog::Credit>(&config),
         one::<FilmInput>(&config),
         one::<FilmSort>(&config),
         one::<FilmListQuery>(&config),

@@ -18,6 +18,7 @@ fn rich_catalog(dir: &Path) -> Catalog {
             year: Some(1995),
             directors: vec!["Mamoru Oshii".into()],
             themes: vec!["cyberpunk".into(), "identity".into()],
+            facts: None,
         })
         .unwrap();
     c.add_review(

@@ -13,6 +13,7 @@ fn film(title: &str, year: Option<i32>, directors: &[&str], themes: &[&str]) -> 
         year,
         directors: directors.iter().map(|s| s.to_string()).collect(),
         themes: themes.iter().map(|s| s.to_string()).collect(),
+        facts: None,
     }
 }
 

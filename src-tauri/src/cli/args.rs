@@ -82,6 +82,8 @@ pub enum Command {
     Check,
     /// Look a film up on Wikidata (default, no key) or TMDB (needs your API key)
     Lookup(super::lookup::LookupArgs),
+    /// A film beside the reference, field by field; --fill fills blanks, --take FIELD… takes theirs
+    Refresh(super::refresh::RefreshArgs),
     /// The lookup settings: tmdb-key, offline (kept in the config directory, mode 0600)
     #[command(subcommand)]
     Config(super::lookup::ConfigCommand),
@@ -128,6 +130,8 @@ pub struct FilmFields {
     /// A theme; repeat for several
     #[arg(long = "theme", value_name = "THEME")]
     pub themes: Vec<String>,
+    #[command(flatten)]
+    pub facts: super::facts::FactArgs,
 }
 
 #[derive(Debug, Args)]
@@ -159,6 +163,8 @@ pub struct EditArgs {
     /// Remove all themes
     #[arg(long)]
     pub no_themes: bool,
+    #[command(flatten)]
+    pub facts: super::facts::FactArgs,
     /// Put the film on the watchlist, mark it watched, or neither
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,

@@ -1,6 +1,6 @@
 //! Film subcommands: add, list, show, edit, delete, restore, trash, purge, poster, info.
 
-use cinedex_catalog::{Catalog, FilmInput, FilmListQuery};
+use cinedex_catalog::{Catalog, FilmFacts, FilmInput, FilmListQuery};
 use serde_json::json;
 
 use super::args::{EditArgs, FilmFields, ListArgs};
@@ -14,6 +14,7 @@ pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Resul
         year: fields.year,
         directors: fields.directors,
         themes: fields.themes,
+        facts: fields.facts.over(FilmFacts::default()),
     };
     let film = match fields.from {
         Some(from) => {
@@ -22,8 +23,9 @@ pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Resul
         }
         None => catalog.add_film(&input)?,
     };
-    out.show(&film, |f| {
-        println!("Added film {}: {}", f.id, output::film_line(f))
+    let shown = catalog.film_with_facts(film.id)?;
+    out.show(&shown, |f| {
+        println!("Added film {}: {}", f.film.id, output::film_line(&f.film))
     })
 }
 
@@ -46,7 +48,9 @@ pub fn show(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
 
 /// Changes only the fields given on the command line: the rest is taken from the stored film.
 pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<()> {
-    let current = catalog.get_film(args.id)?.film;
+    let detail = catalog.get_film(args.id)?;
+    let current = detail.film;
+    let facts = args.facts.over(detail.facts);
     let only_status = args.title.is_none()
         && args.original_title.is_none()
         && args.year.is_none()
@@ -54,11 +58,17 @@ pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<(
         && args.directors.is_empty()
         && !args.no_directors
         && args.themes.is_empty()
-        && !args.no_themes;
+        && !args.no_themes
+        && facts.is_none();
     if let (Some(status), true) = (args.status, only_status) {
         let film = catalog.set_watch_status(args.id, status.into())?;
-        return out.show(&film, |f| {
-            println!("Film {} is now: {}", f.id, f.watch_status.as_str())
+        let shown = catalog.film_with_facts(film.id)?;
+        return out.show(&shown, |f| {
+            println!(
+                "Film {} is now: {}",
+                f.film.id,
+                f.film.watch_status.as_str()
+            )
         });
     }
     let input = FilmInput {
@@ -71,10 +81,12 @@ pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<(
         },
         directors: replaced(args.directors, args.no_directors, current.directors),
         themes: replaced(args.themes, args.no_themes, current.themes),
+        facts,
     };
     let film = catalog.update_film_with_status(args.id, &input, args.status.map(Into::into))?;
-    out.show(&film, |f| {
-        println!("Updated film {}: {}", f.id, output::film_line(f))
+    let shown = catalog.film_with_facts(film.id)?;
+    out.show(&shown, |f| {
+        println!("Updated film {}: {}", f.film.id, output::film_line(&f.film))
     })
 }
 

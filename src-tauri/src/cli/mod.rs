@@ -5,11 +5,13 @@
 mod annotations;
 mod args;
 mod export;
+mod facts;
 mod films;
 mod import;
 mod lists;
 mod lookup;
 mod output;
+mod refresh;
 mod reviews;
 mod safety;
 mod search;
@@ -117,6 +119,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Check => safety::check(&catalog, &out),
         Command::Stats { year } => stats::run(&catalog, &out, year),
         Command::Lookup(args) => lookup::lookup(&catalog, &out, args),
+        Command::Refresh(args) => refresh::refresh(&catalog, &out, args),
         Command::Config(_) => unreachable!("handled before the catalog is opened"),
         Command::Poster {
             film_id,

@@ -1,6 +1,6 @@
 //! How the command line prints: JSON in the app's camelCase shapes, or tables and text for people.
 
-use cinedex_catalog::{CatalogInfo, Film, FilmDetail, Review, Viewing};
+use cinedex_catalog::{CatalogInfo, CreditRole, Film, FilmDetail, FilmFacts, Review, Viewing};
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 
@@ -68,6 +68,7 @@ pub fn film_detail(detail: &FilmDetail) {
     if !film.directors.is_empty() {
         println!("  Directed by:    {}", film.directors.join(", "));
     }
+    facts_lines(&detail.facts);
     if !film.themes.is_empty() {
         println!("  Themes:         {}", film.themes.join(", "));
     }
@@ -102,6 +103,57 @@ pub fn film_detail(detail: &FilmDetail) {
     if !detail.annotations.is_empty() {
         println!();
         super::annotations::print_notes(&detail.annotations);
+    }
+}
+
+/// The film's facts beside its directors, one line each, as `show` prints them.
+fn facts_lines(facts: &FilmFacts) {
+    let roles = [
+        (CreditRole::Writer, "Written by:   "),
+        (CreditRole::Actor, "Cast:         "),
+        (CreditRole::Composer, "Music:        "),
+        (CreditRole::Cinematographer, "Photography:  "),
+        (CreditRole::Producer, "Produced by:  "),
+        (CreditRole::Editor, "Edited by:    "),
+    ];
+    for (role, label) in roles {
+        let people: Vec<String> = facts
+            .credits
+            .iter()
+            .filter(|c| c.role == role)
+            .map(|c| match &c.character {
+                Some(character) => format!("{} ({character})", c.name),
+                None => c.name.clone(),
+            })
+            .collect();
+        if !people.is_empty() {
+            println!("  {label}  {}", people.join(", "));
+        }
+    }
+    if let Some(minutes) = facts.runtime_minutes {
+        println!("  Runtime:        {minutes} min");
+    }
+    for (label, values) in [
+        ("Genres:        ", &facts.genres),
+        ("Countries:     ", &facts.countries),
+    ] {
+        if !values.is_empty() {
+            println!("  {label} {}", values.join(", "));
+        }
+    }
+    if let Some(language) = &facts.original_language {
+        println!("  Language:       {language}");
+    }
+    if !facts.external_ids.is_empty() {
+        let ids: Vec<String> = facts
+            .external_ids
+            .iter()
+            .map(|id| format!("{}:{}", id.source, id.value))
+            .collect();
+        println!("  Ids:            {}", ids.join(", "));
+    }
+    if let Some(synopsis) = &facts.synopsis {
+        println!("  Synopsis:       {synopsis}");
     }
 }
 

@@ -1,5 +1,6 @@
 // The app's shared state: which view is open, which dialog, and a counter views watch to reload.
 import type { Film } from "./bindings/Film";
+import type { FilmDetail } from "./bindings/FilmDetail";
 import type { GroupBy } from "./bindings/GroupBy";
 
 export type Route =
@@ -10,7 +11,7 @@ export type Route =
   | { name: "stats" }
   | { name: "import" }
   | { name: "search" };
-export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film } | null;
+export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film | FilmDetail } | null;
 export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
 
 class AppState {

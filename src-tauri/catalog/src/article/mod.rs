@@ -159,6 +159,7 @@ impl Catalog {
                     film.directors.clone()
                 },
                 themes: film.themes.clone(),
+                facts: None,
             };
             if chosen.is_some() {
                 if let (Some(ours), Some(theirs)) = (film.year, article_year) {

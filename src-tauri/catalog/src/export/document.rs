@@ -39,6 +39,15 @@ pub struct FilmDoc {
     pub credits: Vec<CreditDoc>,
     #[serde(default)]
     pub themes: Vec<String>,
+    /// The reference's genres, apart from the person's themes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub genres: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synopsis: Option<String>,
     #[serde(default)]
     pub external_ids: Vec<ExternalIdDoc>,
     #[serde(default)]

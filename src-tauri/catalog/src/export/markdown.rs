@@ -66,6 +66,31 @@ pub fn render(film: &FilmDoc) -> String {
     }
     let _ = writeln!(md, "directors: {}", yaml_list(&directors(film)));
     let _ = writeln!(md, "themes: {}", yaml_list(&film.themes));
+    for (key, role) in [
+        ("writers", "writer"),
+        ("cast", "actor"),
+        ("composers", "composer"),
+        ("cinematographers", "cinematographer"),
+    ] {
+        let names: Vec<String> = film
+            .credits
+            .iter()
+            .filter(|c| c.role == role)
+            .map(|c| c.name.clone())
+            .collect();
+        if !names.is_empty() {
+            let _ = writeln!(md, "{key}: {}", yaml_list(&names));
+        }
+    }
+    if !film.genres.is_empty() {
+        let _ = writeln!(md, "genres: {}", yaml_list(&film.genres));
+    }
+    if !film.countries.is_empty() {
+        let _ = writeln!(md, "countries: {}", yaml_list(&film.countries));
+    }
+    if let Some(language) = &film.original_language {
+        let _ = writeln!(md, "original_language: {}", yaml(language));
+    }
     if let Some(rating) = film.rating {
         let _ = writeln!(md, "rating: {rating}");
     }
@@ -84,6 +109,9 @@ pub fn render(film: &FilmDoc) -> String {
         film.title,
         film.year.map(|y| format!(" ({y})")).unwrap_or_default()
     );
+    if let Some(synopsis) = &film.synopsis {
+        let _ = writeln!(md, "{}\n", synopsis.trim());
+    }
     if !film.viewings.is_empty() {
         md.push_str("## Viewings\n\n");
         for v in &film.viewings {

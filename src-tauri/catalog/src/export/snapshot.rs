@@ -14,7 +14,8 @@ pub fn document(tx: &Transaction) -> Result<Document> {
     let mut films = Vec::new();
     let mut index_of: HashMap<i64, usize> = HashMap::new();
     let mut stmt = tx.prepare(
-        "SELECT id, title, original_title, year, runtime_minutes, rating, watch_status, created_at, updated_at, deleted_at
+        "SELECT id, title, original_title, year, runtime_minutes, rating, watch_status, created_at, updated_at, deleted_at,
+                original_language, synopsis
            FROM films ORDER BY id",
     )?;
     let mut rows = stmt.query([])?;
@@ -32,6 +33,10 @@ pub fn document(tx: &Transaction) -> Result<Document> {
             watch_status: WatchStatus::parse(&row.get::<_, String>(6)?).unwrap_or_default(),
             credits: Vec::new(),
             themes: Vec::new(),
+            genres: Vec::new(),
+            countries: Vec::new(),
+            original_language: row.get(10)?,
+            synopsis: row.get(11)?,
             external_ids: Vec::new(),
             reviews: Vec::new(),
             viewings: Vec::new(),
@@ -49,6 +54,16 @@ pub fn document(tx: &Transaction) -> Result<Document> {
     each(tx, "SELECT ft.film_id, t.name FROM film_themes ft JOIN themes t ON t.id = ft.theme_id ORDER BY ft.film_id, ft.position", |row| {
         Ok((row.get(0)?, row.get::<_, String>(1)?))
     }, |i, t| films[i].themes.push(t), &index_of)?;
+    each(tx, "SELECT fg.film_id, g.name FROM film_genres fg JOIN genres g ON g.id = fg.genre_id ORDER BY fg.film_id, fg.position", |row| {
+        Ok((row.get(0)?, row.get::<_, String>(1)?))
+    }, |i, g| films[i].genres.push(g), &index_of)?;
+    each(
+        tx,
+        "SELECT film_id, country FROM film_countries ORDER BY film_id, position",
+        |row| Ok((row.get(0)?, row.get::<_, String>(1)?)),
+        |i, c| films[i].countries.push(c),
+        &index_of,
+    )?;
     each(
         tx,
         "SELECT film_id, source, value FROM external_ids ORDER BY film_id, source, value",

@@ -172,6 +172,7 @@ impl Writer<'_> {
         if extras {
             films::set_extras(tx, id, record.runtime_minutes, record.rating)?;
         }
+        crate::facts::fill_description(tx, id, &record.description)?;
         let mut insert_external = tx.prepare_cached(
             "INSERT OR IGNORE INTO external_ids (film_id, source, value) VALUES (?1, ?2, ?3)",
         )?;

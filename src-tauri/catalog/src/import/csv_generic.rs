@@ -180,6 +180,7 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row, mapping: &[(String, CsvFie
         year,
         directors: values::names(get(CsvField::Directors).1),
         themes: values::names(get(CsvField::Themes).1),
+        facts: None,
     };
     let Some(valid) = batch.film(file, line, &input, &column_of) else {
         return;

@@ -106,6 +106,7 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row, is_watchlist: bool) {
         year,
         directors: values::names(row.get("Directors")),
         themes: Vec::new(),
+        facts: None,
     };
     let Some(valid) = batch.film(file, line, &input, &column_of) else {
         return;

@@ -7,10 +7,10 @@ use crate::annotations;
 use crate::credits::Role;
 use crate::error::Result;
 use crate::export::document::{Document, FilmDoc, ListDoc, FORMAT, VERSION};
-use crate::model::{AnnotationInput, FilmInput, ReviewInput, ViewingInput};
+use crate::model::{AnnotationInput, FilmFacts, FilmInput, ReviewInput, ViewingInput};
 use crate::validate;
 
-use super::record::{fatal, Batch, Credit, FilmRecord, ListRecord, Stamps};
+use super::record::{fatal, Batch, Credit, Description, FilmRecord, ListRecord, Stamps};
 use super::table;
 
 pub fn read(path: &Path) -> Result<Batch> {
@@ -136,11 +136,26 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
         year: doc.year,
         directors,
         themes: doc.themes,
+        facts: None,
     };
     let mut record = FilmRecord::new(validate::film(&input).map_err(invalid(""))?);
     record.credits = credits;
     record.rating = validate::rating(doc.rating).map_err(invalid(""))?;
     record.runtime_minutes = validate::runtime(doc.runtime_minutes).map_err(invalid(""))?;
+    let described = validate::facts(&FilmFacts {
+        genres: doc.genres,
+        countries: doc.countries,
+        original_language: doc.original_language,
+        synopsis: doc.synopsis,
+        ..FilmFacts::default()
+    })
+    .map_err(invalid(""))?;
+    record.description = Description {
+        genres: described.genres,
+        countries: described.countries,
+        original_language: described.original_language,
+        synopsis: described.synopsis,
+    };
     record.status = doc.watch_status;
     record.exact_status = true;
     validate::count_per_film(

@@ -3,6 +3,7 @@
 
 use crate::credits::Role;
 use crate::error::CatalogError;
+pub use crate::facts::Description;
 use crate::model::WatchStatus;
 use crate::validate::{ValidFilm, ValidReview, ValidViewing};
 
@@ -33,6 +34,7 @@ pub struct FilmRecord {
     pub credits: Vec<Credit>,
     pub runtime_minutes: Option<i64>,
     pub rating: Option<f64>,
+    pub description: Description,
     pub status: WatchStatus,
     /// Cinedex JSON: the status is set as given, not only raised.
     pub exact_status: bool,
@@ -52,6 +54,7 @@ impl FilmRecord {
             credits: Vec::new(),
             runtime_minutes: None,
             rating: None,
+            description: Description::default(),
             status: WatchStatus::None,
             exact_status: false,
             external_ids: Vec::new(),

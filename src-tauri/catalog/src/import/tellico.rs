@@ -241,6 +241,7 @@ fn read_entry(file: &str, line: u64, entry: Node, batch: &mut Batch) {
         year,
         directors: all_of(entry, "directors", "director"),
         themes,
+        facts: None,
     };
     let column_of = |field: &str| match field {
         "originalTitle" => "origtitle".to_owned(),

@@ -2,14 +2,12 @@
 //! win field by field; every credit, the runtime and the external ids come along, so the film can
 //! be found again by its ids and is never added twice.
 
-use rusqlite::params;
-
 use super::{CreditRole, ExternalId, Reference, ReferenceFilm};
-use crate::credits::{self, NameIds};
+use crate::credits::NameIds;
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
 use crate::films::{film_by_id, insert_film_with};
-use crate::model::{Film, FilmInput, WatchStatus};
+use crate::model::{Credit, Film, FilmFacts, FilmInput, WatchStatus};
 use crate::validate;
 
 /// The roles stored beside the directors, which the film form edits itself.
@@ -68,6 +66,11 @@ impl Catalog {
                 ),
             ));
         }
+        let theirs = reference_facts(film);
+        let facts = match &mine.facts {
+            Some(given) => over(given, theirs),
+            None => theirs,
+        };
         let input = FilmInput {
             title: if mine.title.trim().is_empty() {
                 film.title.clone()
@@ -85,50 +88,94 @@ impl Catalog {
                 mine.directors.clone()
             },
             themes: mine.themes.clone(),
+            facts: Some(facts),
         };
         let valid = validate::film(&input)?;
-        let mut credits = Vec::new();
-        for role in OTHER_ROLES {
-            let mut people: Vec<_> = film.credits.iter().filter(|c| c.role == role).collect();
-            people.sort_by_key(|c| c.order);
-            if role == CreditRole::Actor {
-                people.truncate(MAX_ACTORS);
-            }
-            for credit in people {
-                let name = validate::person_name("credits", &credit.name)?;
-                credits.push((role, name, credit.character.clone()));
-            }
-        }
-        let runtime = film
-            .runtime_minutes
-            .map(i64::from)
-            .filter(|m| *m <= validate::MAX_RUNTIME_MINUTES);
         self.write(|tx| {
             let mut ids = NameIds::default();
-            let id = insert_film_with(tx, &mut ids, &valid, runtime, None, WatchStatus::None)?;
-            for role in OTHER_ROLES {
-                let names: Vec<String> = credits
-                    .iter()
-                    .filter(|(r, _, _)| *r == role)
-                    .map(|(_, name, _)| name.clone())
-                    .collect();
-                credits::add_people(tx, &mut ids, id, role.catalog_role(), &names)?;
-            }
-            for (role, name, character) in credits.iter().filter(|(_, _, c)| c.is_some()) {
-                tx.execute(
-                    "UPDATE film_people SET credited_as = ?3
-                      WHERE film_id = ?1 AND role = ?2
-                        AND person_id = (SELECT id FROM people WHERE name_key = ?4)",
-                    params![id, role.as_str(), character, crate::text::fold(name)],
-                )?;
-            }
-            let mut insert_id = tx.prepare_cached(
-                "INSERT OR IGNORE INTO external_ids (film_id, source, value) VALUES (?1, ?2, ?3)",
-            )?;
-            for external in &film.external_ids {
-                insert_id.execute(params![id, external.source, external.value])?;
-            }
+            let id = insert_film_with(tx, &mut ids, &valid, None, None, WatchStatus::None)?;
             film_by_id(tx, id)
         })
+    }
+}
+
+/// What the reference says of `film` as the catalog's facts: the leads of the cast, runtimes and
+/// names within the catalog's bounds (a reference's oddities are dropped, not refused).
+pub(crate) fn reference_facts(film: &ReferenceFilm) -> FilmFacts {
+    let mut credits = Vec::new();
+    for role in OTHER_ROLES {
+        let mut people: Vec<_> = film.credits.iter().filter(|c| c.role == role).collect();
+        people.sort_by_key(|c| c.order);
+        if role == CreditRole::Actor {
+            people.truncate(MAX_ACTORS);
+        }
+        credits.extend(
+            people
+                .into_iter()
+                .filter(|c| validate::person_name("credits", &c.name).is_ok())
+                .map(|c| Credit {
+                    role,
+                    name: c.name.clone(),
+                    character: c
+                        .character
+                        .clone()
+                        .filter(|ch| validate::credited_as("credits", &Some(ch.clone())).is_ok()),
+                }),
+        );
+    }
+    let bounded = |text: &Option<String>, max: usize| {
+        text.clone()
+            .map(|t| t.chars().take(max).collect::<String>())
+    };
+    FilmFacts {
+        runtime_minutes: film
+            .runtime_minutes
+            .filter(|m| (1..=validate::MAX_RUNTIME_MINUTES).contains(&i64::from(*m))),
+        credits,
+        genres: short(&film.genres, validate::MAX_THEME_CHARS),
+        countries: short(&film.countries, validate::MAX_LANGUAGE_CHARS),
+        original_language: bounded(&film.original_language, validate::MAX_LANGUAGE_CHARS),
+        synopsis: bounded(&film.synopsis, validate::MAX_SYNOPSIS_CHARS),
+        external_ids: film.external_ids.clone(),
+    }
+}
+
+fn short(names: &[String], max: usize) -> Vec<String> {
+    names
+        .iter()
+        .filter(|name| name.chars().count() <= max)
+        .cloned()
+        .collect()
+}
+
+/// `mine` over `theirs`, field by field: what the person gave wins, blanks take the reference's.
+fn over(mine: &FilmFacts, theirs: FilmFacts) -> FilmFacts {
+    let mut credits: Vec<Credit> = mine.credits.clone();
+    for role in OTHER_ROLES {
+        if !mine.credits.iter().any(|c| c.role == role) {
+            credits.extend(theirs.credits.iter().filter(|c| c.role == role).cloned());
+        }
+    }
+    let mut external_ids = theirs.external_ids;
+    for id in &mine.external_ids {
+        if !external_ids.contains(id) {
+            external_ids.push(id.clone());
+        }
+    }
+    let list = |mine: &Vec<String>, theirs: Vec<String>| {
+        if mine.is_empty() {
+            theirs
+        } else {
+            mine.clone()
+        }
+    };
+    FilmFacts {
+        runtime_minutes: mine.runtime_minutes.or(theirs.runtime_minutes),
+        credits,
+        genres: list(&mine.genres, theirs.genres),
+        countries: list(&mine.countries, theirs.countries),
+        original_language: mine.original_language.clone().or(theirs.original_language),
+        synopsis: mine.synopsis.clone().or(theirs.synopsis),
+        external_ids,
     }
 }

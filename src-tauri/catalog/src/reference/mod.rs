@@ -8,6 +8,7 @@ pub mod http;
 mod json;
 pub mod model;
 pub mod page;
+pub mod refresh;
 pub mod settings_view;
 pub mod tmdb;
 pub mod wikidata;
@@ -28,6 +29,7 @@ pub use model::{
     Candidate, CreditRole, ExternalId, LookupResult, ReferenceCredit, ReferenceFilm,
     ReferenceSource,
 };
+pub use refresh::{FieldComparison, FieldStatus, Refresh, Take};
 
 /// The most candidates one lookup returns.
 pub const MAX_LIMIT: usize = 50;

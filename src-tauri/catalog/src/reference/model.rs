@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::credits::Role;
+pub use crate::model::{CreditRole, ExternalId};
 
 /// Where a reference film comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -39,37 +39,6 @@ impl ReferenceSource {
     }
 }
 
-/// A credit's role, as the catalog's `film_people` roles name them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum CreditRole {
-    Director,
-    Writer,
-    Actor,
-    Composer,
-    Cinematographer,
-    Producer,
-    Editor,
-}
-
-impl CreditRole {
-    pub fn as_str(self) -> &'static str {
-        self.catalog_role().as_str()
-    }
-
-    pub(crate) fn catalog_role(self) -> Role {
-        match self {
-            CreditRole::Director => Role::Director,
-            CreditRole::Writer => Role::Writer,
-            CreditRole::Actor => Role::Actor,
-            CreditRole::Composer => Role::Composer,
-            CreditRole::Cinematographer => Role::Cinematographer,
-            CreditRole::Producer => Role::Producer,
-            CreditRole::Editor => Role::Editor,
-        }
-    }
-}
-
 /// One person credited on a film; `order` is the position within the role, from 0.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -79,15 +48,6 @@ pub struct ReferenceCredit {
     pub order: u32,
     /// The part an actor plays, when the source knows it.
     pub character: Option<String>,
-}
-
-/// An identifier of the film elsewhere: `source` is `imdb`, `tmdb`, `wikidata` (or `letterboxd`
-/// in the catalog), as the `external_ids` table names them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ExternalId {
-    pub source: String,
-    pub value: String,
 }
 
 impl ExternalId {
@@ -235,6 +195,9 @@ pub struct Candidate {
     /// The catalog film with one of the same external ids, to open instead of adding it twice.
     #[ts(type = "number | null")]
     pub in_catalog: Option<i64>,
+    /// What the catalog would store of it (the leads of the cast, bounded names), to fill the
+    /// film form's facts with.
+    pub facts: crate::model::FilmFacts,
     /// Everything the source said, for filling the form without asking again.
     pub film: ReferenceFilm,
 }
@@ -252,6 +215,7 @@ impl Candidate {
             poster_url: film.poster_url.clone(),
             external_ids: film.external_ids.clone(),
             in_catalog,
+            facts: super::adding::reference_facts(&film),
             film,
         }
     }

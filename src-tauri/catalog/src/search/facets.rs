@@ -1,4 +1,4 @@
-//! Facet counts (directors, themes, decades) over the films a search gathered, each with the
+//! Facet counts (directors, themes, genres, decades) over the films a search gathered, each with the
 //! filter text that narrows the query to it.
 
 use rusqlite::Transaction;
@@ -33,6 +33,15 @@ pub fn count(tx: &Transaction, ids: &[i64]) -> Result<Facets> {
         ),
         |name| format!("theme:{}", quoted(name)),
     )?;
+    let genres = rows(
+        tx,
+        &format!(
+            "SELECT g.name, count(*) FROM film_genres fg JOIN genres g ON g.id = fg.genre_id
+              WHERE fg.film_id IN ({list})
+              GROUP BY g.id ORDER BY count(*) DESC, g.name_key LIMIT {TOP}"
+        ),
+        |name| format!("genre:{}", quoted(name)),
+    )?;
     let decades = rows(
         tx,
         &format!(
@@ -44,6 +53,7 @@ pub fn count(tx: &Transaction, ids: &[i64]) -> Result<Facets> {
     Ok(Facets {
         directors,
         themes,
+        genres,
         decades,
     })
 }

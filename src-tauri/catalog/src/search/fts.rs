@@ -61,7 +61,7 @@ impl Plan {
 }
 
 /// The film index columns searched for words (`facts` holds filter tokens, never searched as text).
-const TEXT_COLUMNS: &str = "title original_title directors people themes";
+const TEXT_COLUMNS: &str = "title original_title directors people themes genres synopsis";
 
 /// Builds the plan; `alternatives(word, prefix)` returns indexed words close to a mistyped `word`.
 ///
@@ -122,6 +122,7 @@ pub fn plan(query: &Query, mut alternatives: impl FnMut(&str, bool) -> Vec<Strin
         (&query.directors, "directors"),
         (&query.people, "{directors people}"),
         (&query.themes, "themes"),
+        (&query.genres, "genres"),
     ] {
         for words in names {
             let words: Vec<String> = words.iter().map(|w| prefix(w)).collect();
@@ -255,13 +256,13 @@ mod tests {
         assert_eq!(
             plan.film_match().as_deref(),
             Some(
-                r#"(({title original_title directors people themes} : (("near") AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes} : ("z"*))"#
+                r#"(({title original_title directors people themes genres synopsis} : (("near") AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes genres synopsis} : ("z"*))"#
             )
         );
         assert_eq!(
             plan.title_match().as_deref(),
             Some(
-                r#"(({title original_title} : (("near") AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes} : ("z"*))"#
+                r#"(({title original_title} : (("near") AND ("and"*) AND ("x y"))) AND (directors : ("oshii"*))) NOT ({title original_title directors people themes genres synopsis} : ("z"*))"#
             )
         );
     }

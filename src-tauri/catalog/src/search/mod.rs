@@ -88,17 +88,22 @@ pub enum MatchField {
     Director,
     Person,
     Theme,
+    /// One of the reference's genres.
+    Genre,
+    /// The film's synopsis.
+    Synopsis,
     Review,
     Note,
     Article,
 }
 
-/// Counts of directors, themes and decades among the films found.
+/// Counts of directors, themes, genres and decades among the films found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Facets {
     pub directors: Vec<FacetCount>,
     pub themes: Vec<FacetCount>,
+    pub genres: Vec<FacetCount>,
     pub decades: Vec<FacetCount>,
 }
 

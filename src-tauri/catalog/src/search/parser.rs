@@ -69,6 +69,8 @@ pub struct Query {
     /// `person:` values (anyone credited).
     pub people: Vec<Vec<String>>,
     pub themes: Vec<Vec<String>>,
+    /// `genre:` values, over the reference's genres.
+    pub genres: Vec<Vec<String>>,
     /// Inclusive year range.
     pub years: Option<(i32, i32)>,
     pub rating: Option<(Compare, f64)>,
@@ -84,6 +86,7 @@ impl Query {
             && self.directors.is_empty()
             && self.people.is_empty()
             && self.themes.is_empty()
+            && self.genres.is_empty()
             && self.years.is_none()
             && self.rating.is_none()
             && self.has.is_empty()
@@ -96,6 +99,7 @@ impl Query {
             || !self.directors.is_empty()
             || !self.people.is_empty()
             || !self.themes.is_empty()
+            || !self.genres.is_empty()
     }
 }
 
@@ -214,6 +218,7 @@ fn apply_filter(query: &mut Query, key: &str, value: &str) -> bool {
         "director" | "directors" | "dir" | "by" => push_words(&mut query.directors, value),
         "person" | "people" | "with" => push_words(&mut query.people, value),
         "theme" | "themes" | "tag" => push_words(&mut query.themes, value),
+        "genre" | "genres" => push_words(&mut query.genres, value),
         "year" => match parse_years(value) {
             Some(range) => {
                 query.years = Some(range);

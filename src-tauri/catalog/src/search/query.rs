@@ -313,7 +313,7 @@ fn hit(
     // no text at all.
     let searched_text = !words.is_empty() || !query.people.is_empty();
     if candidate.tier == 2 && matched.is_empty() && searched_text {
-        matched.push(MatchField::Person);
+        matched.push(unshown_match(tx, query, film.id, words)?);
     }
     let snippet = match candidate.review_id {
         Some(id) => Some(snippet(tx, id, words)?),
@@ -333,6 +333,33 @@ fn hit(
         snippet,
         film,
     })
+}
+
+/// What a film found in its index row matched when no shown field did: a genre, the synopsis,
+/// or else a person credited beside the directors.
+fn unshown_match(
+    tx: &Transaction,
+    query: &Query,
+    film_id: i64,
+    words: &[String],
+) -> Result<MatchField> {
+    let (genres, synopsis): (Option<String>, Option<String>) = tx
+        .prepare_cached(
+            "SELECT (SELECT group_concat(g.name, ' ') FROM film_genres fg
+                       JOIN genres g ON g.id = fg.genre_id WHERE fg.film_id = f.id),
+                    f.synopsis
+               FROM films f WHERE f.id = ?1",
+        )?
+        .query_row([film_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let genre_words: Vec<String> = query.genres.iter().flatten().cloned().collect();
+    let genres = genres.unwrap_or_default();
+    if highlight::contains(&genres, words) || highlight::contains(&genres, &genre_words) {
+        return Ok(MatchField::Genre);
+    }
+    if synopsis.is_some_and(|s| highlight::contains(&s, words)) {
+        return Ok(MatchField::Synopsis);
+    }
+    Ok(MatchField::Person)
 }
 
 fn snippet(tx: &Transaction, review_id: i64, words: &[String]) -> Result<Snippet> {

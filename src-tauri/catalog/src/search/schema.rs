@@ -15,7 +15,8 @@ const SEARCH_SQL: &str = include_str!("../../schema/search.sql");
 const STAMP_KEY: &str = "search_schema";
 
 /// The columns of `search_film`, as `search_film_source` names them too.
-pub(crate) const FILM_COLUMNS: &str = "title, original_title, directors, people, themes, facts";
+pub(crate) const FILM_COLUMNS: &str =
+    "title, original_title, directors, people, themes, facts, genres, synopsis";
 
 /// The FTS5 tables that store an index, whose flushing is tuned while they are written in bulk.
 const FTS_TABLES: [&str; 3] = ["search_film", "search_grams", "search_reviews"];

@@ -19,6 +19,7 @@ pub fn film(
             year: Some(year),
             directors: directors.iter().map(|d| d.to_string()).collect(),
             themes: themes.iter().map(|t| t.to_string()).collect(),
+            facts: None,
         })
         .expect("valid film")
 }

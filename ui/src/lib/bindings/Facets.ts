@@ -2,6 +2,6 @@
 import type { FacetCount } from "./FacetCount";
 
 /**
- * Counts of directors, themes and decades among the films found.
+ * Counts of directors, themes, genres and decades among the films found.
  */
-export type Facets = { directors: Array<FacetCount>, themes: Array<FacetCount>, decades: Array<FacetCount>, };
+export type Facets = { directors: Array<FacetCount>, themes: Array<FacetCount>, genres: Array<FacetCount>, decades: Array<FacetCount>, };

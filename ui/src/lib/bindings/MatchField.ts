@@ -3,4 +3,4 @@
 /**
  * Which part of a film's record matched.
  */
-export type MatchField = "title" | "originalTitle" | "director" | "person" | "theme" | "review" | "note" | "article";
+export type MatchField = "title" | "originalTitle" | "director" | "person" | "theme" | "genre" | "synopsis" | "review" | "note" | "article";

@@ -46,6 +46,18 @@ describe("FilmForm", () => {
       posterUrl: null,
       externalIds: [{ source: "wikidata", value: "Q228186" }],
       inCatalog: null,
+      facts: {
+        runtimeMinutes: 167,
+        credits: [
+          { role: "writer", name: "Fridrikh Gorenshtein", character: null },
+          { role: "actor", name: "Natalya Bondarchuk", character: "Hari" },
+        ],
+        genres: ["science fiction film"],
+        countries: ["Soviet Union"],
+        originalLanguage: "Russian",
+        synopsis: "A psychologist is sent to a station orbiting a distant planet.",
+        externalIds: [{ source: "wikidata", value: "Q228186" }],
+      },
       film,
     };
     const calls: { cmd: string; args: unknown }[] = [];
@@ -65,10 +77,20 @@ describe("FilmForm", () => {
     await fireEvent.click(found);
     expect(screen.getByTestId("lookup-picked")).toHaveTextContent("Wikidata (Q228186)");
     expect((screen.getByRole("textbox", { name: /Original title/ }) as HTMLInputElement).value).toBe("Солярис");
+    expect((screen.getByTestId("cast-input") as HTMLTextAreaElement).value).toBe("Natalya Bondarchuk = Hari");
+    expect((screen.getByRole("textbox", { name: /Runtime/ }) as HTMLInputElement).value).toBe("167");
     await fireEvent.click(screen.getByTestId("save-film"));
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalled());
     const added = calls.find((c) => c.cmd === "add_film_from_reference");
-    expect(added?.args).toMatchObject({ film: { id: "Q228186" }, input: { title: "Solaris", year: 1972, directors: ["Andrei Tarkovsky"] } });
+    expect(added?.args).toMatchObject({
+      film: { id: "Q228186" },
+      input: {
+        title: "Solaris",
+        year: 1972,
+        directors: ["Andrei Tarkovsky"],
+        facts: { runtimeMinutes: 167, genres: ["science fiction film"], originalLanguage: "Russian", countries: ["Soviet Union"] },
+      },
+    });
     expect(calls.some((c) => c.cmd === "add_film")).toBe(false);
   });
 

@@ -10,7 +10,7 @@ const results = (query: string, title: string): SearchResults => ({
   query,
   total: 1,
   totalIsEstimate: false,
-  facets: { directors: [{ value: "Mamoru Oshii", count: 1, filter: 'director:"Mamoru Oshii"' }], themes: [], decades: [] },
+  facets: { directors: [{ value: "Mamoru Oshii", count: 1, filter: 'director:"Mamoru Oshii"' }], themes: [], genres: [], decades: [] },
   hits: [
     {
       film: {

@@ -1,0 +1,115 @@
+//! Rules for a film's facts as a person edits them or a reference brings them: credits beside
+//! the directors, genres, countries, the original language, the synopsis, the runtime and the ids.
+
+use std::collections::HashSet;
+
+use super::{
+    check_length, count_per_film, credited_as, external_id, names, optional_name, person_name,
+    runtime, MAX_CREDITS_PER_FILM, MAX_EXTERNAL_IDS_PER_FILM, MAX_THEME_CHARS,
+};
+use crate::error::{CatalogError, Result};
+use crate::model::{CreditRole, FilmFacts};
+use crate::text::fold;
+
+/// As the catalog's schema allows (`films.synopsis`).
+pub const MAX_SYNOPSIS_CHARS: usize = 5_000;
+/// As the catalog's schema allows (`films.original_language`, `film_countries.country`).
+pub const MAX_LANGUAGE_CHARS: usize = 100;
+
+/// Facts that passed validation, in the exact form they will be stored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ValidFacts {
+    pub runtime_minutes: Option<i64>,
+    /// Roles other than director, each role's names in credit order, once each.
+    pub credits: Vec<ValidCredit>,
+    pub genres: Vec<String>,
+    pub countries: Vec<String>,
+    pub original_language: Option<String>,
+    pub synopsis: Option<String>,
+    /// `(source, value)`, once each.
+    pub external_ids: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidCredit {
+    pub role: CreditRole,
+    pub name: String,
+    pub character: Option<String>,
+}
+
+pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
+    count_per_film(
+        "credits",
+        "credits",
+        input.credits.len(),
+        MAX_CREDITS_PER_FILM,
+    )?;
+    let mut seen = HashSet::new();
+    let mut credits = Vec::new();
+    for (index, credit) in input.credits.iter().enumerate() {
+        if credit.role == CreditRole::Director {
+            return Err(CatalogError::invalid(
+                "credits",
+                format!(
+                    "Credit {} names a director ({}); directors are given as the film's directors.",
+                    index + 1,
+                    credit.name.trim()
+                ),
+            ));
+        }
+        let name = person_name("credits", &credit.name)?;
+        let character = if credit.role == CreditRole::Actor {
+            credited_as("credits", &credit.character)?
+        } else {
+            None
+        };
+        if seen.insert((credit.role, fold(&name))) {
+            credits.push(ValidCredit {
+                role: credit.role,
+                name,
+                character,
+            });
+        }
+    }
+    let synopsis = match input.synopsis.as_deref().map(str::trim) {
+        Some(text) if !text.is_empty() => {
+            check_length("synopsis", "Synopsis", text, MAX_SYNOPSIS_CHARS)?;
+            if text.contains('\0') {
+                return Err(CatalogError::invalid(
+                    "synopsis",
+                    "A synopsis cannot hold a NUL character.",
+                ));
+            }
+            Some(text.to_owned())
+        }
+        _ => None,
+    };
+    let mut ids = Vec::new();
+    for id in &input.external_ids {
+        let pair = external_id(&id.source, &id.value)
+            .map_err(|e| CatalogError::invalid("externalIds", e.to_string()))?;
+        if !ids.contains(&pair) {
+            ids.push(pair);
+        }
+    }
+    count_per_film(
+        "externalIds",
+        "external ids",
+        ids.len(),
+        MAX_EXTERNAL_IDS_PER_FILM,
+    )?;
+    Ok(ValidFacts {
+        runtime_minutes: runtime(input.runtime_minutes.map(i64::from))?,
+        credits,
+        genres: names("genres", "Genre", &input.genres, MAX_THEME_CHARS)?,
+        countries: names("countries", "Country", &input.countries, MAX_LANGUAGE_CHARS)?,
+        original_language: optional_name(
+            "originalLanguage",
+            "Original language",
+            &input.original_language,
+            MAX_LANGUAGE_CHARS,
+        )?,
+        synopsis,
+        external_ids: ids,
+    })
+}
