@@ -5,7 +5,7 @@
 
 use cinedex_catalog::reference::settings_view::{change_settings, SettingsChange, SettingsView};
 use cinedex_catalog::reference::{
-    config, LookupResult, Reference, ReferenceFilm, ReferenceSource, Settings,
+    config, LookupResult, Reference, ReferenceFilm, ReferenceSource, Refresh, Settings, Take,
 };
 use cinedex_catalog::{Film, FilmInput};
 use tauri::State;
@@ -45,6 +45,47 @@ pub async fn add_film_from_reference(
 ) -> Result<Film, IpcError> {
     state
         .run(move |c| c.add_film_from_reference(&film, &input))
+        .await
+}
+
+/// Film `id` beside the reference, field by field; writes nothing.
+#[tauri::command]
+pub async fn compare_with_reference(
+    state: State<'_, CatalogState>,
+    id: i64,
+    source: Option<ReferenceSource>,
+) -> Result<Refresh, IpcError> {
+    refresh(state, id, source, Take::Nothing).await
+}
+
+/// Takes the reference's value of `fields` (all blanks when `fill`), in one edit.
+#[tauri::command]
+pub async fn take_from_reference(
+    state: State<'_, CatalogState>,
+    id: i64,
+    source: Option<ReferenceSource>,
+    fields: Vec<String>,
+    fill: bool,
+) -> Result<Refresh, IpcError> {
+    let take = if fill {
+        Take::Blanks
+    } else {
+        Take::Fields(fields)
+    };
+    refresh(state, id, source, take).await
+}
+
+async fn refresh(
+    state: State<'_, CatalogState>,
+    id: i64,
+    source: Option<ReferenceSource>,
+    take: Take,
+) -> Result<Refresh, IpcError> {
+    state
+        .run(move |c| {
+            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+            c.refresh_film(&reference, id, source, &take)
+        })
         .await
 }
 

@@ -28,6 +28,7 @@ import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { LookupResult } from "./bindings/LookupResult";
 import type { ReferenceFilm } from "./bindings/ReferenceFilm";
 import type { ReferenceSource } from "./bindings/ReferenceSource";
+import type { Refresh } from "./bindings/Refresh";
 import type { SettingsChange } from "./bindings/SettingsChange";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { RestoreReport } from "./bindings/RestoreReport";
@@ -82,6 +83,10 @@ export const api = {
     call<LookupResult>("lookup_films", { query, year, source }),
   addFilmFromReference: (film: ReferenceFilm, input: FilmInput) =>
     call<Film>("add_film_from_reference", { film, input }),
+  compareWithReference: (id: number, source: ReferenceSource | null = null) =>
+    call<Refresh>("compare_with_reference", { id, source }),
+  takeFromReference: (id: number, fields: string[], fill: boolean, source: ReferenceSource | null = null) =>
+    call<Refresh>("take_from_reference", { id, source, fields, fill }),
   referenceSettings: () => call<SettingsView>("reference_settings"),
   setReferenceSettings: (change: SettingsChange) => call<SettingsView>("set_reference_settings", { change }),
   updateFilm: (id: number, input: FilmInput) => call<Film>("update_film", { id, input }),
