@@ -244,12 +244,12 @@ fn search_finds_synopsis_words_and_filters_and_counts_genres() {
 #[test]
 fn the_json_export_carries_facts_through_a_round_trip_and_markdown_shows_them() {
     let dir = tempfile::tempdir().unwrap();
-    let c = Catalog::open(&dir.path().join("a.cinedex")).unwrap();
+    let c = Catalog::open(dir.path().join("a.cinedex")).unwrap();
     let film = innocence(&c);
     let json = dir.path().join("all.json");
     c.export(ExportFormat::Json, &json).unwrap();
 
-    let fresh = Catalog::open(&dir.path().join("b.cinedex")).unwrap();
+    let fresh = Catalog::open(dir.path().join("b.cinedex")).unwrap();
     fresh
         .import(
             ImportSource::Json,
