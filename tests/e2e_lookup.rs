@@ -64,6 +64,26 @@ async fn a_film_is_added_by_lookup_and_opened_when_looked_up_again() {
     text_when(&app, "[data-testid=film-title]", |t| t == "Solaris").await;
     let directors = text_when(&app, "[data-testid=film-directors]", |t| !t.is_empty()).await;
     assert_eq!(directors, "Andrei Tarkovsky");
+    // The facts the lookup brought are on the film page.
+    text_when(&app, "[data-testid=film-runtime]", |t| t.ends_with("min")).await;
+    text_when(&app, "[data-testid=film-countries]", |t| !t.is_empty()).await;
+    text_when(&app, "[data-testid=film-ids]", |t| t.contains("Q228186")).await;
     screenshot(&app, "film-added-by-lookup.png").await;
+
+    // The person's own year differs from Wikidata's: refreshing keeps it until theirs is picked.
+    click(&app, "[data-testid=edit-film]").await;
+    let year_field = find(&app, "input[name=year]").await;
+    year_field.clear().await.expect("the year clears");
+    year_field.send_keys("1971").await.expect("a year is typed");
+    click(&app, "[data-testid=save-film]").await;
+    text_when(&app, "[data-testid=film-year]", |t| t == "1971").await;
+    click(&app, "[data-testid=refresh-compare]").await;
+    let conflict = text_when(&app, "[data-testid=conflict-year]", |t| t.contains("1972")).await;
+    assert!(conflict.contains("Keep yours: 1971"), "{conflict}");
+    screenshot(&app, "film-refresh.png").await;
+    click(&app, "[data-testid=conflict-year-reference]").await;
+    click(&app, "[data-testid=refresh-take]").await;
+    text_when(&app, "[data-testid=refresh-note]", |t| t.contains("Took 1")).await;
+    text_when(&app, "[data-testid=film-year]", |t| t == "1972").await;
     app.close().await.expect("the session closes");
 }

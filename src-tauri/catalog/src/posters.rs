@@ -3,11 +3,11 @@
 //! window shows thumbnails only, through a protocol that serves them by film id.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
 use image::codecs::jpeg::JpegEncoder;
-use image::ImageFormat;
+use image::{ImageFormat, ImageReader, Limits};
 use rusqlite::{params, OptionalExtension};
 
 use crate::db::Catalog;
@@ -18,6 +18,8 @@ use crate::time;
 
 /// The largest poster file accepted: a scan at print resolution fits easily.
 pub const MAX_POSTER_BYTES: u64 = 40 * 1024 * 1024;
+/// The widest and tallest poster accepted, checked before decoding: a print scan fits.
+pub const MAX_POSTER_SIDE: u32 = 12_000;
 /// Thumbnails fit in this box, enough for a grid card on a high-density screen.
 pub const THUMB_WIDTH: u32 = 320;
 pub const THUMB_HEIGHT: u32 = 480;
@@ -65,19 +67,31 @@ impl Catalog {
     /// Copies the image at `source` in as film `film_id`'s poster (replacing any earlier one) and
     /// makes its thumbnail. The file is checked before anything is stored.
     pub fn attach_poster(&self, film_id: i64, source: &Path) -> Result<Film> {
+        // A catalog with no poster folder refuses before the file is read.
+        self.posters_dir()?;
+        let bytes = read_poster_file(source)?;
+        self.attach_poster_bytes(film_id, &bytes, &source.display().to_string())
+    }
+
+    /// Stores `bytes` as film `film_id`'s poster, checked as a file is: the type by content, the
+    /// size cap, and the dimensions before any pixel is decoded. `origin` (a path, an address)
+    /// names the image in errors.
+    pub fn attach_poster_bytes(&self, film_id: i64, bytes: &[u8], origin: &str) -> Result<Film> {
         let dir = self.posters_dir()?;
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |source| CatalogError::Io { path, source }
         };
-        let bytes = read_poster_file(source)?;
-        let not_an_image = || {
-            CatalogError::invalid(
-                "file",
-                format!("{}: not a JPEG, PNG, WebP or GIF image", source.display()),
-            )
-        };
-        let format = image::guess_format(&bytes).map_err(|_| not_an_image())?;
+        let refused = |why: String| CatalogError::invalid("file", format!("{origin}: {why}"));
+        if bytes.len() as u64 > MAX_POSTER_BYTES {
+            return Err(refused(format!(
+                "{} MiB is larger than the {} MiB a poster may be",
+                bytes.len() / (1024 * 1024),
+                MAX_POSTER_BYTES / (1024 * 1024)
+            )));
+        }
+        let not_an_image = || refused("not a JPEG, PNG, WebP or GIF image".into());
+        let format = image::guess_format(bytes).map_err(|_| not_an_image())?;
         let extension = match format {
             ImageFormat::Jpeg => "jpg",
             ImageFormat::Png => "png",
@@ -85,9 +99,7 @@ impl Catalog {
             ImageFormat::Gif => "gif",
             _ => return Err(not_an_image()),
         };
-        let decoded = image::load_from_memory_with_format(&bytes, format).map_err(|error| {
-            CatalogError::invalid("file", format!("{}: {error}", source.display()))
-        })?;
+        let decoded = decode_bounded(bytes, format).map_err(refused)?;
         // The one resize: the grid only ever shows this thumbnail.
         let thumb = decoded.thumbnail(THUMB_WIDTH, THUMB_HEIGHT).to_rgb8();
         let mut thumb_bytes = Vec::new();
@@ -108,7 +120,7 @@ impl Catalog {
             // Files first, then the row: if writing a file fails the transaction rolls back and
             // the film keeps its old poster (whose files have the same names only when the
             // extension matches, in which case they are replaced whole by the rename).
-            write_atomically(&dir.join(&original), &bytes)?;
+            write_atomically(&dir.join(&original), bytes)?;
             write_atomically(&dir.join(thumb_name(film_id)), &thumb_bytes)?;
             // The stored name is only trusted when it is this film's own.
             let own = |name: &String| own_file_film(name) == Some(film_id) && *name != original;
@@ -203,6 +215,29 @@ fn remove_files(dir: &Path, film_id: i64) {
             let _ = fs::remove_file(path);
         }
     }
+}
+
+/// `bytes` decoded, once its header says it is at most [`MAX_POSTER_SIDE`] pixels a side: a
+/// small file that claims to be 100,000 pixels square is refused before anything is allocated.
+pub(crate) fn decode_bounded(
+    bytes: &[u8],
+    format: ImageFormat,
+) -> std::result::Result<image::DynamicImage, String> {
+    let reader = || ImageReader::with_format(Cursor::new(bytes), format);
+    let (width, height) = reader()
+        .into_dimensions()
+        .map_err(|error| error.to_string())?;
+    if width > MAX_POSTER_SIDE || height > MAX_POSTER_SIDE {
+        return Err(format!(
+            "{width}×{height} pixels is larger than the {MAX_POSTER_SIDE}×{MAX_POSTER_SIDE} a poster may be"
+        ));
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_POSTER_SIDE);
+    limits.max_image_height = Some(MAX_POSTER_SIDE);
+    let mut decoder = reader();
+    decoder.limits(limits);
+    decoder.decode().map_err(|error| error.to_string())
 }
 
 /// The bytes of the image at `source`: a regular file of at most [`MAX_POSTER_BYTES`]. A device

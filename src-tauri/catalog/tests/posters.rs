@@ -100,3 +100,29 @@ fn an_in_memory_catalog_has_no_poster_folder() {
         Err(CatalogError::Conflict(_))
     ));
 }
+
+#[test]
+fn an_image_claiming_more_pixels_than_a_poster_has_is_refused_before_decoding() {
+    let (dir, c, id) = setup();
+    let mut bytes = Vec::new();
+    image::RgbImage::from_pixel(16, 16, image::Rgb([10, 20, 30]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    // The frame header (SOF0: FF C0, length, precision, height, width) now claims 20000×20000
+    // pixels: a few hundred bytes that would decode into over a gigabyte.
+    let sof = bytes
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("a baseline JPEG has a SOF0 frame header");
+    bytes[sof + 5..sof + 9].copy_from_slice(&[0x4E, 0x20, 0x4E, 0x20]);
+    let source = dir.path().join("bomb.jpg");
+    std::fs::write(&source, &bytes).unwrap();
+
+    let error = c.attach_poster(id, &source).unwrap_err().to_string();
+    assert!(error.contains("bomb.jpg"), "{error}");
+    assert!(error.contains("20000×20000"), "{error}");
+    assert!(!c.get_film(id).unwrap().film.has_poster, "nothing was stored");
+}

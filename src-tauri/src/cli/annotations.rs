@@ -1,10 +1,35 @@
 //! `cinedex note ...`: timecoded notes on a film.
 
-use cinedex_catalog::{Annotation, AnnotationInput, Catalog};
+use cinedex_catalog::{AnnotationInput, Catalog};
+use clap::Subcommand;
 use serde_json::json;
 
-use super::args::NoteCommand;
-use super::output::Output;
+use super::output::{self, Output};
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Pin a note to a moment of a film
+    Add {
+        film_id: i64,
+        /// The moment, HH:MM:SS
+        #[arg(long, value_name = "HH:MM:SS")]
+        at: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// A film's timecoded notes, in film order
+    List { film_id: i64 },
+    /// Change a note's moment and text
+    Edit {
+        id: i64,
+        #[arg(long, value_name = "HH:MM:SS")]
+        at: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// Delete a timecoded note
+    Delete { id: i64 },
+}
 
 pub fn run(catalog: &Catalog, out: &Output, command: NoteCommand) -> anyhow::Result<()> {
     match command {
@@ -16,7 +41,7 @@ pub fn run(catalog: &Catalog, out: &Output, command: NoteCommand) -> anyhow::Res
         }
         NoteCommand::List { film_id } => {
             let notes = catalog.list_annotations(film_id)?;
-            out.show(&notes, |notes| print_notes(notes))
+            out.show(&notes, |notes| output::print_notes(notes))
         }
         NoteCommand::Edit { id, at, text } => {
             let note = catalog.update_annotation(id, &AnnotationInput { at, body: text })?;
@@ -28,14 +53,5 @@ pub fn run(catalog: &Catalog, out: &Output, command: NoteCommand) -> anyhow::Res
                 println!("Deleted note {id}")
             })
         }
-    }
-}
-
-pub fn print_notes(notes: &[Annotation]) {
-    if notes.is_empty() {
-        println!("No timecoded notes.");
-    }
-    for note in notes {
-        println!("{:>8} — {} (#{})", note.at, note.body, note.id);
     }
 }

@@ -54,10 +54,10 @@ pub enum Command {
     Viewing(ViewingCommand),
     /// Timecoded notes on a film ("01:12:30 — the doll parade")
     #[command(subcommand)]
-    Note(NoteCommand),
+    Note(super::annotations::NoteCommand),
     /// Bring films and writing in from files (preview, then commit)
     #[command(subcommand)]
-    Import(ImportCommand),
+    Import(super::import::ImportCommand),
     /// Export the catalog: json (everything, re-importable), csv, markdown (a folder), letterboxd (a folder)
     Export(super::export::ExportArgs),
     /// The lists of films (from Letterboxd or a Cinedex export)
@@ -336,56 +336,4 @@ impl From<KindArg> for ReviewKind {
             KindArg::Article => ReviewKind::Article,
         }
     }
-}
-
-#[derive(Debug, Subcommand)]
-pub enum NoteCommand {
-    /// Pin a note to a moment of a film
-    Add {
-        film_id: i64,
-        /// The moment, HH:MM:SS
-        #[arg(long, value_name = "HH:MM:SS")]
-        at: String,
-        #[arg(long)]
-        text: String,
-    },
-    /// A film's timecoded notes, in film order
-    List { film_id: i64 },
-    /// Change a note's moment and text
-    Edit {
-        id: i64,
-        #[arg(long, value_name = "HH:MM:SS")]
-        at: String,
-        #[arg(long)]
-        text: String,
-    },
-    /// Delete a timecoded note
-    Delete { id: i64 },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ImportCommand {
-    /// Turn a review article (.txt, .md or .html, or a web page) into a catalog entry: the film
-    /// and the article
-    Article {
-        /// The article file, an http(s) address to fetch, or `-` for standard input
-        #[arg(value_name = "FILE|URL|-")]
-        file: PathBuf,
-        /// The catalog film the article is about, instead of the one Cinedex finds
-        #[arg(long, value_name = "ID")]
-        film: Option<i64>,
-        /// Print the proposal as JSON and write nothing
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// A Letterboxd export ZIP (diary, ratings, reviews, watchlist, lists)
-    Letterboxd(super::import::SourceArgs),
-    /// An IMDb ratings or watchlist CSV
-    Imdb(super::import::SourceArgs),
-    /// Any CSV with a header row; columns are mapped by name (override with --map)
-    Csv(super::import::CsvArgs),
-    /// A Tellico .tc file (video collection)
-    Tellico(super::import::SourceArgs),
-    /// A Cinedex JSON export
-    Json(super::import::SourceArgs),
 }

@@ -8,10 +8,36 @@ use cinedex_catalog::reference::{page, Reference};
 use cinedex_catalog::{
     Catalog, ColumnMapping, CsvField, ImportOptions, ImportSource, ImportSummary,
 };
-use clap::Args;
+use clap::{Args, Subcommand};
 
-use super::args::ImportCommand;
 use super::output::{self, Output};
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Turn a review article (.txt, .md or .html, or a web page) into a catalog entry: the film
+    /// and the article
+    Article {
+        /// The article file, an http(s) address to fetch, or `-` for standard input
+        #[arg(value_name = "FILE|URL|-")]
+        file: PathBuf,
+        /// The catalog film the article is about, instead of the one Cinedex finds
+        #[arg(long, value_name = "ID")]
+        film: Option<i64>,
+        /// Print the proposal as JSON and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A Letterboxd export ZIP (diary, ratings, reviews, watchlist, lists)
+    Letterboxd(SourceArgs),
+    /// An IMDb ratings or watchlist CSV
+    Imdb(SourceArgs),
+    /// Any CSV with a header row; columns are mapped by name (override with --map)
+    Csv(CsvArgs),
+    /// A Tellico .tc file (video collection)
+    Tellico(SourceArgs),
+    /// A Cinedex JSON export
+    Json(SourceArgs),
+}
 
 #[derive(Debug, Args)]
 pub struct SourceArgs {

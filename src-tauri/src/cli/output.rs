@@ -1,6 +1,8 @@
 //! How the command line prints: JSON in the app's camelCase shapes, or tables and text for people.
 
-use cinedex_catalog::{CatalogInfo, CreditRole, Film, FilmDetail, FilmFacts, Review, Viewing};
+use cinedex_catalog::{
+    Annotation, CatalogInfo, CreditRole, Film, FilmDetail, FilmFacts, Review, Viewing,
+};
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 
@@ -102,7 +104,7 @@ pub fn film_detail(detail: &FilmDetail) {
     }
     if !detail.annotations.is_empty() {
         println!();
-        super::annotations::print_notes(&detail.annotations);
+        print_notes(&detail.annotations);
     }
 }
 
@@ -228,4 +230,14 @@ pub fn info(info: &CatalogInfo) {
     println!("Films:          {}", info.film_count);
     println!("In the trash:   {}", info.trash_count);
     println!("Schema version: {}", info.schema_version);
+}
+
+/// A film's timecoded notes, one per line, in film order.
+pub fn print_notes(notes: &[Annotation]) {
+    if notes.is_empty() {
+        println!("No timecoded notes.");
+    }
+    for note in notes {
+        println!("{:>8} — {} (#{})", note.at, note.body, note.id);
+    }
 }

@@ -3,6 +3,7 @@
 import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
 import type { ArticleProposal } from "./bindings/ArticleProposal";
@@ -146,10 +147,15 @@ export const api = {
   onImportProgress: (handler: (progress: { done: number; total: number }) => void): Promise<UnlistenFn> =>
     listen<{ done: number; total: number }>("import-progress", (event) => handler(event.payload)),
   /** The system's open dialog; null when the person cancels. */
-  pickFile: async (extensions: string[]): Promise<string | null> => {
-    const chosen = await open({ multiple: false, directory: false, filters: [{ name: "Import file", extensions }] });
+  pickFile: async (extensions: string[], name = "Import file"): Promise<string | null> => {
+    const chosen = await open({ multiple: false, directory: false, filters: [{ name, extensions }] });
     return typeof chosen === "string" ? chosen : null;
   },
+  /** Calls `handler` with the paths of files dropped on the window, until the returned function is called. */
+  onFileDrop: (handler: (paths: string[]) => void): Promise<UnlistenFn> =>
+    getCurrentWebview().onDragDropEvent((event) => {
+      if (event.payload.type === "drop") handler(event.payload.paths);
+    }),
   /** The system's save dialog (or a folder picker for folder exports); null when cancelled. */
   pickTarget: async (folder: boolean, defaultPath: string): Promise<string | null> => {
     if (folder) {
