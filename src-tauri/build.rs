@@ -25,6 +25,8 @@ const COMMANDS: &[&str] = &[
     "propose_article_from_url",
     "lookup_films",
     "add_film_from_reference",
+    "download_poster",
+    "candidate_poster",
     "compare_with_reference",
     "take_from_reference",
     "reference_settings",

@@ -10,7 +10,7 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 
 use common::Shell;
-use reference_standin::wikidata;
+use reference_standin::{tmdb, wikidata, TMDB_KEY};
 use serde_json::{json, Value};
 
 fn cmd(shell: &Shell, wikidata: &str, args: &[&str]) -> assert_cmd::Command {
@@ -247,4 +247,43 @@ fn add_from_the_reference_fills_the_film_in_and_never_adds_it_twice() {
         .assert()
         .code(1);
     assert!(one_error_line(&bad).contains("from"));
+}
+
+#[test]
+fn a_film_added_with_tmdb_set_up_comes_with_its_poster_and_a_missing_one_is_only_a_warning() {
+    let shell = Shell::new();
+    let (wikidata, tmdb) = (wikidata(), tmdb());
+    let with_tmdb = |args: &[&str]| {
+        let mut cmd = cmd(&shell, &wikidata, args);
+        cmd.env("CINEDEX_TMDB_URL", &tmdb)
+            .env("CINEDEX_TMDB_KEY", TMDB_KEY);
+        cmd
+    };
+    let out = with_tmdb(&["add", "--from", "tmdb:129", "--json"])
+        .assert()
+        .success();
+    assert!(
+        out.get_output().stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.get_output().stderr)
+    );
+    let added = json_of(&out);
+    assert_eq!(added["title"], "Spirited Away");
+    assert_eq!(added["hasPoster"], true, "{added}");
+    let posters = shell.db.with_file_name("posters");
+    assert!(posters.join(format!("{}.jpg", added["id"])).exists());
+
+    // Solaris is on Wikidata with a TMDB id the stand-in does not know: the film is added, the
+    // poster is not, and stderr says so in one line.
+    let out = with_tmdb(&["add", "--from", "wikidata:Q228186", "--json"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("warning: the poster was not downloaded"),
+        "{stderr}"
+    );
+    assert_eq!(json_of(&out)["hasPoster"], false);
+    assert_eq!(shell.film_count(), 2);
 }

@@ -1,12 +1,14 @@
 //! Real-window test of adding a film by lookup: the title typed in the Add film dialog brings
 //! Wikidata's candidates (a local stand-in on 127.0.0.1, never the internet), picking one fills
 //! the form and saving adds it with its director; looked up again, it is the catalog's own film
-//! and opens instead of being added twice. Run by `make test`.
+//! and opens instead of being added twice. With TMDB set up (a stand-in too), candidates show
+//! their posters and the film picked is saved at once, its poster arriving after. Run by
+//! `make test`.
 
 mod e2e;
 mod reference_standin;
 
-use e2e::{click, count_when, find, screenshot, text_when, type_into, Desktop};
+use e2e::{click, count_when, find, screenshot, script_when, text_when, type_into, Desktop};
 use fantoccini::Locator;
 
 #[tokio::test]
@@ -85,5 +87,56 @@ async fn a_film_is_added_by_lookup_and_opened_when_looked_up_again() {
     click(&app, "[data-testid=refresh-take]").await;
     text_when(&app, "[data-testid=refresh-note]", |t| t.contains("Took 1")).await;
     text_when(&app, "[data-testid=film-year]", |t| t == "1972").await;
+    app.close().await.expect("the session closes");
+}
+
+#[tokio::test]
+#[ignore = "real window: run by `make test` (needs `make build`, Xvfb and tauri-driver)"]
+async fn with_tmdb_set_up_candidates_show_posters_and_the_picked_film_gets_its_own() {
+    let tmdb = reference_standin::tmdb();
+    let desktop = Desktop::start_with_env(&[
+        ("CINEDEX_TMDB_URL", tmdb.as_str()),
+        ("CINEDEX_TMDB_KEY", reference_standin::TMDB_KEY),
+        ("CINEDEX_OFFLINE", "0"),
+    ]);
+    let app = desktop.open_app().await;
+
+    click(&app, "[data-testid=add-film]").await;
+    type_into(&app, "input[name=title]", "Solaris").await;
+    text_when(&app, "[data-testid=lookup-candidate]", |t| {
+        t.contains("1972")
+    })
+    .await;
+    // Two of the three candidates have posters, shrunk in Rust and shown as data: URLs.
+    script_when(
+        &app,
+        "two candidate posters, loaded",
+        "return [...document.querySelectorAll('[data-testid=candidate-poster]')]
+            .filter((img) => img.src.startsWith('data:image/jpeg') && img.naturalWidth > 0)
+            .length === 2;",
+    )
+    .await;
+    screenshot(&app, "add-film-tmdb.png").await;
+    app.find(Locator::XPath(
+        "//*[@data-testid='lookup-candidate'][contains(., '1972')]",
+    ))
+    .await
+    .expect("the 1972 candidate")
+    .click()
+    .await
+    .expect("picked");
+    text_when(&app, "[data-testid=lookup-picked]", |t| t.contains("TMDB")).await;
+    click(&app, "[data-testid=save-film]").await;
+    count_when(&app, "[data-testid=film-row]", 1).await;
+    click(&app, "[data-testid=film-row]").await;
+    text_when(&app, "[data-testid=film-title]", |t| t == "Solaris").await;
+    script_when(
+        &app,
+        "the film's poster, downloaded after saving",
+        "const poster = document.querySelector('[data-testid=film-poster]');
+         return poster !== null && poster.dataset.hasPoster === 'true';",
+    )
+    .await;
+    screenshot(&app, "film-tmdb-poster.png").await;
     app.close().await.expect("the session closes");
 }

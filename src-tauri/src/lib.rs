@@ -89,6 +89,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::articles::propose_article_from_url,
             commands::lookup::lookup_films,
             commands::lookup::add_film_from_reference,
+            commands::lookup::download_poster,
+            commands::lookup::candidate_poster,
             commands::lookup::compare_with_reference,
             commands::lookup::take_from_reference,
             commands::lookup::reference_settings,

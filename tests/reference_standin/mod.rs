@@ -93,28 +93,85 @@ pub struct Answer {
 /// An HTTP server on 127.0.0.1 answering every request with `answer(target)`, for as long as the
 /// test runs; returns its origin (`http://127.0.0.1:PORT`).
 pub fn serve(answer: fn(&str) -> Answer) -> String {
+    serve_any(move |_, target| {
+        let Answer {
+            status,
+            content_type,
+            body,
+        } = answer(target);
+        (status, content_type, body.into_bytes())
+    })
+}
+
+/// A server answering `answer(origin, target)` with a status, a content type and bytes.
+fn serve_any(
+    answer: impl Fn(&str, &str) -> (&'static str, &'static str, Vec<u8>) + Send + 'static,
+) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let origin = format!("http://{}", listener.local_addr().unwrap());
+    let own = origin.clone();
     std::thread::spawn(move || {
         for mut stream in listener.incoming().flatten() {
             let mut head = [0u8; 8192];
             let read = stream.read(&mut head).unwrap_or(0);
             let request = String::from_utf8_lossy(&head[..read]).to_string();
             let target = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-            let Answer {
-                status,
-                content_type,
-                body,
-            } = answer(&target);
+            let (status, content_type, body) = answer(&own, &target);
             let _ = write!(
                 stream,
                 "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-                 Connection: close\r\n\r\n{body}",
+                 Connection: close\r\n\r\n",
                 body.len()
             );
+            let _ = stream.write_all(&body);
         }
     });
     origin
+}
+
+/// The key the TMDB stand-in accepts.
+pub const TMDB_KEY: &str = "0123456789abcdef0123456789abcdef";
+
+/// A stand-in for TMDB's v3 API over the core's recorded answers (`…/reference/tmdb`), whose
+/// `/configuration` names this server as the image base: every `/t/p/SIZE/NAME` is the recorded
+/// test poster. A request without [`TMDB_KEY`] is refused as TMDB does.
+pub fn tmdb() -> String {
+    serve_any(|origin, target| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("src-tauri/catalog/tests/fixtures/reference/tmdb");
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        if path.starts_with("/t/p/") {
+            let poster = std::fs::read(dir.join("poster.jpg")).unwrap();
+            return ("200 OK", "image/jpeg", poster);
+        }
+        if !query.contains(&format!("api_key={TMDB_KEY}")) {
+            let refused = r#"{"status_code":7,"status_message":"Invalid API key"}"#;
+            return ("401 Unauthorized", "application/json", refused.into());
+        }
+        let file = match path
+            .trim_start_matches("/3/")
+            .split('/')
+            .collect::<Vec<_>>()[..]
+        {
+            ["configuration"] => "configuration".to_owned(),
+            ["movie", id] => format!("movie_{id}"),
+            ["find", id] => format!("find_{id}"),
+            ["search", "movie"] => "search_solaris".to_owned(),
+            _ => String::new(),
+        };
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{file}.json"))) else {
+            return ("404 Not Found", "application/json", b"{}".to_vec());
+        };
+        let mut answer: Value = serde_json::from_str(&text).unwrap();
+        if file == "configuration" {
+            answer["images"]["secure_base_url"] = Value::String(format!("{origin}/t/p/"));
+        }
+        (
+            "200 OK",
+            "application/json",
+            answer.to_string().into_bytes(),
+        )
+    })
 }
 
 /// A stand-in for Wikidata on 127.0.0.1, for as long as the test runs.

@@ -19,7 +19,12 @@ pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Resul
     let film = match fields.from {
         Some(from) => {
             let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
-            catalog.add_film_from(&reference, &from, &input)?
+            let added = catalog.add_film_from(&reference, &from, &input)?;
+            // The film is in; a poster that could not be fetched is worth a word, not a failure.
+            if let Some(problem) = added.poster_problem {
+                eprintln!("warning: the poster was not downloaded: {problem}");
+            }
+            added.film
         }
         None => catalog.add_film(&input)?,
     };

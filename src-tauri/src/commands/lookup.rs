@@ -24,14 +24,9 @@ pub async fn lookup_films(
 ) -> Result<LookupResult, IpcError> {
     state
         .run(move |c| {
-            let source = source.unwrap_or(ReferenceSource::Wikidata);
-            Reference::for_person(crate::default_config_dir(), c)?.lookup(
-                Some(c),
-                &query,
-                year,
-                source,
-                DIALOG_LIMIT,
-            )
+            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+            let source = source.unwrap_or(reference.preferred_source());
+            reference.lookup(Some(c), &query, year, source, DIALOG_LIMIT)
         })
         .await
 }
@@ -45,6 +40,33 @@ pub async fn add_film_from_reference(
 ) -> Result<Film, IpcError> {
     state
         .run(move |c| c.add_film_from_reference(&film, &input))
+        .await
+}
+
+/// Fetches TMDB's poster for film `id` (the one at `url`, else the one its ids lead to), after
+/// the film is saved: adding a film never waits on the network.
+#[tauri::command]
+pub async fn download_poster(
+    state: State<'_, CatalogState>,
+    id: i64,
+    url: Option<String>,
+) -> Result<Film, IpcError> {
+    state
+        .run(move |c| {
+            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+            c.download_poster(&reference, id, url.as_deref())
+        })
+        .await
+}
+
+/// A candidate's poster as a small `data:` URL (the webview loads no remote image).
+#[tauri::command]
+pub async fn candidate_poster(
+    state: State<'_, CatalogState>,
+    url: String,
+) -> Result<String, IpcError> {
+    state
+        .run(move |c| Reference::for_person(crate::default_config_dir(), c)?.candidate_poster(&url))
         .await
 }
 

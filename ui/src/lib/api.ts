@@ -84,6 +84,8 @@ export const api = {
     call<LookupResult>("lookup_films", { query, year, source }),
   addFilmFromReference: (film: ReferenceFilm, input: FilmInput) =>
     call<Film>("add_film_from_reference", { film, input }),
+  downloadPoster: (id: number, url: string | null = null) => call<Film>("download_poster", { id, url }),
+  candidatePoster: (url: string) => call<string>("candidate_poster", { url }),
   compareWithReference: (id: number, source: ReferenceSource | null = null) =>
     call<Refresh>("compare_with_reference", { id, source }),
   takeFromReference: (id: number, fields: string[], fill: boolean, source: ReferenceSource | null = null) =>

@@ -23,16 +23,25 @@ const OTHER_ROLES: [CreditRole; 6] = [
 /// At most this many actors are kept: the leads, not the whole cast list.
 const MAX_ACTORS: usize = 10;
 
+/// A film added from the reference, and why its poster is missing when the reference had one.
+#[derive(Debug)]
+pub struct AddedFilm {
+    pub film: Film,
+    pub poster_problem: Option<CatalogError>,
+}
+
 impl Catalog {
     /// The film `from` names (`wikidata:Q…`, `tmdb:ID`, `imdb:tt…`, or a bare `Q…`/`tt…`),
     /// fetched from `reference` and added with `mine` over it, as
-    /// [`Catalog::add_film_from_reference`] does.
+    /// [`Catalog::add_film_from_reference`] does, then given the reference's poster. The film is
+    /// added even when its poster cannot be fetched (offline, a timeout): the problem is returned
+    /// beside it, for the front to mention.
     pub fn add_film_from(
         &self,
         reference: &Reference,
         from: &str,
         mine: &FilmInput,
-    ) -> Result<Film> {
+    ) -> Result<AddedFilm> {
         let id = ExternalId::parse(from).ok_or_else(|| {
             CatalogError::invalid(
                 "from",
@@ -50,7 +59,26 @@ impl Catalog {
                 ),
             )
         })?;
-        self.add_film_from_reference(&film, mine)
+        let added = self.add_film_from_reference(&film, mine)?;
+        // A Wikidata film gets TMDB's poster through its ids, when TMDB is set up.
+        if film.poster_url.is_none() && !reference.has_tmdb() {
+            return Ok(AddedFilm {
+                film: added,
+                poster_problem: None,
+            });
+        }
+        Ok(
+            match self.download_poster(reference, added.id, film.poster_url.as_deref()) {
+                Ok(film) => AddedFilm {
+                    film,
+                    poster_problem: None,
+                },
+                Err(problem) => AddedFilm {
+                    film: added,
+                    poster_problem: Some(problem),
+                },
+            },
+        )
     }
 
     /// Adds `film` with `mine` over it: a title, original title, year, directors or themes the

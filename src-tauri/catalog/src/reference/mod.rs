@@ -8,6 +8,7 @@ pub mod http;
 mod json;
 pub mod model;
 pub mod page;
+pub mod poster;
 pub mod refresh;
 pub mod settings_view;
 pub mod tmdb;
@@ -22,6 +23,7 @@ use url::Url;
 
 use crate::error::{CatalogError, Result};
 use crate::Catalog;
+pub use adding::AddedFilm;
 pub use cache::ReferenceCache;
 pub use config::{SettingName, Settings};
 pub use http::{HttpClient, HttpSettings};
@@ -139,16 +141,30 @@ impl Fetcher {
         url: &Url,
         bearer: Option<&str>,
     ) -> Result<serde_json::Value> {
+        self.get_checked(service, url, bearer, |body| {
+            serde_json::from_slice(body).map_err(|_| unreadable(service))
+        })
+    }
+
+    /// The body at `url`, read by `check`: from the cache when fresh, else asked and stored,
+    /// but stored only once `check` accepts it, so a bad answer is never served again offline.
+    pub(crate) fn get_checked<T>(
+        &self,
+        service: &'static str,
+        url: &Url,
+        bearer: Option<&str>,
+        check: impl Fn(&[u8]) -> Result<T>,
+    ) -> Result<T> {
         let key = http::redacted(url);
         if let Some(cache) = &self.cache {
             if let Some(body) = cache.get(service, &key)? {
-                if let Ok(value) = serde_json::from_slice(&body) {
+                if let Ok(value) = check(&body) {
                     return Ok(value);
                 }
             }
         }
         let body = self.http.get(service, url, bearer)?;
-        let value = serde_json::from_slice(&body).map_err(|_| unreadable(service))?;
+        let value = check(&body)?;
         if let Some(cache) = &self.cache {
             cache.put(service, &key, &body)?;
         }
@@ -220,6 +236,21 @@ impl Reference {
     pub fn for_person(default_config_dir: Option<PathBuf>, catalog: &Catalog) -> Result<Self> {
         let options = ReferenceOptions::for_person(default_config_dir)?;
         Reference::new(options.with_cache_beside(catalog.location()))
+    }
+
+    /// A TMDB key is set up.
+    pub fn has_tmdb(&self) -> bool {
+        self.tmdb.is_some()
+    }
+
+    /// Where a lookup goes when the person names no service: TMDB when they set it up (it has
+    /// posters and characters), else Wikidata.
+    pub fn preferred_source(&self) -> ReferenceSource {
+        if self.has_tmdb() {
+            ReferenceSource::Tmdb
+        } else {
+            ReferenceSource::Wikidata
+        }
     }
 
     pub fn provider(&self, source: ReferenceSource) -> Result<&dyn Provider> {

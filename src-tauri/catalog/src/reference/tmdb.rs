@@ -98,6 +98,27 @@ impl Tmdb {
         Ok(self.image_base.get_or_init(|| base).clone())
     }
 
+    /// `url` parsed, when it is an image under the base TMDB's `/configuration` names and its
+    /// path holds only the characters TMDB's file names use: the only addresses a poster is
+    /// fetched from, so a crafted "poster" cannot point the client anywhere else.
+    pub(crate) fn image_url(&self, url: &str) -> Result<Option<Url>> {
+        let Some(base) = self.image_base()? else {
+            return Ok(None);
+        };
+        // The base carries the poster size; any size under the same root is TMDB's.
+        let root = base
+            .rsplit_once('/')
+            .map_or(base.as_str(), |(root, _)| root);
+        let Some(rest) = url.strip_prefix(root).and_then(|r| r.strip_prefix('/')) else {
+            return Ok(None);
+        };
+        let safe = !rest.contains("..")
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b));
+        Ok(safe.then(|| Url::parse(url).ok()).flatten())
+    }
+
     fn poster_url(&self, movie: &Value, image_base: Option<&str>) -> Option<String> {
         let path = text(field(movie, "poster_path"), 200)?;
         let safe = path.starts_with('/')

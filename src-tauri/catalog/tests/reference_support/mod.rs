@@ -22,6 +22,8 @@ pub enum Reply {
     /// An endless stream of `[`, produced as it is read: `bytes` in all.
     Huge(usize),
     Redirect(String),
+    /// A body of `content_type`: images.
+    Bytes(&'static str, Vec<u8>),
 }
 
 pub type Route = dyn Fn(&Asked) -> Reply + Send + Sync;
@@ -124,6 +126,10 @@ fn answer(request: tiny_http::Request, route: &Route, number: usize, bytes: Arc<
                 None,
             ))
         }
+        Reply::Bytes(content_type, body) => request.respond(
+            tiny_http::Response::from_data(body)
+                .with_header(tiny_http::Header::from_bytes("Content-Type", content_type).unwrap()),
+        ),
         Reply::Redirect(to) => request.respond(
             tiny_http::Response::from_string("")
                 .with_status_code(302)
@@ -250,6 +256,43 @@ pub fn tmdb(asked: &Asked) -> Reply {
     } else {
         Reply::Text(404, r#"{"status_code":34,"status_message":"The resource you requested could not be found."}"#.into())
     }
+}
+
+/// The recorded test poster (342×513 JPEG).
+pub fn poster_bytes() -> Vec<u8> {
+    std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference/tmdb/poster.jpg"),
+    )
+    .unwrap()
+}
+
+/// A TMDB stand-in whose `/configuration` names this very server as the image base, so posters
+/// are fetched from it too: `/t/p/SIZE/NAME.jpg` is the test poster, `/t/p/SIZE/page.jpg` an HTML
+/// page, Wikidata's Action API as [`wikidata`] answers, every other path as [`tmdb`] does.
+pub fn tmdb_with_images() -> TestServer {
+    let own_url: Arc<std::sync::OnceLock<String>> = Arc::default();
+    let seen = own_url.clone();
+    let server = TestServer::start(move |asked: &Asked| {
+        if let Some(name) = asked.path.strip_prefix("/t/p/") {
+            return if name.ends_with("/page.jpg") {
+                Reply::Text(200, "<html><body>Not found</body></html>".into())
+            } else {
+                Reply::Bytes("image/jpeg", poster_bytes())
+            };
+        }
+        if asked.path == "/w/api.php" {
+            return wikidata(asked);
+        }
+        if asked.path == "/3/configuration" && asked.param("api_key") == TMDB_KEY {
+            let mut answer = fixture("tmdb/configuration.json");
+            let base = format!("{}/t/p/", seen.get().expect("the server's own address"));
+            answer["images"]["secure_base_url"] = Value::String(base);
+            return Reply::Json(answer);
+        }
+        tmdb(asked)
+    });
+    own_url.set(server.url.clone()).unwrap();
+    server
 }
 
 /// Options pointing both services at `url`, with short timeouts and no cache.

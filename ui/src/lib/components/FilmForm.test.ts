@@ -38,7 +38,15 @@ describe("FilmForm", () => {
   });
 
   it("looks the title up as it is typed, and a picked film is added from the reference", async () => {
-    const film = { source: "wikidata", id: "Q228186", title: "Solaris", originalTitle: "Солярис", year: 1972 };
+    const film = {
+      source: "wikidata",
+      id: "Q228186",
+      title: "Solaris",
+      originalTitle: "Солярис",
+      year: 1972,
+      posterUrl: null,
+      externalIds: [{ source: "wikidata", value: "Q228186" }],
+    };
     const candidate = {
       ...film,
       directors: ["Andrei Tarkovsky"],
@@ -92,6 +100,35 @@ describe("FilmForm", () => {
       },
     });
     expect(calls.some((c) => c.cmd === "add_film")).toBe(false);
+    expect(calls.some((c) => c.cmd === "download_poster"), "no TMDB id, no poster to ask for").toBe(false);
+  });
+
+  it("shows TMDB candidates' posters and fetches the picked one's after saving, without waiting", async () => {
+    const posterUrl = "https://image.tmdb.org/t/p/w342/abc.jpg";
+    const film = { source: "tmdb", id: "593", title: "Solaris", originalTitle: "Солярис", year: 1972, posterUrl, externalIds: [{ source: "tmdb", value: "593" }] };
+    const candidate = { ...film, directors: [], description: null, inCatalog: null, facts: { runtimeMinutes: null, credits: [], genres: [], countries: [], originalLanguage: null, synopsis: null, externalIds: film.externalIds }, film };
+    const calls: { cmd: string; args: unknown }[] = [];
+    let finishDownload: (value: unknown) => void = () => {};
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "list_films") return [];
+      if (cmd === "lookup_films") return { query: "Solaris", source: "tmdb", candidates: [candidate] };
+      if (cmd === "candidate_poster") return "data:image/jpeg;base64,AAAA";
+      if (cmd === "add_film_from_reference") return { id: 7 };
+      if (cmd === "download_poster") return new Promise((resolve) => (finishDownload = resolve));
+      return null;
+    });
+    const onsaved = vi.fn();
+    render(FilmForm, { onsaved, oncancel: () => {} });
+    await fireEvent.input(screen.getByRole("textbox", { name: "Title" }), { target: { value: "Solaris" } });
+    const thumb = await screen.findByTestId("candidate-poster");
+    expect(thumb.getAttribute("src")).toBe("data:image/jpeg;base64,AAAA");
+    expect(calls.find((c) => c.cmd === "candidate_poster")?.args).toMatchObject({ url: posterUrl });
+    await fireEvent.click(screen.getByTestId("lookup-candidate"));
+    await fireEvent.click(screen.getByTestId("save-film"));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalled());
+    await vi.waitFor(() => expect(calls.find((c) => c.cmd === "download_poster")?.args).toMatchObject({ id: 7, url: posterUrl }));
+    finishDownload({ id: 7, hasPoster: true });
   });
 
   it("says in one line when the reference cannot be asked, and still adds the film", async () => {
