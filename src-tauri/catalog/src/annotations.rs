@@ -4,9 +4,8 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::films::require_live;
+use crate::films::{require_live, touch_film};
 use crate::model::{Annotation, AnnotationInput};
-use crate::reviews::touch_film;
 use crate::time::{self, instant_at};
 
 pub const MAX_ANNOTATION_CHARS: usize = 5_000;

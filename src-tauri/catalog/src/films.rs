@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use crate::credits::{self, Role};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::model::{Film, FilmDetail, FilmInput, FilmWithFacts, WatchStatus};
+use crate::model::{Film, FilmInput, FilmWithFacts, WatchStatus};
 use crate::text::fold;
 use crate::time::{self, instant_at, optional_date_at, optional_instant_at};
 use crate::validate::{self, ValidFilm};
@@ -139,19 +139,6 @@ impl Catalog {
             Ok(ids.len())
         })
         .and_then(|count| self.sweep_posters().map(|_| count))
-    }
-
-    /// A film with everything attached to it, whether live or in the trash.
-    pub fn get_film(&self, id: i64) -> Result<FilmDetail> {
-        self.read(|tx| {
-            Ok(FilmDetail {
-                film: film_by_id(tx, id)?,
-                facts: crate::facts::facts_of(tx, id)?,
-                reviews: crate::reviews::reviews_of(tx, id)?,
-                viewings: crate::viewings::viewings_of(tx, id)?,
-                annotations: crate::annotations::annotations_of(tx, id)?,
-            })
-        })
     }
 
     /// A film with its facts, as `add` and `edit` answer on the command line.
@@ -379,4 +366,12 @@ pub(crate) fn films_by_ids(tx: &Transaction, ids: &[i64]) -> Result<Vec<Film>> {
         }
     }
     Ok(films)
+}
+
+/// A change to what is attached to a film (a review, a viewing, a note) is a change to the film:
+/// the library's "recently updated" order shows it.
+pub(crate) fn touch_film(tx: &Transaction, film_id: i64) -> Result<()> {
+    tx.prepare_cached("UPDATE films SET updated_at = ?2 WHERE id = ?1")?
+        .execute(params![film_id, time::to_text(time::now())])?;
+    Ok(())
 }

@@ -11,6 +11,7 @@ mod db;
 mod error;
 pub mod export;
 mod facts;
+mod film_detail;
 mod films;
 mod housekeeping;
 mod html_depth;

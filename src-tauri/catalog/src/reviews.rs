@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::films::require_live;
+use crate::films::{require_live, touch_film};
 use crate::markdown;
 use crate::model::{Review, ReviewInput, ReviewKind};
 use crate::time::{self, instant_at, optional_date_at};
@@ -129,13 +129,6 @@ fn review_by_id(tx: &Transaction, id: i64) -> Result<Review> {
             entity: "review",
             id,
         })
-}
-
-/// A change to a review is a change to its film: the library's "recently updated" order shows it.
-pub(crate) fn touch_film(tx: &Transaction, film_id: i64) -> Result<()> {
-    tx.prepare_cached("UPDATE films SET updated_at = ?2 WHERE id = ?1")?
-        .execute(params![film_id, time::to_text(time::now())])?;
-    Ok(())
 }
 
 fn rendered(review: Review) -> Review {

@@ -4,9 +4,8 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::films::require_live;
+use crate::films::{require_live, touch_film};
 use crate::model::{Viewing, ViewingInput, WatchStatus};
-use crate::reviews::touch_film;
 use crate::time::{self, instant_at};
 use crate::validate::{self, ValidViewing};
 

@@ -138,7 +138,7 @@ impl Writer<'_> {
         if status_rank(record.status) > status_rank(current) {
             films::set_status(tx, id, record.status)?;
         }
-        reviews::touch_film(tx, id)
+        films::touch_film(tx, id)
     }
 
     /// What new and matched films both get: credits beyond directors, runtime and rating, external
