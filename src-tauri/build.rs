@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "update_annotation",
     "delete_annotation",
     "propose_article",
+    "read_article",
     "propose_article_from_url",
     "lookup_films",
     "add_film_from_reference",

@@ -221,3 +221,24 @@ fn importing_a_file_that_is_not_text_exits_1_and_writes_nothing() {
         );
     assert_eq!(shell.film_count(), 0);
 }
+
+#[test]
+fn an_article_saved_in_windows_1252_is_read_with_its_accents() {
+    let shell = Shell::new();
+    // "Amélie - Cahiers" / "Une fée à Montmartre…" in Windows-1252: é is 0xE9, à 0xE0, è 0xE8.
+    let mut bytes =
+        b"Am\xe9lie - Cahiers\n\nUne f\xe9e \xe0 Montmartre, o\xf9 le caf\xe9 d\xe9borde \
+        de d\xe9tails tr\xe8s fran\xe7ais, et chaque plan est une carte postale.\n"
+            .to_vec();
+    bytes.extend(b"\nKeywords: Paris, caf\xe9\n");
+    let file = shell.db.with_file_name("amelie.txt");
+    std::fs::write(&file, bytes).unwrap();
+    let output = shell
+        .cmd(&["import", "article", file.to_str().unwrap(), "--dry-run"])
+        .assert()
+        .success();
+    let proposal: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    let body = proposal["review"]["body"].as_str().unwrap();
+    assert!(body.contains("Une fée à Montmartre"), "{body}");
+    assert_eq!(shell.film_count(), 0);
+}

@@ -86,6 +86,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::annotations::update_annotation,
             commands::annotations::delete_annotation,
             commands::articles::propose_article,
+            commands::articles::read_article,
             commands::articles::propose_article_from_url,
             commands::lookup::lookup_films,
             commands::lookup::add_film_from_reference,

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use cinedex_catalog::article::{ArticleProposal, FieldConflict, FilmCandidate};
+use cinedex_catalog::article::{ArticleFile, ArticleProposal, FieldConflict, FilmCandidate};
 use cinedex_catalog::backup::{BackupInfo, BackupReason, CheckReport, RestoreReport};
 use cinedex_catalog::*;
 use ts_rs::{Config, TS};
@@ -41,6 +41,7 @@ fn expected() -> Vec<(String, String)> {
         one::<Annotation>(&config),
         one::<AnnotationInput>(&config),
         one::<ArticleProposal>(&config),
+        one::<ArticleFile>(&config),
         one::<SearchResults>(&config),
         one::<SearchHit>(&config),
         one::<Segment>(&config),

@@ -1,9 +1,8 @@
 //! `cinedex import ...`: bringing writing in from files.
 
-use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
-use anyhow::Context;
 use cinedex_catalog::reference::{page, Reference};
 use cinedex_catalog::{
     Catalog, ColumnMapping, CsvField, ImportOptions, ImportSource, ImportSummary,
@@ -196,9 +195,9 @@ fn article(
             catalog.propose_article_from_page(&page, url, film, Some(&reference))?
         }
         None => {
-            let text = read_text(&file)?;
-            let name = file.file_name().and_then(|n| n.to_str());
-            catalog.propose_article_checked(&text, name, film, Some(&reference))?
+            let read = cinedex_catalog::article::read_article_file(&file)?;
+            let name = (file.as_os_str() != "-").then_some(read.name.as_str());
+            catalog.propose_article_checked(&read.text, name, film, Some(&reference))?
         }
     };
     if dry_run {
@@ -247,22 +246,4 @@ fn or_nothing(values: &[String]) -> String {
     } else {
         values.join(", ")
     }
-}
-
-/// Reads a text file whole; anything that is not UTF-8 text is refused with the file's name.
-fn read_text(path: &Path) -> anyhow::Result<String> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read the article from standard input")?;
-    } else {
-        bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    }
-    String::from_utf8(bytes).map_err(|_| {
-        anyhow::anyhow!(
-            "file: {} is not a text file (it is not UTF-8 text)",
-            path.display()
-        )
-    })
 }

@@ -1,14 +1,26 @@
 //! Article commands: propose a catalog entry from an article's text, then import it as confirmed.
 
-use cinedex_catalog::article::ArticleProposal;
+use cinedex_catalog::article::{read_article_file, ArticleFile, ArticleProposal};
 use cinedex_catalog::reference::Reference;
 use cinedex_catalog::FilmDetail;
 use tauri::State;
 
 use crate::{CatalogState, IpcError};
 
-/// The UI reads a chosen file itself (an `<input type=file>`) and passes its text and name here;
-/// the year and directors are checked against Wikidata unless the person is offline.
+/// The article file the person chose in the system's dialog, read as the command line reads one
+/// (its encoding found, binary and oversized files refused), for the form to show and propose.
+#[tauri::command]
+pub async fn read_article(
+    state: State<'_, CatalogState>,
+    path: String,
+) -> Result<ArticleFile, IpcError> {
+    state
+        .run(move |_| read_article_file(std::path::Path::new(&path)))
+        .await
+}
+
+/// The article's text (pasted, or read by [`read_article`]) and its file's name; the year and
+/// directors are checked against Wikidata unless the person is offline.
 #[tauri::command]
 pub async fn propose_article(
     state: State<'_, CatalogState>,

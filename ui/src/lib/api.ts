@@ -6,6 +6,7 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
+import type { ArticleFile } from "./bindings/ArticleFile";
 import type { ArticleProposal } from "./bindings/ArticleProposal";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CatalogInfo } from "./bindings/CatalogInfo";
@@ -108,6 +109,7 @@ export const api = {
   addAnnotation: (filmId: number, input: AnnotationInput) => call<Annotation>("add_annotation", { filmId, input }),
   updateAnnotation: (id: number, input: AnnotationInput) => call<Annotation>("update_annotation", { id, input }),
   deleteAnnotation: (id: number) => call<null>("delete_annotation", { id }),
+  readArticle: (path: string) => call<ArticleFile>("read_article", { path }),
   proposeArticle: (text: string, fileName: string | null, filmId: number | null) =>
     call<ArticleProposal>("propose_article", { text, fileName, filmId }),
   proposeArticleFromUrl: (url: string, filmId: number | null = null) =>

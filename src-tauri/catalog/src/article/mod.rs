@@ -3,6 +3,7 @@
 
 mod extract;
 pub mod facts;
+mod file;
 mod guess;
 mod html;
 mod layout;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use extract::ArticleFormat;
+pub use file::{article_text, read_article_file, ArticleFile, MAX_ARTICLE_BYTES};
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};

@@ -15,12 +15,13 @@ impl Reference {
     pub fn fetch_page(&self, address: &str) -> Result<String> {
         let url = page_url(address)?;
         let bytes = self.fetcher.http.get(SERVICE, &url, None)?;
-        let (text, _encoding) =
-            crate::import::decode_text("page", bytes).map_err(|_| CatalogError::Network {
+        // Read as an article file is: a page's <meta charset> counts when it is not UTF-8.
+        let read =
+            crate::article::article_text("page", bytes).map_err(|_| CatalogError::Network {
                 service: SERVICE,
                 message: format!("{SERVICE} at {url} is not text (an image or a download?)"),
             })?;
-        Ok(text)
+        Ok(read.text)
     }
 }
 
