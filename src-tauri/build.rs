@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "read_article",
     "propose_article_from_url",
     "lookup_films",
+    "lookup_candidate",
     "add_film_from_reference",
     "download_poster",
     "candidate_poster",

@@ -89,6 +89,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::articles::read_article,
             commands::articles::propose_article_from_url,
             commands::lookup::lookup_films,
+            commands::lookup::lookup_candidate,
             commands::lookup::add_film_from_reference,
             commands::lookup::download_poster,
             commands::lookup::candidate_poster,

@@ -341,3 +341,35 @@ fn tmdb_without_a_key_asks_for_one() {
     assert_eq!(error.kind(), cinedex_catalog::ErrorKind::Invalid);
     assert!(error.to_string().contains("tmdb-key"), "{error}");
 }
+
+#[test]
+fn a_tmdb_search_hit_picked_is_fetched_in_full_with_its_crew() {
+    let server = TestServer::start(tmdb);
+    let reference = reference(&server.url);
+    let hit = reference
+        .lookup(None, "Solaris", Some(1972), ReferenceSource::Tmdb, 10)
+        .unwrap()
+        .candidates
+        .into_iter()
+        .find(|c| c.id == "593")
+        .unwrap();
+    assert!(!hit.film.complete, "a search hit is a summary");
+    assert!(hit.directors.is_empty());
+    let full = reference
+        .candidate(None, ReferenceSource::Tmdb, "593")
+        .unwrap()
+        .unwrap();
+    assert!(full.film.complete);
+    assert_eq!(full.directors, ["Andrei Tarkovsky"]);
+    assert_eq!(full.facts.runtime_minutes, Some(167));
+    assert!(full
+        .facts
+        .credits
+        .iter()
+        .any(|c| c.name == "Natalya Bondarchuk" && c.character.as_deref() == Some("Hari")));
+    assert!(full.external_ids.iter().any(|id| id.value == "tt0069293"));
+    let unknown = reference
+        .candidate(None, ReferenceSource::Tmdb, "424242")
+        .unwrap_err();
+    assert_eq!(unknown.to_string(), "TMDB answered 404");
+}

@@ -5,7 +5,8 @@
 
 use cinedex_catalog::reference::settings_view::{change_settings, SettingsChange, SettingsView};
 use cinedex_catalog::reference::{
-    config, LookupResult, Reference, ReferenceFilm, ReferenceSource, Refresh, Settings, Take,
+    config, Candidate, LookupResult, Reference, ReferenceFilm, ReferenceSource, Refresh, Settings,
+    Take,
 };
 use cinedex_catalog::{Film, FilmInput};
 use tauri::State;
@@ -27,6 +28,20 @@ pub async fn lookup_films(
             let reference = Reference::for_person(crate::default_config_dir(), c)?;
             let source = source.unwrap_or(reference.preferred_source());
             reference.lookup(Some(c), &query, year, source, DIALOG_LIMIT)
+        })
+        .await
+}
+
+/// A picked candidate in full, when the search gave only a summary (`film.complete` is false).
+#[tauri::command]
+pub async fn lookup_candidate(
+    state: State<'_, CatalogState>,
+    source: ReferenceSource,
+    id: String,
+) -> Result<Option<Candidate>, IpcError> {
+    state
+        .run(move |c| {
+            Reference::for_person(crate::default_config_dir(), c)?.candidate(Some(c), source, &id)
         })
         .await
 }

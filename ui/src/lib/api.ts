@@ -6,6 +6,7 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { Annotation } from "./bindings/Annotation";
 import type { AnnotationInput } from "./bindings/AnnotationInput";
+import type { Candidate } from "./bindings/Candidate";
 import type { ArticleFile } from "./bindings/ArticleFile";
 import type { ArticleProposal } from "./bindings/ArticleProposal";
 import type { BackupInfo } from "./bindings/BackupInfo";
@@ -83,6 +84,7 @@ export const api = {
   addFilm: (input: FilmInput) => call<Film>("add_film", { input }),
   lookupFilms: (query: string, year: number | null = null, source: ReferenceSource | null = null) =>
     call<LookupResult>("lookup_films", { query, year, source }),
+  lookupCandidate: (source: ReferenceSource, id: string) => call<Candidate | null>("lookup_candidate", { source, id }),
   addFilmFromReference: (film: ReferenceFilm, input: FilmInput) =>
     call<Film>("add_film_from_reference", { film, input }),
   downloadPoster: (id: number, url: string | null = null) => call<Film>("download_poster", { id, url }),

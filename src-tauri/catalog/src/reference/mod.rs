@@ -307,6 +307,25 @@ impl Reference {
         })
     }
 
+    /// Candidate `id` of `source` in full (every credit, the runtime, the genres): what a picked
+    /// search hit becomes when the search answered only a summary (TMDB's do), marked with the
+    /// catalog film it already is, if any.
+    pub fn candidate(
+        &self,
+        catalog: Option<&Catalog>,
+        source: ReferenceSource,
+        id: &str,
+    ) -> Result<Option<Candidate>> {
+        let Some(film) = self.fetch(&ExternalId::new(source.as_str(), id), Some(source))? else {
+            return Ok(None);
+        };
+        let in_catalog = match catalog {
+            Some(catalog) => catalog.film_id_by_external_ids(&film.external_ids)?,
+            None => None,
+        };
+        Ok(Some(Candidate::new(film, in_catalog)))
+    }
+
     /// The film `id` names (`wikidata:Q…`, `tmdb:…`, `imdb:tt…`), asked of `source`, or of the
     /// service the id belongs to (Wikidata for an IMDb id without a TMDB key).
     pub fn fetch(

@@ -46,6 +46,7 @@ describe("FilmForm", () => {
       year: 1972,
       posterUrl: null,
       externalIds: [{ source: "wikidata", value: "Q228186" }],
+      complete: true,
     };
     const candidate = {
       ...film,
@@ -105,7 +106,7 @@ describe("FilmForm", () => {
 
   it("shows TMDB candidates' posters and fetches the picked one's after saving, without waiting", async () => {
     const posterUrl = "https://image.tmdb.org/t/p/w342/abc.jpg";
-    const film = { source: "tmdb", id: "593", title: "Solaris", originalTitle: "Солярис", year: 1972, posterUrl, externalIds: [{ source: "tmdb", value: "593" }] };
+    const film = { source: "tmdb", id: "593", title: "Solaris", originalTitle: "Солярис", year: 1972, posterUrl, externalIds: [{ source: "tmdb", value: "593" }], complete: false };
     const candidate = { ...film, directors: [], description: null, inCatalog: null, facts: { runtimeMinutes: null, credits: [], genres: [], countries: [], originalLanguage: null, synopsis: null, externalIds: film.externalIds }, film };
     const calls: { cmd: string; args: unknown }[] = [];
     let finishDownload: (value: unknown) => void = () => {};
@@ -114,6 +115,8 @@ describe("FilmForm", () => {
       if (cmd === "list_films") return [];
       if (cmd === "lookup_films") return { query: "Solaris", source: "tmdb", candidates: [candidate] };
       if (cmd === "candidate_poster") return "data:image/jpeg;base64,AAAA";
+      // The search hit is a summary; the full film brings the director.
+      if (cmd === "lookup_candidate") return { ...candidate, directors: ["Andrei Tarkovsky"], film: { ...film, complete: true } };
       if (cmd === "add_film_from_reference") return { id: 7 };
       if (cmd === "download_poster") return new Promise((resolve) => (finishDownload = resolve));
       return null;
@@ -125,6 +128,9 @@ describe("FilmForm", () => {
     expect(thumb.getAttribute("src")).toBe("data:image/jpeg;base64,AAAA");
     expect(calls.find((c) => c.cmd === "candidate_poster")?.args).toMatchObject({ url: posterUrl });
     await fireEvent.click(screen.getByTestId("lookup-candidate"));
+    expect(await screen.findByText("Andrei Tarkovsky")).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "lookup_candidate")?.args).toMatchObject({ source: "tmdb", id: "593" });
+    await vi.waitFor(() => expect(screen.getByTestId("save-film")).not.toBeDisabled());
     await fireEvent.click(screen.getByTestId("save-film"));
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalled());
     await vi.waitFor(() => expect(calls.find((c) => c.cmd === "download_poster")?.args).toMatchObject({ id: 7, url: posterUrl }));
