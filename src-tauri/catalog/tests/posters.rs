@@ -124,5 +124,8 @@ fn an_image_claiming_more_pixels_than_a_poster_has_is_refused_before_decoding() 
     let error = c.attach_poster(id, &source).unwrap_err().to_string();
     assert!(error.contains("bomb.jpg"), "{error}");
     assert!(error.contains("20000×20000"), "{error}");
-    assert!(!c.get_film(id).unwrap().film.has_poster, "nothing was stored");
+    assert!(
+        !c.get_film(id).unwrap().film.has_poster,
+        "nothing was stored"
+    );
 }

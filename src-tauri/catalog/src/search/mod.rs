@@ -8,7 +8,7 @@ pub(crate) mod bulk;
 mod facets;
 mod fts;
 pub mod generate;
-mod highlight;
+pub(crate) mod highlight;
 mod index;
 pub mod parser;
 mod query;
