@@ -209,7 +209,15 @@ fn a_highlight_whose_quote_is_edited_away_is_kept_as_an_orphan_and_found_again_i
 fn deleting_a_highlight_or_its_review_removes_it() {
     let (c, _, review) = catalog_with_review(BODY);
     let a = c.add_highlight(review, &quote("dolls")).unwrap();
-    c.add_highlight(review, &quote("in turn")).unwrap();
+    c.add_highlight(
+        review,
+        &HighlightInput {
+            quote: "in turn".into(),
+            note: Some("indexed, then cascaded away".into()),
+            near: None,
+        },
+    )
+    .unwrap();
     c.delete_highlight(a.id).unwrap();
     assert_eq!(c.list_highlights(review).unwrap().len(), 1);
     assert!(matches!(
@@ -228,6 +236,7 @@ fn deleting_a_highlight_or_its_review_removes_it() {
         })
     ));
     assert!(c.check_search_index().unwrap().ok);
+    assert_eq!(c.search("cascaded", 10, 0).unwrap().total, 0);
 }
 
 #[test]
@@ -245,4 +254,61 @@ fn highlighting_a_review_of_a_film_in_the_trash_is_refused() {
             ..
         })
     ));
+}
+
+#[test]
+fn a_word_only_in_a_highlights_note_finds_the_film_with_the_note_as_snippet() {
+    let (c, film, review) = catalog_with_review(BODY);
+    assert_eq!(c.search("marionettes", 10, 0).unwrap().total, 0);
+    let h = c
+        .add_highlight(
+            review,
+            &HighlightInput {
+                quote: "dolls dream".into(),
+                note: Some("Kleist's essay on marionettes".into()),
+                near: None,
+            },
+        )
+        .unwrap();
+    let found = c.search("marionettes", 10, 0).unwrap();
+    assert_eq!(found.hits.len(), 1);
+    assert_eq!(found.hits[0].film.id, film);
+    let snippet = found.hits[0].snippet.as_ref().expect("a snippet");
+    assert_eq!(snippet.review_id, review);
+    let text: String = snippet.text.iter().map(|s| s.text.as_str()).collect();
+    assert!(text.contains("Kleist"), "{text}");
+    assert!(snippet
+        .text
+        .iter()
+        .any(|s| s.hit && s.text == "marionettes"));
+    // The quote is the review's own text, found as before.
+    assert_eq!(c.search("dolls", 10, 0).unwrap().hits.len(), 1);
+
+    c.update_highlight_note(h.id, Some("puppets, rather"))
+        .unwrap();
+    assert_eq!(c.search("marionettes", 10, 0).unwrap().total, 0);
+    assert_eq!(c.search("puppets", 10, 0).unwrap().hits.len(), 1);
+    c.delete_highlight(h.id).unwrap();
+    assert_eq!(c.search("puppets", 10, 0).unwrap().total, 0);
+    let report = c.check_search_index().unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+}
+
+#[test]
+fn a_note_of_a_film_in_the_trash_finds_nothing_and_a_rebuilt_index_keeps_notes() {
+    let (c, film, review) = catalog_with_review(BODY);
+    c.add_highlight(
+        review,
+        &HighlightInput {
+            quote: "dolls".into(),
+            note: Some("automata".into()),
+            near: None,
+        },
+    )
+    .unwrap();
+    c.rebuild_search_index().unwrap();
+    assert_eq!(c.search("automata", 10, 0).unwrap().hits.len(), 1);
+    c.delete_film(film).unwrap();
+    assert_eq!(c.search("automata", 10, 0).unwrap().total, 0);
+    assert!(c.check_search_index().unwrap().ok);
 }

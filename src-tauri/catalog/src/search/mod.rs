@@ -14,6 +14,7 @@ pub mod parser;
 mod query;
 pub(crate) mod schema;
 mod smart;
+mod snippet;
 mod typo;
 
 use chrono::{DateTime, Utc};
