@@ -12,13 +12,11 @@ use crate::error::{CatalogError, Result};
 use crate::films::require_live;
 use crate::model::{Highlight, HighlightInput};
 use crate::reviews::touch_film;
-use crate::text::tidy;
 use crate::time::{self, instant_at};
-use crate::validate::check_length;
+use crate::validate::{
+    highlight_note as valid_note, highlight_quote as valid_quote, CarriedHighlight,
+};
 use anchor::Anchor;
-
-pub const MAX_QUOTE_CHARS: usize = 2_000;
-pub const MAX_HIGHLIGHT_NOTE_CHARS: usize = 5_000;
 
 const HIGHLIGHT_SELECT: &str = "
     SELECT h.id, h.review_id, r.film_id, h.quote, h.prefix, h.suffix, h.start_offset, h.note,
@@ -130,32 +128,36 @@ pub(crate) fn insert_highlight(
     Ok(tx.last_insert_rowid())
 }
 
-/// The quote as it will be matched: tidied (NFC, whitespace collapsed), not empty, bounded.
-pub(crate) fn valid_quote(quote: &str) -> Result<String> {
-    let quote = tidy(quote);
-    if quote.is_empty() {
-        return Err(CatalogError::invalid(
-            "quote",
-            "The quote is empty; select a passage of the review first.",
-        ));
+/// Writes the highlights an export carried on a review just written (by an import), placed in
+/// its body by their quote and context, orphaned when the quote is not there; their timestamps
+/// are kept. Returns their ids, for the search index.
+pub(crate) fn insert_carried(
+    tx: &Transaction,
+    review_id: i64,
+    body: &str,
+    carried: &[CarriedHighlight],
+) -> Result<Vec<i64>> {
+    if carried.is_empty() {
+        return Ok(Vec::new());
     }
-    check_length("quote", "The quote", &quote, MAX_QUOTE_CHARS)?;
-    Ok(quote)
-}
-
-/// A note as stored: trimmed, `None` when blank, bounded, without NUL.
-pub(crate) fn valid_note(note: Option<&str>) -> Result<Option<String>> {
-    let Some(note) = note.map(str::trim).filter(|n| !n.is_empty()) else {
-        return Ok(None);
-    };
-    if note.contains('\0') {
-        return Err(CatalogError::invalid(
-            "note",
-            "The note holds a NUL character.",
-        ));
+    let text = anchor::reading_text(body);
+    let mut ids = Vec::with_capacity(carried.len());
+    for h in carried {
+        let stored = Anchor {
+            quote: h.quote.clone(),
+            prefix: h.prefix.clone(),
+            suffix: h.suffix.clone(),
+            start: h.start as usize,
+        };
+        let id = match anchor::reanchor(&text, &stored) {
+            Some(placed) => insert_highlight(tx, review_id, &placed, false, h.note.as_deref())?,
+            None => insert_highlight(tx, review_id, &stored, true, h.note.as_deref())?,
+        };
+        tx.prepare_cached("UPDATE highlights SET created_at = ?2, updated_at = ?3 WHERE id = ?1")?
+            .execute(params![id, h.created_at, h.updated_at])?;
+        ids.push(id);
     }
-    check_length("note", "The note", note, MAX_HIGHLIGHT_NOTE_CHARS)?;
-    Ok(Some(note.to_owned()))
+    Ok(ids)
 }
 
 /// A quote short enough for an error line.
