@@ -24,6 +24,12 @@
 --                  have CJK text (matched as substrings, since those scripts have no spaces).
 --   search_reviews every review, note and article (external content over search_reviews_source,
 --                  rowid = review id).
+--   search_notes   the margin note of every highlight (external content over
+--                  search_notes_source, rowid = highlight id). Kept apart from search_reviews
+--                  rather than as a column of it: an external-content row is removed by giving
+--                  FTS5 the exact text it was made from, and a review's notes change one row of
+--                  `highlights` at a time, each of which has its own old note at hand. The query
+--                  (search::query's review tier) reads both and finds the film either way.
 -- Films in the trash are not in search_film / search_grams; their reviews stay in search_reviews
 -- and are filtered out by the query, so a restore only re-adds one film row.
 
@@ -106,6 +112,17 @@ CREATE VIRTUAL TABLE search_film USING fts5(
 
 CREATE VIRTUAL TABLE search_grams USING fts5(
     titles, names, tokenize = "trigram remove_diacritics 1"
+);
+
+-- The external content of search_notes: the folded margin note of every highlight.
+CREATE VIEW search_notes_source AS
+SELECT id, cinedex_search_fold(coalesce(note, '')) AS note
+  FROM highlights;
+
+CREATE VIRTUAL TABLE search_notes USING fts5(
+    note,
+    content = 'search_notes_source', content_rowid = 'id',
+    tokenize = "unicode61 remove_diacritics 2", prefix = '2 3'
 );
 
 CREATE VIRTUAL TABLE search_reviews USING fts5(
@@ -265,4 +282,25 @@ CREATE TRIGGER search_viewings_delete AFTER DELETE ON viewings BEGIN
     DELETE FROM search_film WHERE rowid = old.film_id;
     INSERT INTO search_film (rowid, title, original_title, directors, people, themes, facts, genres, synopsis)
         SELECT id, title, original_title, directors, people, themes, facts, genres, synopsis FROM search_film_source WHERE id = old.film_id;
+END;
+
+-- A highlight's note is indexed as it is written; the quote needs no index of its own, being the
+-- review's text already. Deleting a review deletes its highlights (ON DELETE CASCADE), which runs
+-- search_notes_delete for each.
+
+CREATE TRIGGER search_notes_insert AFTER INSERT ON highlights BEGIN
+    INSERT INTO search_notes (rowid, note)
+        SELECT id, note FROM search_notes_source WHERE id = new.id;
+END;
+
+CREATE TRIGGER search_notes_update AFTER UPDATE OF note ON highlights BEGIN
+    INSERT INTO search_notes (search_notes, rowid, note)
+        VALUES ('delete', old.id, cinedex_search_fold(coalesce(old.note, '')));
+    INSERT INTO search_notes (rowid, note)
+        SELECT id, note FROM search_notes_source WHERE id = new.id;
+END;
+
+CREATE TRIGGER search_notes_delete AFTER DELETE ON highlights BEGIN
+    INSERT INTO search_notes (search_notes, rowid, note)
+        VALUES ('delete', old.id, cinedex_search_fold(coalesce(old.note, '')));
 END;

@@ -13,6 +13,7 @@ pub mod export;
 mod facts;
 mod film_detail;
 mod films;
+mod highlights;
 mod housekeeping;
 mod html_depth;
 pub mod import;
@@ -46,7 +47,8 @@ pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Credit, CreditRole, ExternalId, Film, FilmDetail,
     FilmFacts, FilmGroup, FilmInput, FilmListQuery, FilmPage, FilmSort, FilmWithFacts, GroupBy,
-    GroupFilter, Review, ReviewInput, ReviewKind, Viewing, ViewingInput, WatchStatus,
+    GroupFilter, Highlight, HighlightInput, Review, ReviewInput, ReviewKind, Viewing, ViewingInput,
+    WatchStatus,
 };
 pub use search::{
     FacetCount, Facets, MatchField, SearchHit, SearchIndexReport, SearchResults, Segment,

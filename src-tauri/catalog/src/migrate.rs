@@ -42,6 +42,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_film_facts",
         include_str!("../migrations/0010_film_facts.sql"),
     ),
+    (
+        "0011_highlights",
+        include_str!("../migrations/0011_highlights.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.

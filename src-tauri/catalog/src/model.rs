@@ -7,6 +7,9 @@ use ts_rs::TS;
 
 use crate::credits::Role;
 
+mod highlight;
+pub use highlight::{Highlight, HighlightInput};
+
 /// A film as listed in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -55,6 +55,8 @@ impl Catalog {
                     valid.spoiler
                 ],
             )?;
+            // In the same transaction as the new body: no reader sees highlights out of place.
+            crate::highlights::anchor::reanchor_review(tx, id, &valid.body)?;
             touch_film(tx, film_id)?;
             review_by_id(tx, id)
         })?;

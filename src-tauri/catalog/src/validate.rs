@@ -8,10 +8,12 @@ use crate::text::{fold, tidy};
 
 mod carried;
 mod facts;
+mod highlights;
 mod visible;
 
 pub use carried::*;
 pub use facts::*;
+pub use highlights::*;
 pub use visible::check_visible;
 
 pub const MAX_TITLE_CHARS: usize = 500;
@@ -89,6 +91,8 @@ pub struct ValidReview {
     pub rating: Option<f64>,
     pub spoiler: bool,
     pub body: String,
+    /// What a Cinedex export carries on the review; empty from every other source.
+    pub highlights: Vec<CarriedHighlight>,
 }
 
 pub fn review(input: &ReviewInput) -> Result<ValidReview> {
@@ -110,6 +114,7 @@ pub fn review(input: &ReviewInput) -> Result<ValidReview> {
         rating: rating(input.rating)?,
         spoiler: input.spoiler,
         body,
+        highlights: Vec::new(),
     })
 }
 

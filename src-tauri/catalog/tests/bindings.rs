@@ -40,6 +40,8 @@ fn expected() -> Vec<(String, String)> {
         one::<WatchStatus>(&config),
         one::<Annotation>(&config),
         one::<AnnotationInput>(&config),
+        one::<Highlight>(&config),
+        one::<HighlightInput>(&config),
         one::<ArticleProposal>(&config),
         one::<ArticleFile>(&config),
         one::<SearchResults>(&config),

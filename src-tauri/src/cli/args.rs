@@ -55,6 +55,9 @@ pub enum Command {
     /// Timecoded notes on a film ("01:12:30 — the doll parade")
     #[command(subcommand)]
     Note(super::annotations::NoteCommand),
+    /// Passages marked in a review or article, with margin notes
+    #[command(subcommand)]
+    Highlight(super::highlights::HighlightCommand),
     /// Bring films and writing in from files (preview, then commit)
     #[command(subcommand)]
     Import(super::import::ImportCommand),

@@ -7,6 +7,7 @@ mod args;
 mod export;
 mod facts;
 mod films;
+mod highlights;
 mod import;
 mod lists;
 mod lookup;
@@ -106,6 +107,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Review(review) => reviews::run(&catalog, &out, review),
         Command::Viewing(viewing) => viewings::run(&catalog, &out, viewing),
         Command::Note(note) => annotations::run(&catalog, &out, note),
+        Command::Highlight(highlight) => highlights::run(&catalog, &out, highlight),
         Command::Import(import) => import::run(&catalog, &out, import),
         Command::Export(args) => export::run(&catalog, &out, args),
         Command::Lists => lists::list(&catalog, &out),

@@ -5,6 +5,7 @@ pub mod annotations;
 pub mod articles;
 pub mod catalog;
 pub mod films;
+pub mod highlights;
 pub mod imports;
 pub mod lookup;
 pub mod posters;

@@ -22,6 +22,8 @@ import type { ImportSource } from "./bindings/ImportSource";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Film } from "./bindings/Film";
+import type { Highlight } from "./bindings/Highlight";
+import type { HighlightInput } from "./bindings/HighlightInput";
 import type { FilmDetail } from "./bindings/FilmDetail";
 import type { FilmGroup } from "./bindings/FilmGroup";
 import type { FilmPage } from "./bindings/FilmPage";
@@ -112,6 +114,11 @@ export const api = {
   updateAnnotation: (id: number, input: AnnotationInput) => call<Annotation>("update_annotation", { id, input }),
   deleteAnnotation: (id: number) => call<null>("delete_annotation", { id }),
   readArticle: (path: string) => call<ArticleFile>("read_article", { path }),
+  addHighlight: (reviewId: number, input: HighlightInput) => call<Highlight>("add_highlight", { reviewId, input }),
+  listHighlights: (reviewId: number) => call<Highlight[]>("list_highlights", { reviewId }),
+  listFilmHighlights: (filmId: number) => call<Highlight[]>("list_film_highlights", { filmId }),
+  updateHighlight: (id: number, note: string | null) => call<Highlight>("update_highlight", { id, note }),
+  deleteHighlight: (id: number) => call<null>("delete_highlight", { id }),
   proposeArticle: (text: string, fileName: string | null, filmId: number | null) =>
     call<ArticleProposal>("propose_article", { text, fileName, filmId }),
   proposeArticleFromUrl: (url: string, filmId: number | null = null) =>
@@ -177,4 +184,4 @@ export function onCatalogChanged(listener: () => void): Promise<() => void> {
   return listen("catalog-changed", () => listener());
 }
 
-export type { CatalogInfo, Damage, Film, FilmDetail, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };
+export type { CatalogInfo, Damage, Film, FilmDetail, Highlight, HighlightInput, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };

@@ -99,6 +99,29 @@ pub struct ReviewDoc {
     pub body: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Passages marked in the body, in text order; absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<HighlightDoc>,
+}
+
+/// A highlight: its quote and context as anchored (`start` in characters of the review read as
+/// plain text), so an import places it again exactly, or flags it orphaned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HighlightDoc {
+    pub quote: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    #[serde(default)]
+    pub start: u32,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub orphaned: bool,
+    pub created_at: String,
+    pub updated_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

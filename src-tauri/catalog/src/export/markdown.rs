@@ -149,6 +149,16 @@ pub fn render(film: &FilmDoc) -> String {
             let _ = writeln!(md, "*{}*\n", byline.join(", "));
         }
         let _ = writeln!(md, "{}\n", review.body.trim());
+        if !review.highlights.is_empty() {
+            md.push_str("### Highlights\n\n");
+        }
+        for h in &review.highlights {
+            // A blank line between quotes, or Markdown would join them into one block.
+            let _ = writeln!(md, "> {}\n", h.quote);
+            if let Some(note) = &h.note {
+                let _ = writeln!(md, "{}\n", note.trim());
+            }
+        }
     }
     if !film.annotations.is_empty() {
         md.push_str("## Moments\n\n");

@@ -79,14 +79,39 @@ pub fn document(tx: &Transaction) -> Result<Document> {
         |i, e| films[i].external_ids.push(e),
         &index_of,
     )?;
-    each(tx, "SELECT film_id, kind, title, author, source, url, published_on, rating, spoiler, body, created_at, updated_at FROM reviews ORDER BY film_id, id", |row| {
-        Ok((row.get(0)?, ReviewDoc {
+    // Where each review went (film index, review index), for its highlights.
+    let mut review_at: HashMap<i64, (usize, usize)> = HashMap::new();
+    each(tx, "SELECT film_id, kind, title, author, source, url, published_on, rating, spoiler, body, created_at, updated_at, id FROM reviews ORDER BY film_id, id", |row| {
+        Ok((row.get(0)?, (row.get::<_, i64>(12)?, ReviewDoc {
             kind: ReviewKind::parse(&row.get::<_, String>(1)?).unwrap_or_default(),
             title: row.get(2)?, author: row.get(3)?, source: row.get(4)?, url: row.get(5)?,
             published_on: row.get(6)?, rating: row.get(7)?, spoiler: row.get(8)?, body: row.get(9)?,
-            created_at: row.get(10)?, updated_at: row.get(11)?,
-        }))
-    }, |i, r| films[i].reviews.push(r), &index_of)?;
+            created_at: row.get(10)?, updated_at: row.get(11)?, highlights: Vec::new(),
+        })))
+    }, |i, (id, r)| {
+        review_at.insert(id, (i, films[i].reviews.len()));
+        films[i].reviews.push(r);
+    }, &index_of)?;
+    let mut stmt = tx.prepare(
+        "SELECT review_id, quote, prefix, suffix, start_offset, note, orphaned, created_at, updated_at
+           FROM highlights ORDER BY review_id, orphaned, start_offset, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let review: i64 = row.get(0)?;
+        if let Some(&(f, r)) = review_at.get(&review) {
+            films[f].reviews[r].highlights.push(HighlightDoc {
+                quote: row.get(1)?,
+                prefix: row.get(2)?,
+                suffix: row.get(3)?,
+                start: row.get(4)?,
+                note: row.get(5)?,
+                orphaned: row.get(6)?,
+                created_at: row.get(7)?,
+                updated_at: row.get(8)?,
+            });
+        }
+    }
     each(tx, "SELECT film_id, watched_on, rewatch, rating, place, note, created_at, updated_at FROM viewings ORDER BY film_id, id", |row| {
         Ok((row.get(0)?, ViewingDoc {
             watched_on: row.get(1)?, rewatch: row.get(2)?, rating: row.get(3)?, place: row.get(4)?,

@@ -6,7 +6,7 @@ use rusqlite::{params, Transaction};
 use crate::credits::{self, NameIds, Role};
 use crate::error::{CatalogError, Result};
 use crate::search::bulk::Touched;
-use crate::{annotations, films, lists, reviews, viewings};
+use crate::{annotations, films, highlights, lists, reviews, viewings};
 
 use super::plan::{Plan, Target};
 use super::record::{status_rank, FilmRecord};
@@ -187,6 +187,9 @@ impl Writer<'_> {
             let review_id = reviews::insert_review(tx, id, review)?;
             self.touched.review(review_id);
             restamp(tx, "reviews", review_id, stamps)?;
+            let marked =
+                highlights::insert_carried(tx, review_id, &review.body, &review.highlights)?;
+            self.touched.highlights(marked);
         }
         for (at, body, stamps) in &record.annotations {
             let note_id = annotations::insert_annotation(tx, id, *at, body)?;

@@ -185,8 +185,23 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
             body: r.body,
         };
         let prefix = format!("reviews[{i}].");
-        let valid = validate::review(&input).map_err(invalid(&prefix))?;
+        let mut valid = validate::review(&input).map_err(invalid(&prefix))?;
         let stamps = stamps(&prefix, &r.created_at, &r.updated_at)?;
+        validate::highlights_per_review(r.highlights.len()).map_err(invalid(&prefix))?;
+        for (j, h) in r.highlights.into_iter().enumerate() {
+            let carried = validate::carried_highlight(validate::CarriedHighlight {
+                quote: h.quote,
+                prefix: h.prefix,
+                suffix: h.suffix,
+                start: h.start,
+                note: h.note,
+                orphaned: h.orphaned,
+                created_at: h.created_at,
+                updated_at: h.updated_at,
+            })
+            .map_err(invalid(&format!("{prefix}highlights[{j}].")))?;
+            valid.highlights.push(carried);
+        }
         record.reviews.push((valid, Some(stamps)));
     }
     for (i, v) in doc.viewings.into_iter().enumerate() {

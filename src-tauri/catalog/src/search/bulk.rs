@@ -22,6 +22,8 @@ pub(crate) struct Touched {
     /// Films that were there before and changed: their old index rows are replaced.
     changed_films: Vec<i64>,
     reviews: Vec<i64>,
+    /// Highlights written on the new reviews: their notes are indexed in search_notes.
+    highlights: Vec<i64>,
 }
 
 impl Touched {
@@ -40,10 +42,14 @@ impl Touched {
     pub(crate) fn review(&mut self, id: i64) {
         self.reviews.push(id);
     }
+
+    pub(crate) fn highlights(&mut self, ids: impl IntoIterator<Item = i64>) {
+        self.highlights.extend(ids);
+    }
 }
 
 /// Runs `work` with the search triggers set aside, then indexes what it reported in [`Touched`].
-/// `work` may insert films, credits, themes, viewings and reviews and update films; it must not
+/// `work` may insert films, credits, themes, viewings, reviews and their highlights and update films; it must not
 /// delete rows or change the indexed text of existing reviews (the importers only add), and it
 /// must report every film and review it writes.
 pub(crate) fn without_triggers<T>(
@@ -82,6 +88,7 @@ fn index(tx: &Transaction, touched: Touched) -> Result<()> {
         new_cjk_films,
         changed_films,
         mut reviews,
+        highlights,
     } = touched;
     let changed_films = sorted(changed_films);
     {
@@ -114,6 +121,13 @@ fn index(tx: &Transaction, touched: Touched) -> Result<()> {
     )?;
     for (first, last) in runs(&reviews) {
         review.execute(params![first, last])?;
+    }
+    let mut notes = tx.prepare_cached(
+        "INSERT INTO search_notes (rowid, note)
+             SELECT id, note FROM search_notes_source WHERE id BETWEEN ?1 AND ?2",
+    )?;
+    for (first, last) in runs(&sorted(highlights)) {
+        notes.execute(params![first, last])?;
     }
     Ok(())
 }

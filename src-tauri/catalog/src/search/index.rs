@@ -35,6 +35,10 @@ const FTS_CHECKS: &[(&str, &str)] = &[
         "search_reviews",
         "INSERT INTO search_reviews (search_reviews, rank) VALUES ('integrity-check', 1)",
     ),
+    (
+        "search_notes",
+        "INSERT INTO search_notes (search_notes, rank) VALUES ('integrity-check', 1)",
+    ),
 ];
 
 impl Catalog {
@@ -65,7 +69,8 @@ pub(crate) fn rebuild(tx: &Transaction) -> Result<()> {
     tx.execute_batch(
         "INSERT INTO search_film (search_film) VALUES ('optimize');
          INSERT INTO search_grams (search_grams) VALUES ('optimize');
-         INSERT INTO search_reviews (search_reviews) VALUES ('optimize');",
+         INSERT INTO search_reviews (search_reviews) VALUES ('optimize');
+         INSERT INTO search_notes (search_notes) VALUES ('optimize');",
     )?;
     Ok(())
 }

@@ -8,12 +8,13 @@ pub(crate) mod bulk;
 mod facets;
 mod fts;
 pub mod generate;
-mod highlight;
+pub(crate) mod highlight;
 mod index;
 pub mod parser;
 mod query;
 pub(crate) mod schema;
 mod smart;
+mod snippet;
 mod typo;
 
 use chrono::{DateTime, Utc};

@@ -12,7 +12,7 @@ use rusqlite::{params_from_iter, Transaction};
 
 use super::fts::{self, Plan};
 use super::parser::{self, Query};
-use super::{facets, highlight, typo, MatchField, SearchHit, SearchResults, Snippet};
+use super::{facets, highlight, snippet, typo, MatchField, SearchHit, SearchResults};
 use crate::db::Catalog;
 use crate::error::Result;
 use crate::films::films_by_ids;
@@ -221,10 +221,23 @@ fn review_tier(tx: &Transaction, plan: &Plan, bound: usize) -> Result<Vec<Candid
     };
     // Matching reviews are read newest first, at most REVIEW_SCAN of them, and only then checked
     // against the film's filters: a selective filter cannot make the scan run through every review.
-    let mut params = vec![Value::from(text.clone()), Value::from(REVIEW_SCAN as i64)];
+    // A review also matches through the margin notes of its highlights (their own index, read
+    // the same way): all the words in its text, or all in one note.
+    let scan = Value::from(REVIEW_SCAN as i64);
+    let mut params = vec![
+        Value::from(text.clone()),
+        scan.clone(),
+        Value::from(text.clone()),
+        scan,
+    ];
     let mut sql = "SELECT r.film_id, r.id
-                     FROM (SELECT rowid AS id FROM search_reviews WHERE search_reviews MATCH ?
-                            ORDER BY rowid DESC LIMIT ?) m
+                     FROM (SELECT id FROM (SELECT rowid AS id FROM search_reviews
+                                            WHERE search_reviews MATCH ? ORDER BY rowid DESC LIMIT ?)
+                           UNION
+                           SELECT review_id FROM (SELECT h.review_id FROM search_notes
+                                                    JOIN highlights h ON h.id = search_notes.rowid
+                                                   WHERE search_notes MATCH ?
+                                                   ORDER BY search_notes.rowid DESC LIMIT ?)) m
                      JOIN reviews r ON r.id = m.id
                      JOIN films f ON f.id = r.film_id
                     WHERE f.deleted_at IS NULL"
@@ -316,7 +329,7 @@ fn hit(
         matched.push(unshown_match(tx, query, film.id, words)?);
     }
     let snippet = match candidate.review_id {
-        Some(id) => Some(snippet(tx, id, words)?),
+        Some(id) => Some(snippet::snippet(tx, id, words)?),
         None => None,
     };
     if let Some(snippet) = &snippet {
@@ -360,19 +373,4 @@ fn unshown_match(
         return Ok(MatchField::Synopsis);
     }
     Ok(MatchField::Person)
-}
-
-fn snippet(tx: &Transaction, review_id: i64, words: &[String]) -> Result<Snippet> {
-    let (kind, title, author, body): (String, Option<String>, Option<String>, String) = tx
-        .prepare_cached("SELECT kind, title, author, body FROM reviews WHERE id = ?1")?
-        .query_row([review_id], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
-        })?;
-    Ok(Snippet {
-        review_id,
-        kind: ReviewKind::parse(&kind).unwrap_or_default(),
-        title,
-        author,
-        text: highlight::snippet(&highlight::plain_text(&body), words),
-    })
 }

@@ -19,7 +19,12 @@ pub(crate) const FILM_COLUMNS: &str =
     "title, original_title, directors, people, themes, facts, genres, synopsis";
 
 /// The FTS5 tables that store an index, whose flushing is tuned while they are written in bulk.
-const FTS_TABLES: [&str; 3] = ["search_film", "search_grams", "search_reviews"];
+const FTS_TABLES: [&str; 4] = [
+    "search_film",
+    "search_grams",
+    "search_reviews",
+    "search_notes",
+];
 
 /// Pending index data FTS5 keeps in memory before it writes a segment (its default is 1 MB).
 /// A bulk write of a million films then writes a few large segments instead of hundreds of small
@@ -120,7 +125,8 @@ pub(crate) fn fill(tx: &Transaction) -> Result<()> {
              SELECT id, {FILM_COLUMNS} FROM search_film_source;
          INSERT INTO search_grams (rowid, titles, names)
              SELECT id, titles, names FROM search_grams_source;
-         INSERT INTO search_reviews (search_reviews) VALUES ('rebuild');"
+         INSERT INTO search_reviews (search_reviews) VALUES ('rebuild');
+         INSERT INTO search_notes (search_notes) VALUES ('rebuild');"
     ))?;
     settings.restore(tx)
 }
