@@ -9,9 +9,8 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::films::require_live;
+use crate::films::{require_live, touch_film};
 use crate::model::{Highlight, HighlightInput};
-use crate::reviews::touch_film;
 use crate::time::{self, instant_at};
 use crate::validate::{
     highlight_note as valid_note, highlight_quote as valid_quote, CarriedHighlight,
