@@ -37,6 +37,15 @@ impl Setup {
         let asked = self.server.asked.lock().unwrap();
         asked.iter().filter(|url| url.starts_with("/t/p/")).count()
     }
+    /// A film typed by hand: no ids, no poster.
+    fn stalker(&self) -> cinedex_catalog::Film {
+        self.catalog
+            .add_film(&FilmInput {
+                title: "Stalker".into(),
+                ..Default::default()
+            })
+            .unwrap()
+    }
     fn poster_url(&self, name: &str) -> String {
         format!("{}/t/p/w342/{name}", self.server.url)
     }
@@ -95,13 +104,7 @@ fn offline_the_film_is_still_added_and_the_missing_poster_is_explained() {
 #[test]
 fn an_address_tmdb_did_not_give_is_refused_before_any_request() {
     let s = setup();
-    let film = s
-        .catalog
-        .add_film(&FilmInput {
-            title: "Stalker".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let film = s.stalker();
     let reference = s.reference();
     for url in [
         "http://127.0.0.1:9/t/p/w342/poster.jpg".to_owned(),
@@ -125,13 +128,7 @@ fn an_address_tmdb_did_not_give_is_refused_before_any_request() {
 #[test]
 fn a_page_sent_instead_of_an_image_is_refused_and_not_cached() {
     let s = setup();
-    let film = s
-        .catalog
-        .add_film(&FilmInput {
-            title: "Stalker".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let film = s.stalker();
     let reference = s.reference();
     for _ in 0..2 {
         let error = s
@@ -148,13 +145,7 @@ fn a_page_sent_instead_of_an_image_is_refused_and_not_cached() {
 #[test]
 fn a_poster_the_person_chose_is_never_replaced_by_tmdbs() {
     let s = setup();
-    let film = s
-        .catalog
-        .add_film(&FilmInput {
-            title: "Stalker".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let film = s.stalker();
     let mine = s.dir.path().join("mine.png");
     image::RgbImage::from_pixel(40, 60, image::Rgb([200, 10, 10]))
         .save(&mine)
