@@ -6,6 +6,7 @@ mod annotations;
 pub mod article;
 pub mod backup;
 mod changes;
+pub mod completion;
 mod credits;
 mod db;
 mod error;

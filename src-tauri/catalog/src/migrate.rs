@@ -46,6 +46,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_highlights",
         include_str!("../migrations/0011_highlights.sql"),
     ),
+    (
+        "0012_completion",
+        include_str!("../migrations/0012_completion.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.

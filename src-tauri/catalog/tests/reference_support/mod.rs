@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub mod library;
+
 use cinedex_catalog::reference::{HttpSettings, Reference, ReferenceOptions};
 use serde_json::{json, Value};
 

@@ -1,0 +1,112 @@
+//! A completion run: the films taken a few at a time (each waits on the network most of the
+//! time, and the HTTP client keeps each service to a few requests at once), progress reported
+//! after every film, stopped between films by the caller or by the first network failure. Every
+//! film finished before the stop stays completed; the rest are counted as remaining.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use super::apply::is_network;
+use super::{
+    CompletionOptions, CompletionProgress, CompletionReport, CompletionTargets, CompletionTotals,
+    FilmCompletion,
+};
+use crate::db::Catalog;
+use crate::error::{CatalogError, Result};
+use crate::reference::Reference;
+
+/// Films completed at once: the HTTP client's own limit per service.
+pub const DEFAULT_CONCURRENCY: usize = 3;
+
+/// The most films completed at once, however many are asked for.
+const MAX_CONCURRENCY: usize = 16;
+
+impl Catalog {
+    /// Completes the films `targets` names from `reference`, as [`CompletionOptions`] say.
+    /// `progress` is told after each film and returns `false` to stop the run (the films under
+    /// way finish, none is started). A network failure stops the run the same way and is named in
+    /// [`CompletionReport::stopped`] (offline, only cached answers are used).
+    pub fn complete(
+        &self,
+        reference: &Reference,
+        targets: &CompletionTargets,
+        options: &CompletionOptions,
+        progress: &(dyn Fn(&CompletionProgress, &FilmCompletion) -> bool + Sync),
+    ) -> Result<CompletionReport> {
+        let source = options.source.unwrap_or(reference.preferred_source());
+        reference.provider(source)?;
+        let ids = self.completion_films(targets, source, reference.has_tmdb())?;
+        let total = ids.len();
+        let workers = options
+            .concurrency
+            .clamp(1, MAX_CONCURRENCY)
+            .min(total.max(1));
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        let (sender, receiver) = mpsc::channel::<(usize, Result<FilmCompletion>)>();
+        let mut finished: Vec<Option<FilmCompletion>> = vec![None; total];
+        let mut stopped: Option<String> = None;
+        let mut fatal: Option<CatalogError> = None;
+        let mut state = CompletionProgress {
+            total: total as u32,
+            totals: CompletionTotals {
+                films: total as u32,
+                ..CompletionTotals::default()
+            },
+            ..CompletionProgress::default()
+        };
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let sender = sender.clone();
+                let (next, stop, ids) = (&next, &stop, &ids);
+                scope.spawn(move || loop {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let index = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(&film_id) = ids.get(index) else {
+                        break;
+                    };
+                    let outcome = self.complete_one(reference, source, film_id, options.dry_run);
+                    if sender.send((index, outcome)).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(sender);
+            for (index, outcome) in receiver {
+                match outcome {
+                    Ok(film) => {
+                        state.done += 1;
+                        state.totals.count(film.status);
+                        if !progress(&state, &film) && stopped.is_none() {
+                            stop.store(true, Ordering::SeqCst);
+                            stopped = Some("cancelled".into());
+                        }
+                        finished[index] = Some(film);
+                    }
+                    Err(error) => {
+                        stop.store(true, Ordering::SeqCst);
+                        if is_network(&error) {
+                            stopped.get_or_insert_with(|| error.to_string());
+                        } else if fatal.is_none() {
+                            fatal = Some(error);
+                        }
+                    }
+                }
+            }
+        });
+        if let Some(error) = fatal {
+            return Err(error);
+        }
+        let films: Vec<FilmCompletion> = finished.into_iter().flatten().collect();
+        state.totals.remaining = (total - films.len()) as u32;
+        Ok(CompletionReport {
+            source,
+            dry_run: options.dry_run,
+            films,
+            totals: state.totals,
+            stopped,
+        })
+    }
+}

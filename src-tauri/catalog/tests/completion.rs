@@ -1,0 +1,517 @@
+//! Completing a Letterboxd-like library from a local Wikidata stand-in: sure matches filled,
+//! remakes queued for review, the unknown listed, nothing the person wrote replaced, and every
+//! finished film kept when the run is cancelled or the service fails half-way.
+
+mod reference_support;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use cinedex_catalog::completion::{
+    CompletionOptions, CompletionStatus, CompletionTargets, MatchedBy,
+};
+use cinedex_catalog::reference::{ExternalId, Reference, ReferenceSource};
+use cinedex_catalog::{Catalog, CreditRole, FilmFacts, FilmInput};
+use reference_support::library::WikidataLibrary;
+use reference_support::{options, Asked, Reply, TestServer};
+
+fn wikidata_only() -> CompletionOptions {
+    CompletionOptions {
+        source: Some(ReferenceSource::Wikidata),
+        ..CompletionOptions::default()
+    }
+}
+
+/// The library's catalog side: each film as a Letterboxd (or IMDb) import leaves it. Returns
+/// the film ids by catalog title.
+fn fill_catalog(catalog: &Catalog, library: &WikidataLibrary) -> HashMap<String, i64> {
+    let mut ids = HashMap::new();
+    for film in library.catalog_films() {
+        let external_ids = if film.catalog_has_imdb {
+            vec![ExternalId::new("imdb", film.imdb.clone())]
+        } else {
+            vec![ExternalId::new(
+                "letterboxd",
+                format!("https://boxd.it/{}", film.qid),
+            )]
+        };
+        let added = catalog
+            .add_film(&FilmInput {
+                title: film.catalog_title.clone(),
+                year: film.catalog_year,
+                facts: Some(FilmFacts {
+                    external_ids,
+                    ..FilmFacts::default()
+                }),
+                ..FilmInput::default()
+            })
+            .unwrap();
+        ids.insert(film.catalog_title.clone(), added.id);
+    }
+    ids
+}
+
+fn serve(library: WikidataLibrary) -> TestServer {
+    TestServer::start(move |asked: &Asked| Reply::Json(library.answer(&asked.params)))
+}
+
+fn no_progress() -> impl Fn(
+    &cinedex_catalog::completion::CompletionProgress,
+    &cinedex_catalog::completion::FilmCompletion,
+) -> bool
+       + Sync {
+    |_, _| true
+}
+
+#[test]
+fn a_letterboxd_like_library_is_filled_where_sure_queued_where_not_and_the_unknown_listed() {
+    let server = serve(WikidataLibrary::letterboxd_like());
+    let reference = Reference::new(options(&server.url)).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
+
+    let report = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &wikidata_only(),
+            &no_progress(),
+        )
+        .unwrap();
+
+    let totals = &report.totals;
+    assert_eq!(
+        (
+            totals.films,
+            totals.applied,
+            totals.review,
+            totals.unmatched,
+            totals.unchanged,
+            totals.remaining
+        ),
+        (30, 27, 2, 1, 0, 0),
+        "{report:#?}"
+    );
+    assert_eq!(report.stopped, None);
+    let stalker = catalog.get_film(ids["Stalker"]).unwrap();
+    assert_eq!(stalker.film.directors, ["Andrei Tarkovsky"]);
+    assert_eq!(stalker.facts.runtime_minutes, Some(80 + 1979 % 60));
+    assert!(stalker
+        .facts
+        .external_ids
+        .iter()
+        .any(|id| id.source == "wikidata" && id.value == "Q8000000"));
+    // Matched by its IMDb id, under the person's own title, which stays.
+    let fellini = catalog.get_film(ids["Otto e mezzo"]).unwrap();
+    assert_eq!(fellini.film.title, "Otto e mezzo");
+    assert_eq!(fellini.film.directors, ["Federico Fellini"]);
+    let by_id = report
+        .films
+        .iter()
+        .find(|f| f.film_id == ids["Otto e mezzo"])
+        .unwrap();
+    assert_eq!(by_id.matched.as_ref().unwrap().by, MatchedBy::Id);
+    assert!(by_id.filled.contains(&"directors".to_owned()), "{by_id:?}");
+    // An accent dropped and a year off by one still match by title.
+    assert_eq!(
+        catalog
+            .get_film(ids["Cleo from 5 to 7"])
+            .unwrap()
+            .film
+            .directors,
+        ["Agnès Varda"]
+    );
+    let daisies = catalog.get_film(ids["Daisies"]).unwrap();
+    assert_eq!(daisies.film.directors, ["Věra Chytilová"]);
+    assert_eq!(daisies.film.year, Some(1967), "the person's year stays");
+
+    let queue = catalog.completion_queue().unwrap();
+    let queued: Vec<&str> = queue.review.iter().map(|q| q.film.title.as_str()).collect();
+    assert_eq!(queued, ["Solaris", "Suspiria"]);
+    let solaris = &queue.review[0];
+    let years: Vec<Option<i32>> = solaris.candidates.iter().map(|c| c.film.year).collect();
+    assert_eq!(years.len(), 2);
+    assert!(years.contains(&Some(1972)) && years.contains(&Some(2002)));
+    assert!(catalog
+        .get_film(solaris.film.id)
+        .unwrap()
+        .film
+        .directors
+        .is_empty());
+    let unmatched: Vec<&str> = queue
+        .unmatched
+        .iter()
+        .map(|q| q.film.title.as_str())
+        .collect();
+    assert_eq!(unmatched, ["A Home Movie Nobody Knows"]);
+
+    // Every film is decided: running again over what is missing asks nothing.
+    server.reset();
+    let again = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &wikidata_only(),
+            &no_progress(),
+        )
+        .unwrap();
+    assert_eq!(again.totals.films, 0);
+    assert_eq!(server.requests(), 0);
+}
+
+#[test]
+fn picking_a_queued_candidate_fills_the_film_and_skipping_takes_it_out_of_the_queue() {
+    let server = serve(WikidataLibrary::letterboxd_like());
+    let reference = Reference::new(options(&server.url)).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
+    catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &wikidata_only(),
+            &no_progress(),
+        )
+        .unwrap();
+    let queue = catalog.completion_queue().unwrap();
+    let tarkovsky = queue.review[0]
+        .candidates
+        .iter()
+        .find(|c| c.film.year == Some(1972))
+        .unwrap();
+
+    let picked = catalog
+        .pick_completion(
+            &reference,
+            ids["Solaris"],
+            &ExternalId::new("wikidata", tarkovsky.film.id.clone()),
+        )
+        .unwrap();
+
+    assert_eq!(picked.status, CompletionStatus::Applied);
+    assert_eq!(picked.matched.unwrap().by, MatchedBy::Pick);
+    let solaris = catalog.get_film(ids["Solaris"]).unwrap();
+    assert_eq!(solaris.film.directors, ["Andrei Tarkovsky"]);
+    assert_eq!(solaris.film.year, Some(1972), "a blank year is filled");
+    catalog.skip_completion(ids["Suspiria"]).unwrap();
+    let queue = catalog.completion_queue().unwrap();
+    assert!(queue.review.is_empty(), "{queue:?}");
+    assert!(catalog
+        .get_film(ids["Suspiria"])
+        .unwrap()
+        .film
+        .directors
+        .is_empty());
+    let error = catalog.skip_completion(ids["Stalker"]).unwrap_err();
+    assert!(
+        error.to_string().contains("not waiting for review"),
+        "{error}"
+    );
+    // The film another catalog film already is cannot be picked again.
+    let error = catalog
+        .pick_completion(
+            &reference,
+            ids["Suspiria"],
+            &ExternalId::new("wikidata", "Q8000000"),
+        )
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("already in your catalog"),
+        "{error}"
+    );
+}
+
+#[test]
+fn what_the_person_wrote_is_never_replaced() {
+    let server = serve(WikidataLibrary::letterboxd_like());
+    let reference = Reference::new(options(&server.url)).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    let mine = catalog
+        .add_film(&FilmInput {
+            title: "Stalker".into(),
+            year: Some(1979),
+            directors: vec!["A. Tarkovsky".into()],
+            facts: Some(FilmFacts {
+                runtime_minutes: Some(161),
+                ..FilmFacts::default()
+            }),
+            ..FilmInput::default()
+        })
+        .unwrap();
+
+    let report = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Films(vec![mine.id]),
+            &wikidata_only(),
+            &no_progress(),
+        )
+        .unwrap();
+
+    let film = catalog.get_film(mine.id).unwrap();
+    assert_eq!(film.film.directors, ["A. Tarkovsky"]);
+    assert_eq!(film.facts.runtime_minutes, Some(161));
+    assert_eq!(report.films[0].filled, ["externalIds"], "{report:?}");
+    assert!(film
+        .facts
+        .credits
+        .iter()
+        .all(|c| c.role != CreditRole::Actor));
+}
+
+#[test]
+fn a_dry_run_reports_the_same_decisions_and_writes_nothing() {
+    let server = serve(WikidataLibrary::letterboxd_like());
+    let reference = Reference::new(options(&server.url)).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
+    let before: Vec<_> = ids
+        .values()
+        .map(|&id| catalog.get_film(id).unwrap())
+        .collect();
+    let dry = CompletionOptions {
+        dry_run: true,
+        ..wikidata_only()
+    };
+
+    let report = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &dry,
+            &no_progress(),
+        )
+        .unwrap();
+
+    assert!(report.dry_run);
+    assert_eq!(
+        (
+            report.totals.applied,
+            report.totals.review,
+            report.totals.unmatched
+        ),
+        (27, 2, 1)
+    );
+    let stalker = report
+        .films
+        .iter()
+        .find(|f| f.film_id == ids["Stalker"])
+        .unwrap();
+    assert!(stalker.filled.contains(&"directors".to_owned()));
+    let after: Vec<_> = ids
+        .values()
+        .map(|&id| catalog.get_film(id).unwrap())
+        .collect();
+    assert_eq!(before, after);
+    let queue = catalog.completion_queue().unwrap();
+    assert!(queue.review.is_empty() && queue.unmatched.is_empty());
+}
+
+#[test]
+fn a_service_that_fails_half_way_keeps_every_finished_film_and_the_rest_resumes() {
+    let library = Arc::new(WikidataLibrary::letterboxd_like());
+    let failing = Arc::new(AtomicUsize::new(usize::MAX));
+    let (answers, fails_after) = (library.clone(), failing.clone());
+    let server = TestServer::start(move |asked: &Asked| {
+        if asked.number >= fails_after.load(Ordering::SeqCst) {
+            Reply::Text(503, "gone".into())
+        } else {
+            Reply::Json(answers.answer(&asked.params))
+        }
+    });
+    let mut settings = options(&server.url);
+    settings.http.max_retries = 0;
+    let reference = Reference::new(settings).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    let ids = fill_catalog(&catalog, &library);
+    failing.store(25, Ordering::SeqCst);
+
+    let first = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &wikidata_only(),
+            &no_progress(),
+        )
+        .unwrap();
+
+    let stopped = first.stopped.clone().expect("the run stopped");
+    assert!(stopped.contains("Wikidata"), "{stopped}");
+    assert!(first.totals.remaining > 0, "{first:?}");
+    for film in &first.films {
+        if film.status == CompletionStatus::Applied {
+            assert!(!catalog
+                .get_film(film.film_id)
+                .unwrap()
+                .film
+                .directors
+                .is_empty());
+        }
+    }
+    let finished = first.films.len();
+    assert!(finished >= 3, "{first:?}");
+
+    failing.store(usize::MAX, Ordering::SeqCst);
+    let second = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &wikidata_only(),
+            &no_progress(),
+        )
+        .unwrap();
+    assert_eq!(second.stopped, None);
+    assert_eq!(second.totals.films as usize, 30 - finished);
+    let queue = catalog.completion_queue().unwrap();
+    assert_eq!(queue.review.len(), 2);
+    assert_eq!(queue.unmatched.len(), 1);
+    assert_eq!(
+        catalog.get_film(ids["Vertigo"]).unwrap().film.directors,
+        ["Alfred Hitchcock"]
+    );
+}
+
+#[test]
+fn cancelling_stops_between_films_and_counts_the_rest_as_remaining() {
+    let server = serve(WikidataLibrary::letterboxd_like());
+    let reference = Reference::new(options(&server.url)).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
+    let one_at_a_time = CompletionOptions {
+        concurrency: 1,
+        ..wikidata_only()
+    };
+
+    let report = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &one_at_a_time,
+            &|progress, _| progress.done < 4,
+        )
+        .unwrap();
+
+    assert_eq!(report.stopped.as_deref(), Some("cancelled"));
+    assert_eq!(report.films.len(), 4);
+    assert_eq!(report.totals.remaining, 26);
+    let rest = catalog
+        .completion_films(&CompletionTargets::Missing, ReferenceSource::Wikidata, true)
+        .unwrap();
+    assert_eq!(rest.len(), 26);
+}
+
+#[test]
+fn a_busy_service_is_waited_for_and_never_asked_more_than_three_at_once() {
+    let library = WikidataLibrary::letterboxd_like();
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let most = Arc::new(AtomicUsize::new(0));
+    let (now, peak) = (in_flight.clone(), most.clone());
+    let server = TestServer::start(move |asked: &Asked| {
+        let current = now.fetch_add(1, Ordering::SeqCst) + 1;
+        peak.fetch_max(current, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(5));
+        let reply = if asked.number == 3 {
+            Reply::Busy(1)
+        } else {
+            Reply::Json(library.answer(&asked.params))
+        };
+        now.fetch_sub(1, Ordering::SeqCst);
+        reply
+    });
+    let reference = Reference::new(options(&server.url)).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
+    let eager = CompletionOptions {
+        concurrency: 8,
+        ..wikidata_only()
+    };
+
+    let report = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &eager,
+            &no_progress(),
+        )
+        .unwrap();
+
+    assert_eq!(
+        report.stopped, None,
+        "the 429 was retried after its Retry-After"
+    );
+    assert_eq!(report.totals.applied, 27);
+    assert!(
+        most.load(Ordering::SeqCst) <= 3,
+        "{} at once",
+        most.load(Ordering::SeqCst)
+    );
+}
+
+#[test]
+fn offline_nothing_is_asked_and_nothing_changes() {
+    let server = serve(WikidataLibrary::letterboxd_like());
+    let mut settings = options(&server.url);
+    settings.http.offline = true;
+    let reference = Reference::new(settings).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
+
+    let report = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &wikidata_only(),
+            &no_progress(),
+        )
+        .unwrap();
+
+    assert!(report.stopped.unwrap().contains("offline"));
+    assert_eq!(server.requests(), 0);
+    assert!(catalog
+        .get_film(ids["Stalker"])
+        .unwrap()
+        .film
+        .directors
+        .is_empty());
+    assert_eq!(
+        catalog
+            .completion_films(
+                &CompletionTargets::Missing,
+                ReferenceSource::Wikidata,
+                false
+            )
+            .unwrap()
+            .len(),
+        30
+    );
+}
+
+#[test]
+fn a_film_in_the_trash_or_not_in_the_catalog_is_refused_by_its_id() {
+    let catalog = Catalog::open_in_memory().unwrap();
+    let film = catalog
+        .add_film(&FilmInput {
+            title: "Stalker".into(),
+            ..FilmInput::default()
+        })
+        .unwrap();
+    catalog.delete_film(film.id).unwrap();
+    let error = catalog
+        .completion_films(
+            &CompletionTargets::Films(vec![film.id]),
+            ReferenceSource::Wikidata,
+            false,
+        )
+        .unwrap_err();
+    assert!(error.to_string().contains("trash"), "{error}");
+    let error = catalog
+        .completion_films(
+            &CompletionTargets::Films(vec![999]),
+            ReferenceSource::Wikidata,
+            false,
+        )
+        .unwrap_err();
+    assert!(error.to_string().contains("999"), "{error}");
+}
