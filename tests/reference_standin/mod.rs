@@ -182,3 +182,22 @@ pub fn wikidata() -> String {
         body: answer(target.split_once('?').map(|(_, q)| q).unwrap_or("")).to_string(),
     })
 }
+
+#[path = "../../src-tauri/catalog/tests/reference_support/library.rs"]
+pub mod library;
+
+/// A stand-in for Wikidata knowing the 30 films of the core's Letterboxd-like library
+/// ([`library::WikidataLibrary::letterboxd_like`]), for as long as the test runs.
+pub fn wikidata_library() -> String {
+    let library = library::WikidataLibrary::letterboxd_like();
+    serve_any(move |_, target| {
+        let query = target.split_once('?').map(|(_, q)| q).unwrap_or("");
+        let params = query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(k, v)| (decode(k), decode(v)))
+            .collect();
+        let body = library.answer(&params).to_string().into_bytes();
+        ("200 OK", "application/json", body)
+    })
+}

@@ -87,6 +87,9 @@ pub enum Command {
     Lookup(super::lookup::LookupArgs),
     /// A film beside the reference, field by field; --fill fills blanks, --take FIELD… takes theirs
     Refresh(super::refresh::RefreshArgs),
+    /// Fill the films missing directors, ids or posters from Wikidata or TMDB; doubtful matches
+    /// wait in a review queue (--queue, --pick, --skip)
+    Complete(super::complete::CompleteArgs),
     /// The lookup settings: tmdb-key, offline (kept in the config directory, mode 0600)
     #[command(subcommand)]
     Config(super::lookup::ConfigCommand),

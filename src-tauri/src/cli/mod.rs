@@ -4,6 +4,7 @@
 
 mod annotations;
 mod args;
+mod complete;
 mod export;
 mod facts;
 mod films;
@@ -122,6 +123,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Stats { year } => stats::run(&catalog, &out, year),
         Command::Lookup(args) => lookup::lookup(&catalog, &out, args),
         Command::Refresh(args) => refresh::refresh(&catalog, &out, args),
+        Command::Complete(args) => complete::run(&catalog, &out, args),
         Command::Config(_) => unreachable!("handled before the catalog is opened"),
         Command::Poster {
             film_id,
