@@ -42,6 +42,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
         .plugin(tauri_plugin_dialog::init())
         .plugin(navigation::guard())
         .manage(commands::imports::ImportControl::default())
+        .manage(commands::completion::CompletionControl::default())
         .manage(first_page::FirstPage::default())
         .setup(move |app| {
             if startup::bare_window_requested() {
@@ -95,6 +96,12 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::articles::propose_article_from_url,
             commands::lookup::lookup_films,
             commands::lookup::lookup_candidate,
+            commands::completion::complete_films,
+            commands::completion::cancel_completion,
+            commands::completion::count_incomplete_films,
+            commands::completion::completion_queue,
+            commands::completion::pick_completion,
+            commands::completion::skip_completion,
             commands::lookup::add_film_from_reference,
             commands::lookup::download_poster,
             commands::lookup::candidate_poster,

@@ -91,6 +91,17 @@ fn expected() -> Vec<(String, String)> {
         one::<reference::FieldStatus>(&config),
         one::<reference::settings_view::SettingsView>(&config),
         one::<reference::settings_view::SettingsChange>(&config),
+        one::<completion::CompletionStatus>(&config),
+        one::<completion::MatchedBy>(&config),
+        one::<completion::CompletionMatch>(&config),
+        one::<completion::FilmCompletion>(&config),
+        one::<completion::ScoredCandidate>(&config),
+        one::<completion::CompletionTotals>(&config),
+        one::<completion::CompletionReport>(&config),
+        one::<completion::CompletionProgress>(&config),
+        one::<completion::CompletionTargets>(&config),
+        one::<completion::QueuedFilm>(&config),
+        one::<completion::CompletionQueue>(&config),
         page_sizes(),
     ]
 }

@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod articles;
 pub mod catalog;
+pub mod completion;
 pub mod films;
 pub mod highlights;
 pub mod imports;

@@ -12,7 +12,12 @@ import type { ArticleProposal } from "./bindings/ArticleProposal";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CatalogInfo } from "./bindings/CatalogInfo";
 import type { CheckReport } from "./bindings/CheckReport";
+import type { CompletionProgress } from "./bindings/CompletionProgress";
+import type { CompletionQueue } from "./bindings/CompletionQueue";
+import type { CompletionReport } from "./bindings/CompletionReport";
+import type { CompletionTargets } from "./bindings/CompletionTargets";
 import type { Damage } from "./bindings/Damage";
+import type { FilmCompletion } from "./bindings/FilmCompletion";
 import { PAGE_SIZES } from "./bindings/pageSizes";
 import type { ErrorKind } from "./bindings/ErrorKind";
 import type { ExportFormat } from "./bindings/ExportFormat";
@@ -95,6 +100,18 @@ export const api = {
     call<Refresh>("compare_with_reference", { id, source }),
   takeFromReference: (id: number, fields: string[], fill: boolean, source: ReferenceSource | null = null) =>
     call<Refresh>("take_from_reference", { id, source, fields, fill }),
+  /** Fills the films `targets` names from the reference; `onCompletionProgress` follows it. */
+  completeFilms: (targets: CompletionTargets, source: ReferenceSource | null = null, dryRun = false) =>
+    call<CompletionReport>("complete_films", { targets, source, dryRun }),
+  cancelCompletion: () => call<null>("cancel_completion"),
+  countIncompleteFilms: (source: ReferenceSource | null = null) => call<number>("count_incomplete_films", { source }),
+  completionQueue: () => call<CompletionQueue>("completion_queue"),
+  pickCompletion: (filmId: number, source: ReferenceSource, id: string) =>
+    call<FilmCompletion>("pick_completion", { filmId, source, id }),
+  skipCompletion: (filmId: number) => call<null>("skip_completion", { filmId }),
+  /** Calls `handler` after each film of a running completion, until the returned function is called. */
+  onCompletionProgress: (handler: (progress: CompletionProgress) => void): Promise<UnlistenFn> =>
+    listen<CompletionProgress>("completion-progress", (event) => handler(event.payload)),
   referenceSettings: () => call<SettingsView>("reference_settings"),
   setReferenceSettings: (change: SettingsChange) => call<SettingsView>("set_reference_settings", { change }),
   updateFilm: (id: number, input: FilmInput) => call<Film>("update_film", { id, input }),
