@@ -12,6 +12,7 @@ export const PALETTE_COMMANDS: PaletteCommand[] = [
   { id: "go-library", label: "Go to Library" },
   { id: "go-stats", label: "Go to Statistics" },
   { id: "go-trash", label: "Go to Trash" },
+  { id: "go-complete", label: "Complete the catalog from Wikidata or TMDB" },
   { id: "go-settings", label: "Go to Settings" },
   { id: "new-film", label: "Add a film", hint: "n" },
   { id: "search", label: "Filter the library by title", hint: "/" },
