@@ -30,7 +30,11 @@ fn import_library(shell: &Shell) {
     let mut csv = String::from("Title,Year,IMDb ID\n");
     for film in WikidataLibrary::letterboxd_like().catalog_films() {
         let year = film.catalog_year.map(|y| y.to_string()).unwrap_or_default();
-        let imdb = if film.catalog_has_imdb { film.imdb.as_str() } else { "" };
+        let imdb = if film.catalog_has_imdb {
+            film.imdb.as_str()
+        } else {
+            ""
+        };
         csv.push_str(&format!("\"{}\",{year},{imdb}\n", film.catalog_title));
     }
     let file = shell.db.with_file_name("library.csv");
@@ -72,7 +76,11 @@ fn complete_fills_the_sure_films_queues_the_remakes_and_answers_the_queue() {
     assert_eq!(vertigo["status"], "applied");
     assert_eq!(vertigo["match"]["source"], "wikidata");
     assert_eq!(vertigo["match"]["score"], 1.0);
-    assert!(vertigo["filled"].as_array().unwrap().iter().any(|f| f == "directors"));
+    assert!(vertigo["filled"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f == "directors"));
     let shown = shell.json(&["show", &film_id(&shell, "Vertigo")]);
     assert_eq!(shown["directors"][0], "Alfred Hitchcock");
 
@@ -80,7 +88,10 @@ fn complete_fills_the_sure_films_queues_the_remakes_and_answers_the_queue() {
     let review = queue["review"].as_array().unwrap();
     assert_eq!(review.len(), 2, "{queue}");
     assert_eq!(review[0]["film"]["title"], "Solaris");
-    assert_eq!(queue["unmatched"][0]["film"]["title"], "A Home Movie Nobody Knows");
+    assert_eq!(
+        queue["unmatched"][0]["film"]["title"],
+        "A Home Movie Nobody Knows"
+    );
     let candidate = review[0]["candidates"]
         .as_array()
         .unwrap()
@@ -92,9 +103,14 @@ fn complete_fills_the_sure_films_queues_the_remakes_and_answers_the_queue() {
 
     let picked = json_out(&shell, &server, &["complete", "--pick", &solaris, &pick]);
     assert_eq!(picked["status"], "applied");
-    assert_eq!(shell.json(&["show", &solaris])["directors"][0], "Andrei Tarkovsky");
+    assert_eq!(
+        shell.json(&["show", &solaris])["directors"][0],
+        "Andrei Tarkovsky"
+    );
     let suspiria = film_id(&shell, "Suspiria");
-    cmd(&shell, &server, &["complete", "--skip", &suspiria]).assert().success();
+    cmd(&shell, &server, &["complete", "--skip", &suspiria])
+        .assert()
+        .success();
     let queue = json_out(&shell, &server, &["complete", "--queue"]);
     assert_eq!(queue["review"].as_array().unwrap().len(), 0, "{queue}");
 
@@ -116,11 +132,18 @@ fn offline_exits_1_naming_why_a_dry_run_changes_nothing_and_what_it_fetched_serv
         .assert()
         .code(1);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-    assert!(stderr.starts_with("error: ") && stderr.contains("offline"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("offline"),
+        "{stderr}"
+    );
     assert!(stderr.contains("30 film(s) were not reached"), "{stderr}");
     assert_eq!(shell.json(&["list"]), before);
 
-    let dry = json_out(&shell, &server, &["complete", "--dry-run", "--source", "wikidata"]);
+    let dry = json_out(
+        &shell,
+        &server,
+        &["complete", "--dry-run", "--source", "wikidata"],
+    );
     assert_eq!(dry["dryRun"], true);
     assert_eq!(dry["totals"]["applied"], 27);
     assert_eq!(shell.json(&["list"]), before);
@@ -142,9 +165,13 @@ fn bad_picks_and_unknown_films_are_refused_by_name() {
     import_library(&shell);
     let stalker = film_id(&shell, "Stalker");
 
-    let out = cmd(&shell, &server, &["complete", "--pick", &stalker, "nonsense"])
-        .assert()
-        .code(1);
+    let out = cmd(
+        &shell,
+        &server,
+        &["complete", "--pick", &stalker, "nonsense"],
+    )
+    .assert()
+    .code(1);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("\"nonsense\""));
     let out = cmd(&shell, &server, &["complete", "999"]).assert().code(1);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("999"));

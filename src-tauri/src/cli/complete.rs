@@ -49,9 +49,10 @@ pub fn run(catalog: &Catalog, out: &Output, args: CompleteArgs) -> anyhow::Resul
     }
     if let Some(film_id) = args.skip {
         catalog.skip_completion(film_id)?;
-        return out.show(&serde_json::json!({ "filmId": film_id, "skipped": true }), |_| {
-            println!("Film {film_id} is out of the review queue.")
-        });
+        return out.show(
+            &serde_json::json!({ "filmId": film_id, "skipped": true }),
+            |_| println!("Film {film_id} is out of the review queue."),
+        );
     }
     let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
     if let [film_id, pick] = args.pick.as_slice() {
@@ -111,7 +112,11 @@ fn print_report(report: &CompletionReport) {
     let t = &report.totals;
     println!(
         "{}{} filled, {} to review, {} unmatched, {} unchanged (from {}).",
-        if report.dry_run { "Dry run, nothing changed: " } else { "" },
+        if report.dry_run {
+            "Dry run, nothing changed: "
+        } else {
+            ""
+        },
         t.applied,
         t.review,
         t.unmatched,
@@ -135,7 +140,13 @@ fn print_films(films: &[FilmCompletion]) {
             .as_ref()
             .map(|m| {
                 let year = m.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                format!("{}:{} {}{year} · {:.2}", m.source.as_str(), m.id, m.title, m.score)
+                format!(
+                    "{}:{} {}{year} · {:.2}",
+                    m.source.as_str(),
+                    m.id,
+                    m.title,
+                    m.score
+                )
             })
             .unwrap_or_default();
         let status = match (&film.status, &film.problem) {

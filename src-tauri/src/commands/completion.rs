@@ -65,7 +65,8 @@ pub async fn count_incomplete_films(
         .run(move |c| {
             let reference = Reference::for_person(crate::default_config_dir(), c)?;
             let source = source.unwrap_or(reference.preferred_source());
-            let films = c.completion_films(&CompletionTargets::Missing, source, reference.has_tmdb())?;
+            let films =
+                c.completion_films(&CompletionTargets::Missing, source, reference.has_tmdb())?;
             Ok(films.len())
         })
         .await
