@@ -46,6 +46,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_highlights",
         include_str!("../migrations/0011_highlights.sql"),
     ),
+    ("0013_canon", include_str!("../migrations/0013_canon.sql")),
 ];
 
 /// The schema version this build of Cinedex writes.

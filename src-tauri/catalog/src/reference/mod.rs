@@ -3,6 +3,7 @@
 
 mod adding;
 pub mod cache;
+pub mod canon;
 pub mod config;
 pub mod http;
 mod json;
@@ -25,6 +26,7 @@ use crate::error::{CatalogError, Result};
 use crate::Catalog;
 pub use adding::AddedFilm;
 pub use cache::ReferenceCache;
+pub use canon::{Canon, CanonFilm};
 pub use config::{SettingName, Settings};
 pub use http::{HttpClient, HttpSettings};
 pub use model::{
@@ -238,6 +240,11 @@ impl Reference {
         Reference::new(options.with_cache_beside(catalog.location()))
     }
 
+    /// The winners of the award `award` names (a Q-id, or a name looked up on Wikidata).
+    pub fn canon(&self, award: &str) -> Result<Canon> {
+        self.wikidata.canon(award)
+    }
+
     /// A TMDB key is set up.
     pub fn has_tmdb(&self) -> bool {
         self.tmdb.is_some()
@@ -348,20 +355,26 @@ impl Catalog {
         if ids.is_empty() {
             return Ok(None);
         }
-        self.read(|tx| {
-            let mut statement = tx.prepare_cached(
-                "SELECT e.film_id FROM external_ids e JOIN films f ON f.id = e.film_id
-                 WHERE e.source = ?1 AND e.value = ?2 AND f.deleted_at IS NULL",
-            )?;
-            for id in ids {
-                let found: Option<i64> = statement
-                    .query_row([&id.source, &id.value], |row| row.get(0))
-                    .optional()?;
-                if found.is_some() {
-                    return Ok(found);
-                }
-            }
-            Ok(None)
-        })
+        self.read(|tx| film_id_by_external_ids_in(tx, ids))
     }
+}
+
+/// [`Catalog::film_id_by_external_ids`] inside the caller's transaction.
+pub(crate) fn film_id_by_external_ids_in(
+    tx: &rusqlite::Transaction,
+    ids: &[ExternalId],
+) -> Result<Option<i64>> {
+    let mut statement = tx.prepare_cached(
+        "SELECT e.film_id FROM external_ids e JOIN films f ON f.id = e.film_id
+         WHERE e.source = ?1 AND e.value = ?2 AND f.deleted_at IS NULL",
+    )?;
+    for id in ids {
+        let found: Option<i64> = statement
+            .query_row([&id.source, &id.value], |row| row.get(0))
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
 }
