@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod films;
 pub mod highlights;
 pub mod imports;
+pub mod lists;
 pub mod lookup;
 pub mod posters;
 pub mod reviews;
