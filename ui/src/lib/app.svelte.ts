@@ -10,7 +10,8 @@ export type Route =
   | { name: "settings" }
   | { name: "stats" }
   | { name: "import" }
-  | { name: "search" };
+  | { name: "search" }
+  | { name: "lists"; id?: number };
 export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film | FilmDetail } | null;
 export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
 
