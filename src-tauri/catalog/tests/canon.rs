@@ -224,3 +224,31 @@ fn a_film_added_by_its_imdb_id_replaces_its_ghost_on_every_list() {
     assert_eq!(after.entries.len(), 1);
     assert_eq!(after.entries[0].film.title, "Apocalypse Now");
 }
+
+#[test]
+fn a_ghost_whose_film_comes_back_from_the_trash_becomes_its_entry_when_followed_again() {
+    let server = TestServer::start(wikidata);
+    let (catalog, pulp, _) = catalog_with_two_winners();
+    catalog.delete_film(pulp).unwrap();
+    let first = catalog
+        .add_canon(&reference(&server.url), "Q179808")
+        .unwrap();
+    let ghost = first
+        .ghosts
+        .iter()
+        .find(|g| g.title == "Pulp Fiction")
+        .expect("a film in the trash is not in the catalog")
+        .clone();
+    catalog
+        .set_list_entry_note(first.list.id, ghost.position, Some("restore it"))
+        .unwrap();
+    catalog.restore_film(pulp).unwrap();
+    let again = catalog
+        .add_canon(&reference(&server.url), "Q179808")
+        .unwrap();
+    assert!(!again.ghosts.iter().any(|g| g.title == "Pulp Fiction"));
+    let entry = again.entries.iter().find(|e| e.film.id == pulp).unwrap();
+    assert_eq!(entry.position, ghost.position);
+    assert_eq!(entry.note.as_deref(), Some("restore it"));
+    assert_eq!(again.list.total, 6);
+}

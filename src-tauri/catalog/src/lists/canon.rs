@@ -73,7 +73,20 @@ fn apply(tx: &Transaction, canon: &Canon) -> Result<FilmListDetail> {
     };
     for film in &canon.films {
         if let Some(film_id) = film_id_by_external_ids_in(tx, &film.external_ids())? {
-            add_film(tx, list_id, film_id, None)?;
+            // A ghost of it left from before (the film was in the trash then) gives its place.
+            let moved = tx.execute(
+                "INSERT OR IGNORE INTO list_films (list_id, film_id, position, note)
+                 SELECT list_id, ?3, position, note FROM list_ghosts
+                  WHERE list_id = ?1 AND source = 'wikidata' AND value = ?2",
+                params![list_id, film.id, film_id],
+            )?;
+            tx.execute(
+                "DELETE FROM list_ghosts WHERE list_id = ?1 AND source = 'wikidata' AND value = ?2",
+                params![list_id, film.id],
+            )?;
+            if moved == 0 {
+                add_film(tx, list_id, film_id, None)?;
+            }
             continue;
         }
         let directors = (!film.directors.is_empty()).then(|| film.directors.join("\n"));
