@@ -252,3 +252,34 @@ fn a_ghost_whose_film_comes_back_from_the_trash_becomes_its_entry_when_followed_
     assert_eq!(entry.note.as_deref(), Some("restore it"));
     assert_eq!(again.list.total, 6);
 }
+
+#[test]
+fn following_again_asks_for_the_winners_anew_and_offline_reads_them_from_the_cache() {
+    let server = TestServer::start(wikidata);
+    let dir = tempfile::tempdir().unwrap();
+    let mut cached = options(&server.url);
+    cached.cache_path = Some(dir.path().join("cache.sqlite"));
+    let catalog = Catalog::open_in_memory().unwrap();
+    catalog
+        .add_canon(&Reference::new(cached.clone()).unwrap(), "Q179808")
+        .unwrap();
+    server.reset();
+    catalog
+        .add_canon(&Reference::new(cached.clone()).unwrap(), "Q179808")
+        .unwrap();
+    let asked = server.asked.lock().unwrap().clone();
+    assert!(
+        asked.iter().any(|url| url.contains("haswbstatement")),
+        "the winners are asked again: {asked:?}"
+    );
+    assert!(
+        !asked.iter().any(|url| url.contains("wbgetentities")),
+        "the films come from the cache: {asked:?}"
+    );
+    cached.http.offline = true;
+    let offline = catalog
+        .add_canon(&Reference::new(cached).unwrap(), "Q179808")
+        .unwrap();
+    assert_eq!(offline.list.total, 6);
+    assert_eq!(catalog.list_lists().unwrap().len(), 1);
+}

@@ -1,7 +1,8 @@
 //! A canon from Wikidata: the films that won an award (`haswbstatement:P166=Q…`), read into
 //! [`CanonFilm`]s (title, year, directors, ids). The award is a Q-id or a name, looked up with
 //! `wbsearchentities`; the winners are paged through `list=search`, then read with
-//! `wbgetentities` in batches of 50. Only films are kept.
+//! `wbgetentities` in batches of 50. Only films are kept. The winners are asked anew each time
+//! (the cache serves them only offline); the films' entities come from the cache when fresh.
 
 use serde_json::Value;
 
@@ -146,7 +147,8 @@ impl Wikidata {
             if let Some(offset) = &offset {
                 params.push(("sroffset", offset.as_str()));
             }
-            let answer = self.ask(&params)?;
+            // Asked anew each time (an award has new winners every year), unless offline.
+            let answer = self.ask_with(&params, true)?;
             let hits = field(field(&answer, "query"), "search");
             if !hits.is_array() {
                 return Err(unreadable(SERVICE));

@@ -7,6 +7,7 @@ pub mod canon;
 pub mod config;
 pub mod http;
 mod json;
+mod matching;
 pub mod model;
 pub mod page;
 pub mod poster;
@@ -19,7 +20,6 @@ mod wikidata_entity;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rusqlite::OptionalExtension;
 use url::Url;
 
 use crate::error::{CatalogError, Result};
@@ -29,6 +29,7 @@ pub use cache::ReferenceCache;
 pub use canon::{Canon, CanonFilm};
 pub use config::{SettingName, Settings};
 pub use http::{HttpClient, HttpSettings};
+pub(crate) use matching::film_id_by_external_ids_in;
 pub use model::{
     Candidate, CreditRole, ExternalId, LookupResult, ReferenceCredit, ReferenceFilm,
     ReferenceSource,
@@ -146,6 +147,34 @@ impl Fetcher {
         self.get_checked(service, url, bearer, |body| {
             serde_json::from_slice(body).map_err(|_| unreadable(service))
         })
+    }
+
+    /// The JSON answer for `url`, asked anew and stored, for answers that change (an award's
+    /// winners); from the cache only when the network is switched off.
+    pub(crate) fn get_json_anew(
+        &self,
+        service: &'static str,
+        url: &Url,
+    ) -> Result<serde_json::Value> {
+        let key = http::redacted(url);
+        let parse = |body: &[u8]| serde_json::from_slice(body).map_err(|_| unreadable(service));
+        match self.http.get(service, url, None) {
+            Ok(body) => {
+                let value = parse(&body)?;
+                if let Some(cache) = &self.cache {
+                    cache.put(service, &key, &body)?;
+                }
+                Ok(value)
+            }
+            Err(offline @ CatalogError::Offline { .. }) => {
+                let cached = match &self.cache {
+                    Some(cache) => cache.get(service, &key)?,
+                    None => None,
+                };
+                cached.and_then(|body| parse(&body).ok()).ok_or(offline)
+            }
+            Err(other) => Err(other),
+        }
     }
 
     /// The body at `url`, read by `check`: from the cache when fresh, else asked and stored,
@@ -347,34 +376,4 @@ impl Reference {
         });
         self.provider(source)?.find(id)
     }
-}
-
-impl Catalog {
-    /// The live film that carries one of `ids` (the first found, in the order given).
-    pub fn film_id_by_external_ids(&self, ids: &[ExternalId]) -> Result<Option<i64>> {
-        if ids.is_empty() {
-            return Ok(None);
-        }
-        self.read(|tx| film_id_by_external_ids_in(tx, ids))
-    }
-}
-
-/// [`Catalog::film_id_by_external_ids`] inside the caller's transaction.
-pub(crate) fn film_id_by_external_ids_in(
-    tx: &rusqlite::Transaction,
-    ids: &[ExternalId],
-) -> Result<Option<i64>> {
-    let mut statement = tx.prepare_cached(
-        "SELECT e.film_id FROM external_ids e JOIN films f ON f.id = e.film_id
-         WHERE e.source = ?1 AND e.value = ?2 AND f.deleted_at IS NULL",
-    )?;
-    for id in ids {
-        let found: Option<i64> = statement
-            .query_row([&id.source, &id.value], |row| row.get(0))
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
-    }
-    Ok(None)
 }

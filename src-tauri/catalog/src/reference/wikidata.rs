@@ -55,11 +55,20 @@ impl Wikidata {
     }
 
     pub(super) fn ask(&self, params: &[(&str, &str)]) -> Result<Value> {
+        self.ask_with(params, false)
+    }
+
+    /// [`Wikidata::ask`], `anew` bypassing a fresh cached answer (see `Fetcher::get_json_anew`).
+    pub(super) fn ask_with(&self, params: &[(&str, &str)], anew: bool) -> Result<Value> {
         let mut url = self.api.clone();
         url.query_pairs_mut()
             .extend_pairs(params)
             .append_pair("format", "json");
-        let answer = self.fetcher.get_json(SERVICE, &url, None)?;
+        let answer = if anew {
+            self.fetcher.get_json_anew(SERVICE, &url)?
+        } else {
+            self.fetcher.get_json(SERVICE, &url, None)?
+        };
         if let Some(error) = answer.get("error") {
             let code = field(error, "code").as_str().unwrap_or("unknown");
             return Err(super::http::network(
