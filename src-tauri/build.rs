@@ -69,6 +69,14 @@ const COMMANDS: &[&str] = &[
     "add_smart_list",
     "update_smart_list",
     "delete_smart_list",
+    "list_lists",
+    "get_list",
+    "create_list",
+    "rename_list",
+    "reorder_list_entry",
+    "set_list_entry_note",
+    "add_canon",
+    "add_ghost_film",
 ];
 
 fn main() {

@@ -271,3 +271,36 @@ fn searching_and_saving_a_smart_list_through_ipc() {
         json!([])
     );
 }
+
+#[test]
+fn lists_are_created_renamed_annotated_and_reordered_through_ipc() {
+    let w = window();
+    let list = invoke(
+        &w,
+        "create_list",
+        json!({"name": "Été", "description": null}),
+    )
+    .unwrap();
+    assert_eq!(
+        (list["seen"].clone(), list["total"].clone()),
+        (json!(0), json!(0))
+    );
+    let id = list["id"].as_i64().unwrap();
+    let taken = invoke(&w, "create_list", json!({"name": "ete"})).unwrap_err();
+    assert_eq!(taken["kind"], "invalid");
+    assert_eq!(taken["field"], "name");
+    let renamed = invoke(&w, "rename_list", json!({"id": id, "name": "Summer"})).unwrap();
+    assert_eq!(renamed["name"], "Summer");
+    let detail = invoke(&w, "get_list", json!({"id": id})).unwrap();
+    assert_eq!(detail["entries"], json!([]));
+    assert_eq!(detail["ghosts"], json!([]));
+    let missing = invoke(
+        &w,
+        "reorder_list_entry",
+        json!({"id": id, "position": 1, "toPosition": 2}),
+    )
+    .unwrap_err();
+    assert_eq!(missing["field"], "position");
+    let lists = invoke(&w, "list_lists", json!({})).unwrap();
+    assert_eq!(lists[0]["name"], "Summer");
+}

@@ -134,6 +134,14 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::search::add_smart_list,
             commands::search::update_smart_list,
             commands::search::delete_smart_list,
+            commands::lists::list_lists,
+            commands::lists::get_list,
+            commands::lists::create_list,
+            commands::lists::rename_list,
+            commands::lists::reorder_list_entry,
+            commands::lists::set_list_entry_note,
+            commands::lists::add_canon,
+            commands::lists::add_ghost_film,
         ])
 }
 

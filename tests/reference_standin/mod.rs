@@ -1,6 +1,7 @@
 //! Local HTTP servers for the command-line and real-window tests: any answer (`serve`), and a
 //! stand-in for Wikidata's Action API (`wikidata`) serving the core's recorded answers
-//! (`src-tauri/catalog/tests/fixtures/reference/wikidata`): searches by file, entities by id.
+//! (`src-tauri/catalog/tests/fixtures/reference/wikidata`): searches by file, entities by id,
+//! `haswbstatement:` searches over the entities.
 //! No test reaches the internet.
 
 // Each test file uses its own subset of these servers.
@@ -66,7 +67,7 @@ fn answer(query: &str) -> Value {
             fixture(&format!("search_{slug}.json"))
         }
         "wbgetentities" => {
-            let entities = fixture("entities.json");
+            let entities = all_entities();
             let found: serde_json::Map<String, Value> = param("ids")
                 .split('|')
                 .map(|id| {
@@ -79,8 +80,42 @@ fn answer(query: &str) -> Value {
                 .collect();
             json!({"entities": found, "success": 1})
         }
+        "query" if param("list") == "search" => {
+            let statement = param("srsearch");
+            let statement = statement.trim_start_matches("haswbstatement:");
+            let (property, value) = statement.split_once('=').unwrap_or(("", ""));
+            let hits: Vec<Value> = all_entities()["entities"]
+                .as_object()
+                .map(|all| {
+                    all.iter()
+                        .filter(|(_, entity)| {
+                            entity["claims"][property].as_array().is_some_and(|claims| {
+                                claims.iter().any(|c| {
+                                    let stated = &c["mainsnak"]["datavalue"]["value"];
+                                    stated == value || stated["id"] == value
+                                })
+                            })
+                        })
+                        .map(|(id, _)| json!({"ns": 0, "title": id}))
+                        .collect()
+                })
+                .unwrap_or_default();
+            json!({"batchcomplete": "", "query": {"search": hits}})
+        }
         _ => json!({"error": {"code": "badvalue"}}),
     }
+}
+
+/// The lookup tests' entities and the canon tests' award, winners and directors.
+fn all_entities() -> Value {
+    let mut entities = fixture("entities.json");
+    if let (Some(all), Value::Object(canon)) = (
+        entities["entities"].as_object_mut(),
+        fixture("canon.json")["entities"].clone(),
+    ) {
+        all.extend(canon);
+    }
+    entities
 }
 
 /// What a local server answers to one request target (path and query).

@@ -43,7 +43,7 @@ pub use housekeeping::{Housekeeping, TRASH_RETENTION_DAYS};
 pub use import::{
     ColumnMapping, CsvField, ImportIssue, ImportOptions, ImportSource, ImportSummary,
 };
-pub use lists::{FilmList, FilmListDetail, FilmListEntry};
+pub use lists::{FilmList, FilmListDetail, FilmListEntry, FilmListGhost};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Credit, CreditRole, ExternalId, Film, FilmDetail,

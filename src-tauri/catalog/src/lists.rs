@@ -1,5 +1,10 @@
 //! Lists of films: named (unique regardless of case and accents), ordered, with a note per film.
-//! Imports fill them (Letterboxd lists, Cinedex JSON); the catalog lists and shows them.
+//! Imports fill them (Letterboxd lists, Cinedex JSON); the catalog lists and shows them, with
+//! how many of their films have been seen. A list may follow a canon (`canon`), whose films not
+//! in the catalog are kept as ghosts beside the real entries, in one order.
+
+mod canon;
+mod editing;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -8,7 +13,7 @@ use ts_rs::TS;
 
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::model::Film;
+use crate::model::{Film, WatchStatus};
 use crate::text::fold;
 use crate::time::{self, instant_at};
 
@@ -26,6 +31,14 @@ pub struct FilmList {
     pub film_count: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Entries whose film has been watched (marked watched, or with a viewing).
+    #[ts(type = "number")]
+    pub seen: i64,
+    /// Every entry, ghosts included.
+    #[ts(type = "number")]
+    pub total: i64,
+    /// The canon the list follows (`wikidata:Q179808`), if any.
+    pub canon: Option<String>,
 }
 
 /// A list with its films in order.
@@ -36,6 +49,8 @@ pub struct FilmListDetail {
     #[ts(flatten)]
     pub list: FilmList,
     pub entries: Vec<FilmListEntry>,
+    /// The canon's films not in the catalog, placed among the entries by `position`.
+    pub ghosts: Vec<FilmListGhost>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -45,11 +60,33 @@ pub struct FilmListEntry {
     pub position: i64,
     pub note: Option<String>,
     pub film: Film,
+    /// The film has been watched (marked watched, or with a viewing).
+    pub seen: bool,
 }
 
-const LIST_SELECT: &str = "
+/// A film of the list's canon that is not in the catalog: what the reference says of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilmListGhost {
+    #[ts(type = "number")]
+    pub position: i64,
+    pub note: Option<String>,
+    /// The reference id that adds it (`wikidata:Q…`).
+    pub reference_id: String,
+    pub title: String,
+    pub year: Option<i32>,
+    pub directors: Vec<String>,
+}
+
+pub(crate) const LIST_SELECT: &str = "
     SELECT l.id, l.name, l.description, l.created_at, l.updated_at,
-           (SELECT count(*) FROM list_films lf WHERE lf.list_id = l.id)
+           (SELECT count(*) FROM list_films lf WHERE lf.list_id = l.id),
+           (SELECT count(*) FROM list_films lf JOIN films f ON f.id = lf.film_id
+             WHERE lf.list_id = l.id AND f.deleted_at IS NULL
+               AND (f.watch_status = 'watched'
+                    OR EXISTS (SELECT 1 FROM viewings v WHERE v.film_id = f.id))),
+           (SELECT count(*) FROM list_ghosts g WHERE g.list_id = l.id),
+           l.canon
       FROM lists l";
 
 impl Catalog {
@@ -64,32 +101,78 @@ impl Catalog {
 
     /// One list with its films in order.
     pub fn get_list(&self, id: i64) -> Result<FilmListDetail> {
-        self.read(|tx| {
-            let list = tx
-                .query_row(&format!("{LIST_SELECT} WHERE l.id = ?1"), [id], list_from_row)
-                .optional()?
-                .ok_or(CatalogError::NotFound { entity: "list", id })?;
-            let mut stmt = tx.prepare(
+        self.read(|tx| list_detail(tx, id))
+    }
+}
+
+/// One list with its films and ghosts in order, inside the caller's transaction.
+pub(crate) fn list_detail(tx: &Transaction, id: i64) -> Result<FilmListDetail> {
+    let list = tx
+        .query_row(
+            &format!("{LIST_SELECT} WHERE l.id = ?1"),
+            [id],
+            list_from_row,
+        )
+        .optional()?
+        .ok_or(CatalogError::NotFound { entity: "list", id })?;
+    let mut stmt = tx.prepare(
                 "SELECT position, note, film_id FROM list_films WHERE list_id = ?1 ORDER BY position, film_id",
             )?;
-            let rows = stmt
-                .query_map([id], |row| {
-                    Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get::<_, i64>(2)?))
-                })?
-                .collect::<rusqlite::Result<Vec<(i64, Option<String>, i64)>>>()?;
-            let entries = rows
-                .into_iter()
-                .map(|(position, note, film_id)| {
-                    Ok(FilmListEntry {
-                        position,
-                        note,
-                        film: crate::films::film_by_id(tx, film_id)?,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            Ok(FilmListDetail { list, entries })
+    let rows = stmt
+        .query_map([id], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get::<_, i64>(2)?))
+        })?
+        .collect::<rusqlite::Result<Vec<(i64, Option<String>, i64)>>>()?;
+    let entries = rows
+        .into_iter()
+        .map(|(position, note, film_id)| {
+            let film = crate::films::film_by_id(tx, film_id)?;
+            Ok(FilmListEntry {
+                position,
+                note,
+                seen: film.watch_status == WatchStatus::Watched || film.viewing_count > 0,
+                film,
+            })
         })
-    }
+        .collect::<Result<Vec<_>>>()?;
+    let ghosts = ghosts_of(tx, id)?;
+    Ok(FilmListDetail {
+        list,
+        entries,
+        ghosts,
+    })
+}
+
+fn ghosts_of(tx: &Transaction, list_id: i64) -> Result<Vec<FilmListGhost>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT position, note, source, value, title, year, directors FROM list_ghosts
+          WHERE list_id = ?1 ORDER BY position, value",
+    )?;
+    let rows = stmt.query_map([list_id], |row| {
+        let directors: Option<String> = row.get(6)?;
+        Ok(FilmListGhost {
+            position: row.get(0)?,
+            note: row.get(1)?,
+            reference_id: format!("{}:{}", row.get::<_, String>(2)?, row.get::<_, String>(3)?),
+            title: row.get(4)?,
+            year: row.get(5)?,
+            directors: directors
+                .map(|d| d.lines().map(str::to_owned).collect())
+                .unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The next free position of a list, after its films and its ghosts.
+pub(crate) fn next_position(tx: &Transaction, list_id: i64) -> Result<i64> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT coalesce(max(p) + 1, 1) FROM (
+                SELECT max(position) AS p FROM list_films WHERE list_id = ?1
+                UNION ALL SELECT max(position) FROM list_ghosts WHERE list_id = ?1)",
+        )?
+        .query_row([list_id], |row| row.get(0))?)
 }
 
 /// The id of the list named `name` (regardless of case and accents), creating it if new.
@@ -126,9 +209,7 @@ pub(crate) fn add_film(
     film_id: i64,
     note: Option<&str>,
 ) -> Result<bool> {
-    let next: i64 = tx
-        .prepare_cached("SELECT coalesce(max(position) + 1, 1) FROM list_films WHERE list_id = ?1")?
-        .query_row([list_id], |row| row.get(0))?;
+    let next = next_position(tx, list_id)?;
     let note = crate::validate::list_entry_note(note)?;
     let added = tx
         .prepare_cached(
@@ -138,7 +219,7 @@ pub(crate) fn add_film(
     Ok(added > 0)
 }
 
-fn list_from_row(row: &rusqlite::Row) -> rusqlite::Result<FilmList> {
+pub(crate) fn list_from_row(row: &rusqlite::Row) -> rusqlite::Result<FilmList> {
     Ok(FilmList {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -146,5 +227,8 @@ fn list_from_row(row: &rusqlite::Row) -> rusqlite::Result<FilmList> {
         created_at: instant_at(row, 3)?,
         updated_at: instant_at(row, 4)?,
         film_count: row.get(5)?,
+        seen: row.get(6)?,
+        total: row.get::<_, i64>(5)? + row.get::<_, i64>(7)?,
+        canon: row.get(8)?,
     })
 }

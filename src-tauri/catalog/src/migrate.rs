@@ -50,6 +50,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0012_completion",
         include_str!("../migrations/0012_completion.sql"),
     ),
+    ("0013_canon", include_str!("../migrations/0013_canon.sql")),
 ];
 
 /// The schema version this build of Cinedex writes.

@@ -79,6 +79,7 @@ fn expected() -> Vec<(String, String)> {
         one::<FilmList>(&config),
         one::<FilmListDetail>(&config),
         one::<FilmListEntry>(&config),
+        one::<FilmListGhost>(&config),
         one::<reference::Candidate>(&config),
         one::<reference::CreditRole>(&config),
         one::<reference::ExternalId>(&config),

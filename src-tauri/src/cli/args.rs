@@ -63,10 +63,13 @@ pub enum Command {
     Import(super::import::ImportCommand),
     /// Export the catalog: json (everything, re-importable), csv, markdown (a folder), letterboxd (a folder)
     Export(super::export::ExportArgs),
-    /// The lists of films (from Letterboxd or a Cinedex export)
+    /// The lists of films (from Letterboxd, a Cinedex export or a canon), with how many are seen
     Lists,
-    /// Show a list with its films in order
+    /// Show a list with its films in order, those not in the catalog marked, and how many are seen
     ListShow { id: i64 },
+    /// Lists that follow a canon (an award's winners on Wikidata)
+    #[command(subcommand)]
+    Canon(super::lists::CanonCommand),
     /// Where the catalog is and what it holds
     Info,
     /// Write a checked copy of the catalog (into the backups folder, or to OUT)

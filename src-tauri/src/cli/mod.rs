@@ -113,6 +113,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Export(args) => export::run(&catalog, &out, args),
         Command::Lists => lists::list(&catalog, &out),
         Command::ListShow { id } => lists::show(&catalog, &out, id),
+        Command::Canon(command) => lists::canon(&catalog, &out, command),
         Command::Info => films::info(&catalog, &out),
         Command::Backup { out: target } => safety::backup(&catalog, &out, target),
         Command::Backups => safety::backups(&catalog, &out),

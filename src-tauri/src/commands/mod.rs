@@ -8,6 +8,7 @@ pub mod completion;
 pub mod films;
 pub mod highlights;
 pub mod imports;
+pub mod lists;
 pub mod lookup;
 pub mod posters;
 pub mod reviews;

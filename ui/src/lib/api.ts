@@ -48,6 +48,10 @@ import type { Stats } from "./bindings/Stats";
 import type { StatsQuery } from "./bindings/StatsQuery";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { SmartList } from "./bindings/SmartList";
+import type { FilmList } from "./bindings/FilmList";
+import type { FilmListDetail } from "./bindings/FilmListDetail";
+import type { FilmListEntry } from "./bindings/FilmListEntry";
+import type { FilmListGhost } from "./bindings/FilmListGhost";
 import type { SmartListInput } from "./bindings/SmartListInput";
 import type { Viewing } from "./bindings/Viewing";
 import type { ViewingInput } from "./bindings/ViewingInput";
@@ -154,6 +158,17 @@ export const api = {
   addSmartList: (input: SmartListInput) => call<SmartList>("add_smart_list", { input }),
   updateSmartList: (id: number, input: SmartListInput) => call<SmartList>("update_smart_list", { id, input }),
   deleteSmartList: (id: number) => call<null>("delete_smart_list", { id }),
+  listLists: () => call<FilmList[]>("list_lists"),
+  getList: (id: number) => call<FilmListDetail>("get_list", { id }),
+  createList: (name: string, description: string | null = null) => call<FilmList>("create_list", { name, description }),
+  renameList: (id: number, name: string) => call<FilmList>("rename_list", { id, name }),
+  /** Moves the entry at `position` to `toPosition` (entries are numbered 1, 2, 3… afterwards). */
+  reorderListEntry: (id: number, position: number, toPosition: number) => call<FilmListDetail>("reorder_list_entry", { id, position, toPosition }),
+  setListEntryNote: (id: number, position: number, note: string | null) => call<FilmListDetail>("set_list_entry_note", { id, position, note }),
+  /** Follows an award's winners (a Wikidata Q-id or the award's name) as a list named after it. */
+  addCanon: (award: string) => call<FilmListDetail>("add_canon", { award }),
+  /** Adds the film a ghost stands for (`wikidata:Q…`); the ghost becomes its entry. */
+  addGhostFilm: (id: number, referenceId: string) => call<FilmListDetail>("add_ghost_film", { id, referenceId }),
   /** Tells the app the library's first frame is painted (timed by the start-up benchmark). */
   reportReady: (marks: [string, number][], now: number) => call<null>("report_ready", { marks, now }),
   recoveryStatus: () => call<Damage | null>("recovery_status"),
@@ -201,4 +216,4 @@ export function onCatalogChanged(listener: () => void): Promise<() => void> {
   return listen("catalog-changed", () => listener());
 }
 
-export type { CatalogInfo, Damage, Film, FilmDetail, Highlight, HighlightInput, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };
+export type { CatalogInfo, Damage, Film, FilmDetail, FilmList, FilmListDetail, FilmListEntry, FilmListGhost, Highlight, HighlightInput, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };

@@ -11,7 +11,8 @@ export type Route =
   | { name: "stats" }
   | { name: "import" }
   | { name: "search" }
-  | { name: "complete" };
+  | { name: "complete" }
+  | { name: "lists"; id?: number };
 export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film | FilmDetail } | null;
 export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
 

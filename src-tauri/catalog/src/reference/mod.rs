@@ -3,9 +3,11 @@
 
 mod adding;
 pub mod cache;
+pub mod canon;
 pub mod config;
 pub mod http;
 mod json;
+mod matching;
 pub mod model;
 pub mod page;
 pub mod poster;
@@ -18,15 +20,16 @@ mod wikidata_entity;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rusqlite::OptionalExtension;
 use url::Url;
 
 use crate::error::{CatalogError, Result};
 use crate::Catalog;
 pub use adding::AddedFilm;
 pub use cache::ReferenceCache;
+pub use canon::{Canon, CanonFilm};
 pub use config::{SettingName, Settings};
 pub use http::{HttpClient, HttpSettings};
+pub(crate) use matching::film_id_by_external_ids_in;
 pub use model::{
     Candidate, CreditRole, ExternalId, LookupResult, ReferenceCredit, ReferenceFilm,
     ReferenceSource,
@@ -146,6 +149,34 @@ impl Fetcher {
         })
     }
 
+    /// The JSON answer for `url`, asked anew and stored, for answers that change (an award's
+    /// winners); from the cache only when the network is switched off.
+    pub(crate) fn get_json_anew(
+        &self,
+        service: &'static str,
+        url: &Url,
+    ) -> Result<serde_json::Value> {
+        let key = http::redacted(url);
+        let parse = |body: &[u8]| serde_json::from_slice(body).map_err(|_| unreadable(service));
+        match self.http.get(service, url, None) {
+            Ok(body) => {
+                let value = parse(&body)?;
+                if let Some(cache) = &self.cache {
+                    cache.put(service, &key, &body)?;
+                }
+                Ok(value)
+            }
+            Err(offline @ CatalogError::Offline { .. }) => {
+                let cached = match &self.cache {
+                    Some(cache) => cache.get(service, &key)?,
+                    None => None,
+                };
+                cached.and_then(|body| parse(&body).ok()).ok_or(offline)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
     /// The body at `url`, read by `check`: from the cache when fresh, else asked and stored,
     /// but stored only once `check` accepts it, so a bad answer is never served again offline.
     pub(crate) fn get_checked<T>(
@@ -236,6 +267,11 @@ impl Reference {
     pub fn for_person(default_config_dir: Option<PathBuf>, catalog: &Catalog) -> Result<Self> {
         let options = ReferenceOptions::for_person(default_config_dir)?;
         Reference::new(options.with_cache_beside(catalog.location()))
+    }
+
+    /// The winners of the award `award` names (a Q-id, or a name looked up on Wikidata).
+    pub fn canon(&self, award: &str) -> Result<Canon> {
+        self.wikidata.canon(award)
     }
 
     /// A TMDB key is set up.
@@ -339,29 +375,5 @@ impl Reference {
             _ => ReferenceSource::Wikidata,
         });
         self.provider(source)?.find(id)
-    }
-}
-
-impl Catalog {
-    /// The live film that carries one of `ids` (the first found, in the order given).
-    pub fn film_id_by_external_ids(&self, ids: &[ExternalId]) -> Result<Option<i64>> {
-        if ids.is_empty() {
-            return Ok(None);
-        }
-        self.read(|tx| {
-            let mut statement = tx.prepare_cached(
-                "SELECT e.film_id FROM external_ids e JOIN films f ON f.id = e.film_id
-                 WHERE e.source = ?1 AND e.value = ?2 AND f.deleted_at IS NULL",
-            )?;
-            for id in ids {
-                let found: Option<i64> = statement
-                    .query_row([&id.source, &id.value], |row| row.get(0))
-                    .optional()?;
-                if found.is_some() {
-                    return Ok(found);
-                }
-            }
-            Ok(None)
-        })
     }
 }

@@ -16,7 +16,7 @@ use super::wikidata_entity::{pick_language, FilmItem};
 use super::{base_url, unreadable, Fetcher, Provider};
 use crate::error::Result;
 
-const SERVICE: &str = "Wikidata";
+pub(super) const SERVICE: &str = "Wikidata";
 /// Wikidata's limit of ids in one `wbgetentities` call.
 const BATCH: usize = 50;
 
@@ -44,7 +44,7 @@ impl Wikidata {
     }
 
     /// The languages labels are picked in: the person's, then English, then "multiple".
-    fn languages(&self) -> Vec<&str> {
+    pub(super) fn languages(&self) -> Vec<&str> {
         let mut languages = vec![self.language.as_str()];
         for fallback in ["en", "mul"] {
             if !languages.contains(&fallback) {
@@ -54,12 +54,21 @@ impl Wikidata {
         languages
     }
 
-    fn ask(&self, params: &[(&str, &str)]) -> Result<Value> {
+    pub(super) fn ask(&self, params: &[(&str, &str)]) -> Result<Value> {
+        self.ask_with(params, false)
+    }
+
+    /// [`Wikidata::ask`], `anew` bypassing a fresh cached answer (see `Fetcher::get_json_anew`).
+    pub(super) fn ask_with(&self, params: &[(&str, &str)], anew: bool) -> Result<Value> {
         let mut url = self.api.clone();
         url.query_pairs_mut()
             .extend_pairs(params)
             .append_pair("format", "json");
-        let answer = self.fetcher.get_json(SERVICE, &url, None)?;
+        let answer = if anew {
+            self.fetcher.get_json_anew(SERVICE, &url)?
+        } else {
+            self.fetcher.get_json(SERVICE, &url, None)?
+        };
         if let Some(error) = answer.get("error") {
             let code = field(error, "code").as_str().unwrap_or("unknown");
             return Err(super::http::network(
@@ -74,7 +83,7 @@ impl Wikidata {
     }
 
     /// The entities of `ids`, in that order, `BATCH` per call; missing ones are left out.
-    fn entities(&self, ids: &[String], props: &str) -> Result<Vec<Value>> {
+    pub(super) fn entities(&self, ids: &[String], props: &str) -> Result<Vec<Value>> {
         let languages = self.languages().join("|");
         let sites: Vec<String> = self
             .languages()
@@ -115,7 +124,7 @@ impl Wikidata {
     }
 
     /// Labels of `ids`, asked in as few calls as the batch size allows.
-    fn labels(&self, ids: Vec<String>) -> Result<HashMap<String, String>> {
+    pub(super) fn labels(&self, ids: Vec<String>) -> Result<HashMap<String, String>> {
         let mut unique: Vec<String> = Vec::with_capacity(ids.len());
         for id in ids {
             if !unique.contains(&id) {

@@ -22,6 +22,8 @@ pub struct Plan {
     pub highlight: Vec<String>,
     /// A year range too wide to spell as `facts` tokens: checked in SQL instead.
     pub sql_years: Option<(i32, i32)>,
+    /// `list:` names (folded), checked in SQL against the lists' folded names, as prefixes.
+    pub lists: Vec<String>,
 }
 
 impl Plan {
@@ -69,7 +71,10 @@ const TEXT_COLUMNS: &str = "title original_title directors people themes genres 
 /// "ghost", "in" and words starting with "th"): the words before it are complete, and matching
 /// them exactly keeps FTS5 from merging the lists of every word they begin.
 pub fn plan(query: &Query, mut alternatives: impl FnMut(&str, bool) -> Vec<String>) -> Plan {
-    let mut plan = Plan::default();
+    let mut plan = Plan {
+        lists: query.lists.clone(),
+        ..Plan::default()
+    };
     let last = query
         .terms
         .iter()

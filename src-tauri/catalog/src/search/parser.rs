@@ -77,6 +77,8 @@ pub struct Query {
     pub has: Vec<Has>,
     /// `is:watchlist`, `is:watched`, `is:unwatched`.
     pub status: Option<&'static str>,
+    /// `list:` values: folded list names (or their beginnings).
+    pub lists: Vec<String>,
 }
 
 impl Query {
@@ -91,6 +93,7 @@ impl Query {
             && self.rating.is_none()
             && self.has.is_empty()
             && self.status.is_none()
+            && self.lists.is_empty()
     }
 
     /// Whether any text is searched (as opposed to filters only).
@@ -219,6 +222,14 @@ fn apply_filter(query: &mut Query, key: &str, value: &str) -> bool {
         "person" | "people" | "with" => push_words(&mut query.people, value),
         "theme" | "themes" | "tag" => push_words(&mut query.themes, value),
         "genre" | "genres" => push_words(&mut query.genres, value),
+        "list" | "lists" => {
+            let name = fold(value.trim());
+            if name.is_empty() {
+                return false;
+            }
+            query.lists.push(name);
+            true
+        }
         "year" => match parse_years(value) {
             Some(range) => {
                 query.years = Some(range);

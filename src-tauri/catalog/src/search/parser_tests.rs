@@ -71,3 +71,12 @@ fn accents_and_case_are_folded() {
     assert_eq!(parse("AMÉLIE").terms, vec![word("amelie")]);
     assert_eq!(parse("千と千尋").terms, vec![word("千と千尋")]);
 }
+
+#[test]
+fn a_list_filter_keeps_the_whole_name_folded() {
+    let q = parse(r#"list:"Palme d'Or" list:Été"#);
+    assert_eq!(q.lists, vec!["palme d'or".to_owned(), "ete".to_owned()]);
+    assert!(q.terms.is_empty());
+    assert!(!q.is_empty());
+    assert_eq!(parse(r#"list:"""#).lists, Vec::<String>::new());
+}

@@ -111,15 +111,30 @@ fn run(
     Ok(results)
 }
 
-/// The SQL conditions on `films f` for what `facts` tokens could not express (wide year ranges).
+/// The SQL conditions on `films f` for what `facts` tokens could not express (wide year ranges,
+/// `list:` names).
 fn filters(plan: &Plan, params: &mut Vec<Value>) -> String {
-    match plan.sql_years {
-        Some((from, to)) => {
-            params.extend([Value::from(from), Value::from(to)]);
-            " AND f.year BETWEEN ? AND ?".to_owned()
-        }
-        None => String::new(),
+    let mut sql = String::new();
+    if let Some((from, to)) = plan.sql_years {
+        params.extend([Value::from(from), Value::from(to)]);
+        sql.push_str(" AND f.year BETWEEN ? AND ?");
     }
+    for name in &plan.lists {
+        let pattern: String = name
+            .chars()
+            .flat_map(|c| match c {
+                '%' | '_' | '\\' => vec!['\\', c],
+                c => vec![c],
+            })
+            .chain(['%'])
+            .collect();
+        params.push(Value::from(pattern));
+        sql.push_str(
+            " AND f.id IN (SELECT lf.film_id FROM list_films lf JOIN lists l ON l.id = lf.list_id
+                            WHERE l.name_key LIKE ? ESCAPE '\\')",
+        );
+    }
+    sql
 }
 
 /// CJK words: substrings of titles and names, through the trigram index (or a scan of it for

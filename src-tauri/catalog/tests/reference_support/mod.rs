@@ -172,7 +172,12 @@ pub fn wikidata(asked: &Asked) -> Reply {
     if asked.path != "/w/api.php" || asked.param("format") != "json" {
         return Reply::Text(404, "not the Action API".into());
     }
-    let entities = fixture("wikidata/entities.json");
+    let mut entities = fixture("wikidata/entities.json");
+    // The award of the canon tests and its winners, beside the films of the lookup tests.
+    if let Value::Object(canon) = fixture("wikidata/canon.json")["entities"].clone() {
+        let all = entities["entities"].as_object_mut().unwrap();
+        all.extend(canon);
+    }
     match (asked.param("action"), asked.param("list")) {
         ("wbsearchentities", _) => {
             let slug: String = asked
@@ -216,15 +221,25 @@ pub fn wikidata(asked: &Asked) -> Reply {
                 .iter()
                 .filter(|(_, entity)| {
                     entity["claims"][property].as_array().is_some_and(|c| {
-                        c.iter()
-                            .any(|s| s["mainsnak"]["datavalue"]["value"] == value)
+                        c.iter().any(|s| {
+                            let stated = &s["mainsnak"]["datavalue"]["value"];
+                            stated == value || stated["id"] == value
+                        })
                     })
                 })
                 .map(|(id, _)| json!({"ns": 0, "title": id, "pageid": 1}))
                 .collect();
-            Reply::Json(
-                json!({"batchcomplete": "", "query": {"searchinfo": {"totalhits": hits.len()}, "search": hits}}),
-            )
+            // Pages of at most 4 hits (whatever `srlimit` asks), with `continue` as Wikidata
+            // gives it, so that paging is exercised.
+            let total = hits.len();
+            let offset: usize = asked.param("sroffset").parse().unwrap_or(0);
+            let limit: usize = asked.param("srlimit").parse().unwrap_or(10).min(4);
+            let page: Vec<Value> = hits.into_iter().skip(offset).take(limit).collect();
+            let mut answer = json!({"batchcomplete": "", "query": {"searchinfo": {"totalhits": total}, "search": page}});
+            if offset + limit < total {
+                answer["continue"] = json!({"sroffset": offset + limit, "continue": "-||"});
+            }
+            Reply::Json(answer)
         }
         _ => Reply::Json(json!({"error": {"code": "badvalue", "info": "Unrecognized value"}})),
     }

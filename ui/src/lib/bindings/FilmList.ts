@@ -3,4 +3,16 @@
 /**
  * A list as the list of lists shows it.
  */
-export type FilmList = { id: number, name: string, description: string | null, filmCount: number, createdAt: string, updatedAt: string, };
+export type FilmList = { id: number, name: string, description: string | null, filmCount: number, createdAt: string, updatedAt: string, 
+/**
+ * Entries whose film has been watched (marked watched, or with a viewing).
+ */
+seen: number, 
+/**
+ * Every entry, ghosts included.
+ */
+total: number, 
+/**
+ * The canon the list follows (`wikidata:Q179808`), if any.
+ */
+canon: string | null, };
