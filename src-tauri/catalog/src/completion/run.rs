@@ -4,7 +4,7 @@
 //! film finished before the stop stays completed; the rest are counted as remaining.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::Mutex;
 
 use super::apply::is_network;
 use super::{
@@ -43,22 +43,22 @@ impl Catalog {
             .min(total.max(1));
         let next = AtomicUsize::new(0);
         let stop = AtomicBool::new(false);
-        let (sender, receiver) = mpsc::channel::<(usize, Result<FilmCompletion>)>();
-        let mut finished: Vec<Option<FilmCompletion>> = vec![None; total];
-        let mut stopped: Option<String> = None;
-        let mut fatal: Option<CatalogError> = None;
-        let mut state = CompletionProgress {
-            total: total as u32,
-            totals: CompletionTotals {
-                films: total as u32,
-                ..CompletionTotals::default()
+        let shared = Mutex::new(Shared {
+            finished: vec![None; total],
+            stopped: None,
+            fatal: None,
+            state: CompletionProgress {
+                total: total as u32,
+                totals: CompletionTotals {
+                    films: total as u32,
+                    ..CompletionTotals::default()
+                },
+                ..CompletionProgress::default()
             },
-            ..CompletionProgress::default()
-        };
+        });
         std::thread::scope(|scope| {
             for _ in 0..workers {
-                let sender = sender.clone();
-                let (next, stop, ids) = (&next, &stop, &ids);
+                let (next, stop, ids, shared) = (&next, &stop, &ids, &shared);
                 scope.spawn(move || loop {
                     if stop.load(Ordering::SeqCst) {
                         break;
@@ -68,34 +68,22 @@ impl Catalog {
                         break;
                     };
                     let outcome = self.complete_one(reference, source, film_id, options.dry_run);
-                    if sender.send((index, outcome)).is_err() {
-                        break;
-                    }
+                    // The film is told (and a cancel heard) before this worker takes another.
+                    let mut shared = shared
+                        .lock()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner());
+                    shared.record(index, outcome, progress, stop);
                 });
             }
-            drop(sender);
-            for (index, outcome) in receiver {
-                match outcome {
-                    Ok(film) => {
-                        state.done += 1;
-                        state.totals.count(film.status);
-                        if !progress(&state, &film) && stopped.is_none() {
-                            stop.store(true, Ordering::SeqCst);
-                            stopped = Some("cancelled".into());
-                        }
-                        finished[index] = Some(film);
-                    }
-                    Err(error) => {
-                        stop.store(true, Ordering::SeqCst);
-                        if is_network(&error) {
-                            stopped.get_or_insert_with(|| error.to_string());
-                        } else if fatal.is_none() {
-                            fatal = Some(error);
-                        }
-                    }
-                }
-            }
         });
+        let Shared {
+            finished,
+            stopped,
+            fatal,
+            mut state,
+        } = shared
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(error) = fatal {
             return Err(error);
         }
@@ -108,5 +96,43 @@ impl Catalog {
             totals: state.totals,
             stopped,
         })
+    }
+}
+
+/// What the workers of a run share: each film's outcome in the order asked, and why it stopped.
+struct Shared {
+    finished: Vec<Option<FilmCompletion>>,
+    stopped: Option<String>,
+    fatal: Option<CatalogError>,
+    state: CompletionProgress,
+}
+
+impl Shared {
+    fn record(
+        &mut self,
+        index: usize,
+        outcome: Result<FilmCompletion>,
+        progress: &(dyn Fn(&CompletionProgress, &FilmCompletion) -> bool + Sync),
+        stop: &AtomicBool,
+    ) {
+        match outcome {
+            Ok(film) => {
+                self.state.done += 1;
+                self.state.totals.count(film.status);
+                if !progress(&self.state, &film) && self.stopped.is_none() {
+                    stop.store(true, Ordering::SeqCst);
+                    self.stopped = Some("cancelled".into());
+                }
+                self.finished[index] = Some(film);
+            }
+            Err(error) => {
+                stop.store(true, Ordering::SeqCst);
+                if is_network(&error) {
+                    self.stopped.get_or_insert_with(|| error.to_string());
+                } else if self.fatal.is_none() {
+                    self.fatal = Some(error);
+                }
+            }
+        }
     }
 }
