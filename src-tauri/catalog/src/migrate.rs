@@ -46,6 +46,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_highlights",
         include_str!("../migrations/0011_highlights.sql"),
     ),
+    (
+        "0014_people_ids",
+        include_str!("../migrations/0014_people_ids.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.

@@ -4,6 +4,7 @@
 mod adding;
 pub mod cache;
 pub mod config;
+mod filmography;
 pub mod http;
 mod json;
 pub mod model;

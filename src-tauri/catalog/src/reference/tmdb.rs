@@ -48,7 +48,7 @@ impl Tmdb {
         self.key.starts_with("eyJ") && self.key.contains('.')
     }
 
-    fn ask(&self, path: &[&str], params: &[(&str, &str)]) -> Result<Value> {
+    pub(super) fn ask(&self, path: &[&str], params: &[(&str, &str)]) -> Result<Value> {
         let mut url = self.base.clone();
         url.path_segments_mut()
             .map_err(|_| unreadable(SERVICE))?
@@ -167,6 +167,7 @@ impl Tmdb {
                 name,
                 order: order as u32,
                 character: text(field(credit, "character"), MAX_NAME),
+                person_id: person_id(credit),
             });
         }
         let mut counts = std::collections::HashMap::new();
@@ -190,6 +191,7 @@ impl Tmdb {
                 name,
                 order: *order,
                 character: None,
+                person_id: person_id(crew),
             });
             *order += 1;
         }
@@ -206,6 +208,12 @@ impl Tmdb {
         film.complete = true;
         Some(film)
     }
+}
+
+/// A cast or crew member's TMDB person id.
+fn person_id(credit: &Value) -> Option<ExternalId> {
+    integer(field(credit, "id"), 1..=i64::from(u32::MAX))
+        .map(|id| ExternalId::new("tmdb", id.to_string()))
 }
 
 fn names(list: &Value) -> Vec<String> {

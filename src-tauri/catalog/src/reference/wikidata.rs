@@ -44,7 +44,7 @@ impl Wikidata {
     }
 
     /// The languages labels are picked in: the person's, then English, then "multiple".
-    fn languages(&self) -> Vec<&str> {
+    pub(super) fn languages(&self) -> Vec<&str> {
         let mut languages = vec![self.language.as_str()];
         for fallback in ["en", "mul"] {
             if !languages.contains(&fallback) {
@@ -54,7 +54,7 @@ impl Wikidata {
         languages
     }
 
-    fn ask(&self, params: &[(&str, &str)]) -> Result<Value> {
+    pub(super) fn ask(&self, params: &[(&str, &str)]) -> Result<Value> {
         let mut url = self.api.clone();
         url.query_pairs_mut()
             .extend_pairs(params)
@@ -74,7 +74,7 @@ impl Wikidata {
     }
 
     /// The entities of `ids`, in that order, `BATCH` per call; missing ones are left out.
-    fn entities(&self, ids: &[String], props: &str) -> Result<Vec<Value>> {
+    pub(super) fn entities(&self, ids: &[String], props: &str) -> Result<Vec<Value>> {
         let languages = self.languages().join("|");
         let sites: Vec<String> = self
             .languages()
@@ -105,7 +105,7 @@ impl Wikidata {
         Ok(found)
     }
 
-    fn films(&self, ids: &[String]) -> Result<Vec<FilmItem>> {
+    pub(super) fn films(&self, ids: &[String]) -> Result<Vec<FilmItem>> {
         let languages = self.languages();
         Ok(self
             .entities(ids, "labels|descriptions|claims|sitelinks")?
@@ -167,6 +167,7 @@ impl Wikidata {
                 name: name.clone(),
                 order: *position,
                 character,
+                person_id: Some(ExternalId::new("wikidata", person.clone())),
             });
             *position += 1;
         }
