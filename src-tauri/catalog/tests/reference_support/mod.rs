@@ -215,7 +215,10 @@ pub fn wikidata(asked: &Asked) -> Reply {
                 .filter(|(_, entity)| {
                     entity["claims"][property].as_array().is_some_and(|c| {
                         c.iter()
-                            .any(|s| s["mainsnak"]["datavalue"]["value"] == value)
+                            .any(|s| {
+                                let stated = &s["mainsnak"]["datavalue"]["value"];
+                                stated == value || stated["id"] == value
+                            })
                     })
                 })
                 .map(|(id, _)| json!({"ns": 0, "title": id, "pageid": 1}))
@@ -247,6 +250,7 @@ pub fn tmdb(asked: &Asked) -> Reply {
         ),
         ["3", "movie", id] => format!("movie_{id}"),
         ["3", "find", id] => format!("find_{id}"),
+        ["3", "person", id] => format!("person_{id}"),
         _ => return Reply::Text(404, "{}".into()),
     };
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
