@@ -79,6 +79,27 @@ fn answer(query: &str) -> Value {
                 .collect();
             json!({"entities": found, "success": 1})
         }
+        "query" if param("list") == "search" => {
+            let statement = param("srsearch");
+            let statement = statement.trim_start_matches("haswbstatement:");
+            let (property, value) = statement.split_once('=').unwrap_or(("", ""));
+            let entities = fixture("entities.json");
+            let hits: Vec<Value> = entities["entities"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(_, entity)| {
+                    entity["claims"][property].as_array().is_some_and(|claims| {
+                        claims.iter().any(|claim| {
+                            let stated = &claim["mainsnak"]["datavalue"]["value"];
+                            stated == value || stated["id"] == value
+                        })
+                    })
+                })
+                .map(|(id, _)| json!({"ns": 0, "title": id, "pageid": 1}))
+                .collect();
+            json!({"batchcomplete": "", "query": {"search": hits}})
+        }
         _ => json!({"error": {"code": "badvalue"}}),
     }
 }
@@ -156,6 +177,7 @@ pub fn tmdb() -> String {
             ["configuration"] => "configuration".to_owned(),
             ["movie", id] => format!("movie_{id}"),
             ["find", id] => format!("find_{id}"),
+            ["person", id] => format!("person_{id}"),
             ["search", "movie"] => "search_solaris".to_owned(),
             _ => String::new(),
         };

@@ -87,6 +87,9 @@ pub enum Command {
     Lookup(super::lookup::LookupArgs),
     /// A film beside the reference, field by field; --fill fills blanks, --take FIELD… takes theirs
     Refresh(super::refresh::RefreshArgs),
+    /// A person's films in the catalog by role, seen or not; --filmography adds the rest of
+    /// their films from Wikidata or TMDB
+    Person(super::person::PersonArgs),
     /// The lookup settings: tmdb-key, offline (kept in the config directory, mode 0600)
     #[command(subcommand)]
     Config(super::lookup::ConfigCommand),
