@@ -63,6 +63,9 @@ const COMMANDS: &[&str] = &[
     "add_smart_list",
     "update_smart_list",
     "delete_smart_list",
+    "get_person",
+    "get_person_filmography",
+    "add_to_watchlist",
 ];
 
 fn main() {

@@ -127,6 +127,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::search::add_smart_list,
             commands::search::update_smart_list,
             commands::search::delete_smart_list,
+            commands::people::get_person,
+            commands::people::get_person_filmography,
+            commands::people::add_to_watchlist,
         ])
 }
 

@@ -8,6 +8,7 @@ pub mod films;
 pub mod highlights;
 pub mod imports;
 pub mod lookup;
+pub mod people;
 pub mod posters;
 pub mod reviews;
 pub mod safety;
