@@ -31,12 +31,27 @@ fn one_error_line(output: &assert_cmd::assert::Assert) -> String {
 
 fn varda(shell: &Shell) -> (i64, i64) {
     let cleo = shell.json(&[
-        "add", "--title", "Cléo from 5 to 7", "--year", "1962", "--director", "Agnès Varda",
+        "add",
+        "--title",
+        "Cléo from 5 to 7",
+        "--year",
+        "1962",
+        "--director",
+        "Agnès Varda",
     ]);
     let vagabond = shell.json(&[
-        "add", "--title", "Vagabond", "--year", "1985", "--director", "Agnès Varda",
+        "add",
+        "--title",
+        "Vagabond",
+        "--year",
+        "1985",
+        "--director",
+        "Agnès Varda",
     ]);
-    (cleo["id"].as_i64().unwrap(), vagabond["id"].as_i64().unwrap())
+    (
+        cleo["id"].as_i64().unwrap(),
+        vagabond["id"].as_i64().unwrap(),
+    )
 }
 
 #[test]
@@ -51,7 +66,10 @@ fn person_json_is_the_person_page_with_films_by_role_and_seen_counts() {
     assert!(page.get("filmography").is_none(), "only when asked: {page}");
     let role = &page["roles"][0];
     assert_eq!(role["role"], "director");
-    assert_eq!((role["seen"].as_i64(), role["total"].as_i64()), (Some(1), Some(2)));
+    assert_eq!(
+        (role["seen"].as_i64(), role["total"].as_i64()),
+        (Some(1), Some(2))
+    );
     assert_eq!(role["films"][0]["filmId"], cleo);
     assert_eq!(role["films"][0]["status"], "seen");
     assert_eq!(role["films"][1]["status"], "notSeen");
@@ -84,20 +102,31 @@ fn person_filmography_adds_the_rest_of_their_films_marking_the_catalogs_own() {
     let shell = Shell::new();
     let server = wikidata();
     let added = json_of(
-        &online(&shell, &server, &["add", "--from", "wikidata:Q155653", "--json"])
-            .assert()
-            .success(),
+        &online(
+            &shell,
+            &server,
+            &["add", "--from", "wikidata:Q155653", "--json"],
+        )
+        .assert()
+        .success(),
     );
     let page = json_of(
-        &online(&shell, &server, &["person", "Q55400", "--filmography", "--json"])
-            .assert()
-            .success(),
+        &online(
+            &shell,
+            &server,
+            &["person", "Q55400", "--filmography", "--json"],
+        )
+        .assert()
+        .success(),
     );
     assert_eq!(page["person"]["name"], "Hayao Miyazaki");
     assert_eq!(page["person"]["wikidataId"], "Q55400");
     assert_eq!(page["person"]["birthYear"], 1941);
     let entries = page["filmography"]["entries"].as_array().unwrap();
-    let titles: Vec<&str> = entries.iter().map(|e| e["title"].as_str().unwrap()).collect();
+    let titles: Vec<&str> = entries
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
     assert_eq!(
         titles,
         ["My Neighbor Totoro", "Princess Mononoke", "Spirited Away"]
@@ -106,9 +135,13 @@ fn person_filmography_adds_the_rest_of_their_films_marking_the_catalogs_own() {
     assert_eq!(entries[0]["inCatalog"], Value::Null);
     assert_eq!(entries[0]["referenceId"], "wikidata:Q39571");
 
-    let table = online(&shell, &server, &["person", "Hayao Miyazaki", "--filmography"])
-        .assert()
-        .success();
+    let table = online(
+        &shell,
+        &server,
+        &["person", "Hayao Miyazaki", "--filmography"],
+    )
+    .assert()
+    .success();
     let text = String::from_utf8_lossy(&table.get_output().stdout).to_string();
     assert!(text.contains("2 not in the catalog"), "{text}");
 }

@@ -48,8 +48,8 @@ pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Credit, CreditRole, ExternalId, Film, FilmDetail,
     FilmFacts, FilmGroup, FilmInput, FilmListQuery, FilmPage, FilmSort, FilmWithFacts, Filmography,
-    FilmographyEntry, GroupBy, GroupFilter, Highlight, HighlightInput, Person, PersonFilm, PersonPage,
-    PersonRole, Review, SeenStatus, ReviewInput, ReviewKind, Viewing, ViewingInput,
+    FilmographyEntry, GroupBy, GroupFilter, Highlight, HighlightInput, Person, PersonFilm,
+    PersonPage, PersonRole, Review, ReviewInput, ReviewKind, SeenStatus, Viewing, ViewingInput,
     WatchStatus,
 };
 pub use search::{

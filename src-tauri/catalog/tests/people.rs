@@ -82,7 +82,10 @@ fn a_person_page_lists_their_catalog_films_by_role_with_what_was_seen_and_rated(
     assert_eq!(directed.role, CreditRole::Director);
     assert_eq!((directed.seen, directed.total), (1, 3));
     let titles: Vec<&str> = directed.films.iter().map(|f| f.title.as_str()).collect();
-    assert_eq!(titles, ["Cléo from 5 to 7", "Vagabond", "The Gleaners and I"]);
+    assert_eq!(
+        titles,
+        ["Cléo from 5 to 7", "Vagabond", "The Gleaners and I"]
+    );
     assert_eq!(directed.films[0].status, SeenStatus::Seen);
     assert_eq!(directed.films[0].rating, Some(4.5));
     assert_eq!(directed.films[1].status, SeenStatus::Watchlist);
@@ -122,7 +125,10 @@ fn an_unknown_person_is_not_found_and_an_empty_name_is_refused() {
     );
     assert!(matches!(
         catalog.person("   "),
-        Err(CatalogError::Invalid { field: "person", .. })
+        Err(CatalogError::Invalid {
+            field: "person",
+            ..
+        })
     ));
 }
 
@@ -142,7 +148,11 @@ fn a_film_added_from_wikidata_gives_its_people_their_q_ids() {
 fn a_film_added_from_tmdb_gives_its_people_their_tmdb_ids() {
     let server = both_services();
     let catalog = Catalog::open_in_memory().unwrap();
-    add_from(&catalog, &reference_support::reference(&server.url), "tmdb:129");
+    add_from(
+        &catalog,
+        &reference_support::reference(&server.url),
+        "tmdb:129",
+    );
     let page = catalog.person("tmdb:608").unwrap();
     assert_eq!(page.person.name, "Hayao Miyazaki");
     assert_eq!(page.person.tmdb_id.as_deref(), Some("608"));
@@ -164,7 +174,9 @@ fn a_person_the_reference_names_differently_stays_the_one_person_of_the_catalog(
         character: None,
         person_id: Some(ExternalId::new("wikidata", "Q55400")),
     });
-    other.external_ids.push(ExternalId::new("wikidata", "Q39571"));
+    other
+        .external_ids
+        .push(ExternalId::new("wikidata", "Q39571"));
     let added = catalog
         .add_film_from_reference(&other, &FilmInput::default())
         .unwrap();
@@ -255,7 +267,16 @@ fn a_person_without_reference_ids_has_no_filmography_to_ask_for() {
     let error = catalog
         .person_filmography(&wikidata_only(&server.url), page)
         .unwrap_err();
-    assert!(matches!(error, CatalogError::Invalid { field: "person", .. }), "{error}");
+    assert!(
+        matches!(
+            error,
+            CatalogError::Invalid {
+                field: "person",
+                ..
+            }
+        ),
+        "{error}"
+    );
     assert_eq!(server.requests(), 0);
 }
 
@@ -278,7 +299,11 @@ fn adding_a_ghost_film_to_the_watchlist_takes_one_step_and_counts_on_the_page() 
     let kept = catalog
         .add_to_watchlist(&reference, "wikidata:Q155653")
         .unwrap();
-    assert_ne!(kept.watch_status, WatchStatus::Watchlist, "a seen film stays seen");
+    assert_ne!(
+        kept.watch_status,
+        WatchStatus::Watchlist,
+        "a seen film stays seen"
+    );
 
     let page = catalog.person("Q55400").unwrap();
     let directed = page
@@ -296,7 +321,9 @@ fn director_varda_is_unseen_finds_her_films_not_yet_seen() {
     let cleo = film(&catalog, "Cléo from 5 to 7", 1962, &["Agnès Varda"]);
     film(&catalog, "Vagabond", 1985, &["Agnès Varda"]);
     film(&catalog, "Jules and Jim", 1962, &["François Truffaut"]);
-    catalog.set_watch_status(cleo, WatchStatus::Watched).unwrap();
+    catalog
+        .set_watch_status(cleo, WatchStatus::Watched)
+        .unwrap();
     let results = catalog.search("director:varda is:unseen", 20, 0).unwrap();
     let titles: Vec<&str> = results.hits.iter().map(|h| h.film.title.as_str()).collect();
     assert_eq!(titles, ["Vagabond"]);

@@ -39,13 +39,20 @@ fn print_page(page: &PersonPage) {
         _ => {}
     }
     let ids: Vec<String> = [
-        person.wikidata_id.as_ref().map(|id| format!("wikidata:{id}")),
+        person
+            .wikidata_id
+            .as_ref()
+            .map(|id| format!("wikidata:{id}")),
         person.tmdb_id.as_ref().map(|id| format!("tmdb:{id}")),
     ]
     .into_iter()
     .flatten()
     .collect();
-    println!("{heading}  [person {}{}]", person.id, prefixed(&ids.join(" ")));
+    println!(
+        "{heading}  [person {}{}]",
+        person.id,
+        prefixed(&ids.join(" "))
+    );
     for role in &page.roles {
         println!();
         println!(

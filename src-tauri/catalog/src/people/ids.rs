@@ -26,7 +26,9 @@ fn usable(id: &ExternalId) -> bool {
 /// The catalog person carrying `id`, if any.
 pub(crate) fn person_by_external_id(tx: &Transaction, id: &ExternalId) -> Result<Option<i64>> {
     Ok(tx
-        .prepare_cached("SELECT person_id FROM person_external_ids WHERE source = ?1 AND value = ?2")?
+        .prepare_cached(
+            "SELECT person_id FROM person_external_ids WHERE source = ?1 AND value = ?2",
+        )?
         .query_row(params![id.source, id.value], |row| row.get(0))
         .optional()?)
 }
@@ -69,16 +71,17 @@ pub(crate) fn remember(
         "SELECT fp.person_id FROM film_people fp JOIN people p ON p.id = fp.person_id
           WHERE fp.film_id = ?1 AND fp.role = ?2 AND p.name_key = ?3",
     )?;
-    let mut has_source = tx.prepare_cached(
-        "SELECT 1 FROM person_external_ids WHERE person_id = ?1 AND source = ?2",
-    )?;
+    let mut has_source = tx
+        .prepare_cached("SELECT 1 FROM person_external_ids WHERE person_id = ?1 AND source = ?2")?;
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO person_external_ids (person_id, source, value) VALUES (?1, ?2, ?3)",
     )?;
     for credit in credits.iter().filter(|c| usable(c.id)) {
         let key = crate::text::fold(credit.name);
         let person: Option<i64> = credited
-            .query_row(params![film_id, credit.role.as_str(), key], |row| row.get(0))
+            .query_row(params![film_id, credit.role.as_str(), key], |row| {
+                row.get(0)
+            })
             .optional()?;
         let Some(person) = person else { continue };
         let known = has_source

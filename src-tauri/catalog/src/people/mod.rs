@@ -22,7 +22,10 @@ impl Catalog {
     pub fn person(&self, id_or_name: &str) -> Result<PersonPage> {
         let query = id_or_name.trim();
         if query.is_empty() {
-            return Err(CatalogError::invalid("person", "name a person or give their id"));
+            return Err(CatalogError::invalid(
+                "person",
+                "name a person or give their id",
+            ));
         }
         if query.chars().count() > MAX_QUERY_CHARS {
             return Err(CatalogError::invalid(
@@ -50,9 +53,10 @@ fn require_person(tx: &Transaction, id: i64) -> Result<()> {
         .prepare_cached("SELECT id FROM people WHERE id = ?1")?
         .query_row([id], |row| row.get(0))
         .optional()?;
-    found
-        .map(|_| ())
-        .ok_or(CatalogError::NotFound { entity: "person", id })
+    found.map(|_| ()).ok_or(CatalogError::NotFound {
+        entity: "person",
+        id,
+    })
 }
 
 /// The person `query` names: an id, a reference id, else a name.
@@ -62,15 +66,14 @@ fn find_person(tx: &Transaction, query: &str) -> Result<i64> {
         return Ok(id);
     }
     if let Some(external) = person_external_id(query) {
-        return ids::person_by_external_id(tx, &external)?.ok_or_else(|| {
-            CatalogError::NoneNamed {
-                entity: "person with the id",
-                name: format!("{}:{}", external.source, external.value),
-            }
+        return ids::person_by_external_id(tx, &external)?.ok_or_else(|| CatalogError::NoneNamed {
+            entity: "person with the id",
+            name: format!("{}:{}", external.source, external.value),
         });
     }
     let key = fold(query);
-    let mut statement = tx.prepare_cached("SELECT id FROM people WHERE name_key = ?1 ORDER BY id")?;
+    let mut statement =
+        tx.prepare_cached("SELECT id FROM people WHERE name_key = ?1 ORDER BY id")?;
     let found: Vec<i64> = statement
         .query_map([&key], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -132,19 +135,18 @@ fn person_page(tx: &Transaction, id: i64) -> Result<PersonPage> {
         birth_year: None,
         death_year: None,
     };
-    let mut statement = tx.prepare_cached(concat!(
+    let mut statement = tx.prepare_cached(
         "SELECT fp.role, f.id, f.title, f.year, f.watch_status,
                 EXISTS (SELECT 1 FROM viewings v WHERE v.film_id = f.id),
                 (SELECT fr.rating FROM film_rating fr WHERE fr.film_id = f.id),
                 f.poster IS NOT NULL, fp.credited_as
            FROM film_people fp JOIN films f ON f.id = fp.film_id
           WHERE fp.person_id = ?1 AND f.deleted_at IS NULL
-          ORDER BY f.year IS NULL, f.year, f.title_key, f.id"
-    ))?;
+          ORDER BY f.year IS NULL, f.year, f.title_key, f.id",
+    )?;
     let rows = statement.query_map([id], |row| {
         let role: String = row.get(0)?;
-        let watch_status =
-            WatchStatus::parse(&row.get::<_, String>(4)?).unwrap_or_default();
+        let watch_status = WatchStatus::parse(&row.get::<_, String>(4)?).unwrap_or_default();
         let viewed: bool = row.get(5)?;
         let status = if viewed || watch_status == WatchStatus::Watched {
             SeenStatus::Seen

@@ -13,8 +13,8 @@ use super::wikidata::Wikidata;
 use super::{unreadable, Reference};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::model::{CreditRole, Film, FilmInput, Filmography, FilmographyEntry, PersonPage};
 use crate::model::WatchStatus;
+use crate::model::{CreditRole, Film, FilmInput, Filmography, FilmographyEntry, PersonPage};
 
 /// The statements that make a film the person's, by role.
 const WIKIDATA_ROLES: [(&str, CreditRole); 3] = [
@@ -91,7 +91,11 @@ impl Catalog {
         };
         let film_id = match existing {
             Some(id) => id,
-            None => self.add_film_from(reference, from, &FilmInput::default())?.film.id,
+            None => {
+                self.add_film_from(reference, from, &FilmInput::default())?
+                    .film
+                    .id
+            }
         };
         let film = self.film_with_facts(film_id)?.film;
         if film.watch_status == WatchStatus::Watched || film.viewing_count > 0 {
@@ -116,7 +120,10 @@ fn wikidata(service: &Wikidata, person: &str) -> Result<Filmography> {
         if !hits.is_array() {
             return Err(unreadable("Wikidata"));
         }
-        for title in array(hits).iter().filter_map(|h| field(h, "title").as_str()) {
+        for title in array(hits)
+            .iter()
+            .filter_map(|h| field(h, "title").as_str())
+        {
             if is_wikidata_id(title) {
                 roles.push((title.to_owned(), role));
             }

@@ -214,11 +214,10 @@ pub fn wikidata(asked: &Asked) -> Reply {
                 .iter()
                 .filter(|(_, entity)| {
                     entity["claims"][property].as_array().is_some_and(|c| {
-                        c.iter()
-                            .any(|s| {
-                                let stated = &s["mainsnak"]["datavalue"]["value"];
-                                stated == value || stated["id"] == value
-                            })
+                        c.iter().any(|s| {
+                            let stated = &s["mainsnak"]["datavalue"]["value"];
+                            stated == value || stated["id"] == value
+                        })
                     })
                 })
                 .map(|(id, _)| json!({"ns": 0, "title": id, "pageid": 1}))
