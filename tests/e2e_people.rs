@@ -37,7 +37,11 @@ async fn a_directors_page_shows_what_was_seen_and_adds_the_rest_to_the_watchlist
     count_when(&app, "[data-testid=film-row]", 1).await;
     click(&app, "[data-testid=film-row]").await;
     text_when(&app, "[data-testid=film-title]", |t| t == "Spirited Away").await;
-    click(&app, "[data-testid=film-directors] [data-testid=person-link]").await;
+    click(
+        &app,
+        "[data-testid=film-directors] [data-testid=person-link]",
+    )
+    .await;
     text_when(&app, "[data-testid=person-name]", |t| t == "Hayao Miyazaki").await;
     text_when(&app, "[data-testid=person-completion-director]", |t| {
         t.contains("seen 0 of 1 film directed")

@@ -328,3 +328,38 @@ fn director_varda_is_unseen_finds_her_films_not_yet_seen() {
     let titles: Vec<&str> = results.hits.iter().map(|h| h.film.title.as_str()).collect();
     assert_eq!(titles, ["Vagabond"]);
 }
+
+#[test]
+fn refreshing_a_film_from_wikidata_gives_the_people_it_credits_their_q_ids() {
+    let server = both_services();
+    let catalog = Catalog::open_in_memory().unwrap();
+    let id = catalog
+        .add_film(&FilmInput {
+            title: "Spirited Away".into(),
+            year: Some(2001),
+            directors: vec!["Hayao Miyazaki".into()],
+            facts: Some(cinedex_catalog::FilmFacts {
+                external_ids: vec![ExternalId::new("wikidata", "Q155653")],
+                ..Default::default()
+            }),
+            ..FilmInput::default()
+        })
+        .unwrap()
+        .id;
+    assert_eq!(
+        catalog.person("Q55400").unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
+    catalog
+        .refresh_film(
+            &wikidata_only(&server.url),
+            id,
+            None,
+            &cinedex_catalog::reference::Take::Blanks,
+        )
+        .unwrap();
+    assert_eq!(
+        catalog.person("Q55400").unwrap().person.name,
+        "Hayao Miyazaki"
+    );
+}
