@@ -6,7 +6,7 @@ mod common;
 mod reference_standin;
 
 use common::Shell;
-use reference_standin::wikidata;
+use reference_standin::{tmdb, wikidata, TMDB_KEY};
 use serde_json::Value;
 
 fn online(shell: &Shell, wikidata: &str, args: &[&str]) -> assert_cmd::Command {
@@ -162,4 +162,36 @@ fn offline_the_filmography_fails_clearly_and_the_page_still_shows() {
     assert!(error.contains("offline"), "{error}");
     let page = shell.json(&["person", "Hayao Miyazaki"]);
     assert_eq!(page["roles"][0]["total"], 1);
+}
+
+#[test]
+fn with_tmdb_set_up_the_filmography_comes_from_the_persons_tmdb_credits() {
+    let shell = Shell::new();
+    let (wikidata, tmdb) = (wikidata(), tmdb());
+    let with_tmdb = |args: &[&str]| {
+        let mut cmd = online(&shell, &wikidata, args);
+        cmd.env("CINEDEX_TMDB_URL", &tmdb)
+            .env("CINEDEX_TMDB_KEY", TMDB_KEY);
+        cmd
+    };
+    let added = json_of(
+        &with_tmdb(&["add", "--from", "tmdb:129", "--json"])
+            .assert()
+            .success(),
+    );
+    let page = json_of(
+        &with_tmdb(&["person", "tmdb:608", "--filmography", "--json"])
+            .assert()
+            .success(),
+    );
+    assert_eq!(page["person"]["tmdbId"], "608");
+    assert_eq!(page["filmography"]["source"], "tmdb");
+    let entries = page["filmography"]["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    let spirited = entries
+        .iter()
+        .find(|e| e["referenceId"] == "tmdb:129")
+        .unwrap();
+    assert_eq!(spirited["inCatalog"], added["id"]);
+    assert_eq!(spirited["roles"], serde_json::json!(["director", "writer"]));
 }
