@@ -240,6 +240,12 @@ fn the_filmography_from_tmdb_comes_from_the_persons_movie_credits() {
         "one entry per film, every role of theirs on it"
     );
     assert_eq!(filmography.entries.len(), 3);
+    let photo = filmography.photo_url.expect("TMDB has a photo of him");
+    assert!(
+        photo.ends_with("/w185/mG3cfxtA5jqDc7fpKgyzZMKoXDh.jpg"),
+        "{photo}"
+    );
+    assert!(reference.poster_url_allowed(&photo).is_ok(), "{photo}");
 }
 
 #[test]

@@ -34,6 +34,7 @@ describe("person pages", () => {
       source: "wikidata",
       birthYear: null,
       deathYear: null,
+      photoUrl: null,
       entries: [entry("Totoro", null), entry("Spirited Away", 4), entry("Mononoke", null)],
     };
     expect(ghosts(filmography).map((e) => e.title)).toEqual(["Totoro", "Mononoke"]);

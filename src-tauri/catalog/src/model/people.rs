@@ -85,6 +85,8 @@ pub struct Filmography {
     pub source: String,
     pub birth_year: Option<i32>,
     pub death_year: Option<i32>,
+    /// Their photo at TMDB, for the window to ask as a thumbnail (`candidate_poster`).
+    pub photo_url: Option<String>,
     pub entries: Vec<FilmographyEntry>,
 }
 

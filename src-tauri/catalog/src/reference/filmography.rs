@@ -178,6 +178,7 @@ fn wikidata(service: &Wikidata, person: &str) -> Result<Filmography> {
         source: "wikidata".into(),
         birth_year: born,
         death_year: died,
+        photo_url: None,
         entries,
     })
 }
@@ -253,6 +254,8 @@ fn tmdb_credits(service: &Tmdb, person: &str) -> Result<Filmography> {
         source: "tmdb".into(),
         birth_year: life("birthday"),
         death_year: life("deathday"),
+        // A photo that cannot be placed (no image configuration) leaves the page without one.
+        photo_url: service.profile_url(&answer).ok().flatten(),
         entries,
     })
 }

@@ -119,6 +119,25 @@ impl Tmdb {
         Ok(safe.then(|| Url::parse(url).ok()).flatten())
     }
 
+    /// A person's photo (`profile_path` of a `/person` answer) under TMDB's image root, in the
+    /// profile width TMDB offers for lists.
+    pub(super) fn profile_url(&self, person: &Value) -> Result<Option<String>> {
+        let Some(path) = text(field(person, "profile_path"), 200) else {
+            return Ok(None);
+        };
+        let safe = path.starts_with('/')
+            && path[1..]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+        let Some(base) = self.image_base()?.filter(|_| safe) else {
+            return Ok(None);
+        };
+        let root = base
+            .rsplit_once('/')
+            .map_or(base.as_str(), |(root, _)| root);
+        Ok(Some(format!("{root}/w185{path}")))
+    }
+
     fn poster_url(&self, movie: &Value, image_base: Option<&str>) -> Option<String> {
         let path = text(field(movie, "poster_path"), 200)?;
         let safe = path.starts_with('/')

@@ -8,4 +8,8 @@ export type Filmography = {
 /**
  * `wikidata` or `tmdb`.
  */
-source: string, birthYear: number | null, deathYear: number | null, entries: Array<FilmographyEntry>, };
+source: string, birthYear: number | null, deathYear: number | null, 
+/**
+ * Their photo at TMDB, for the window to ask as a thumbnail (`candidate_poster`).
+ */
+photoUrl: string | null, entries: Array<FilmographyEntry>, };

@@ -28,6 +28,7 @@ const withFilmography: PersonPage = {
     source: "wikidata",
     birthYear: 1941,
     deathYear: null,
+    photoUrl: null,
     entries: [
       { referenceId: "wikidata:Q39571", title: "My Neighbor Totoro", year: 1988, roles: ["director", "writer"], character: null, externalIds: [], inCatalog: null },
       { referenceId: "wikidata:Q155653", title: "Spirited Away", year: 2001, roles: ["director"], character: null, externalIds: [], inCatalog: 1 },
@@ -74,5 +75,25 @@ describe("PersonView", () => {
     await fireEvent.click(await screen.findByTestId("show-filmography"));
     expect(await screen.findByTestId("filmography-error")).toHaveTextContent("offline");
     expect(screen.getAllByTestId("person-film")).toHaveLength(2);
+  });
+
+  it("shows TMDB's photo in the photo slot once the filmography names one", async () => {
+    const tmdbPage: PersonPage = { ...withFilmography, filmography: { ...withFilmography.filmography!, source: "tmdb", photoUrl: "https://image.tmdb.org/t/p/w185/x.jpg" } };
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "get_person") return page;
+      if (cmd === "get_person_filmography") return tmdbPage;
+      if (cmd === "candidate_poster") {
+        asked.push((args as { url: string }).url);
+        return "data:image/jpeg;base64,AAAA";
+      }
+      return null;
+    });
+    render(PersonView, { query: "Hayao Miyazaki" });
+    expect((await screen.findByTestId("person-photo")).tagName).toBe("DIV");
+    await fireEvent.click(screen.getByTestId("show-filmography"));
+    const img = await screen.findByAltText("Photo of Hayao Miyazaki");
+    expect(img).toHaveAttribute("src", "data:image/jpeg;base64,AAAA");
+    expect(asked).toEqual(["https://image.tmdb.org/t/p/w185/x.jpg"]);
   });
 });
