@@ -13,8 +13,9 @@ use super::wikidata::Wikidata;
 use super::{unreadable, Reference};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::model::WatchStatus;
-use crate::model::{CreditRole, Film, FilmInput, Filmography, FilmographyEntry, PersonPage};
+use crate::model::{
+    CreditRole, Film, FilmInput, Filmography, FilmographyEntry, PersonPage, WatchStatus,
+};
 
 /// The statements that make a film the person's, by role.
 const WIKIDATA_ROLES: [(&str, CreditRole); 3] = [
