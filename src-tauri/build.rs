@@ -77,6 +77,9 @@ const COMMANDS: &[&str] = &[
     "set_list_entry_note",
     "add_canon",
     "add_ghost_film",
+    "get_person",
+    "get_person_filmography",
+    "add_to_watchlist",
 ];
 
 fn main() {

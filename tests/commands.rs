@@ -304,3 +304,28 @@ fn lists_are_created_renamed_annotated_and_reordered_through_ipc() {
     let lists = invoke(&w, "list_lists", json!({})).unwrap();
     assert_eq!(lists[0]["name"], "Summer");
 }
+
+#[test]
+fn a_person_page_crosses_ipc_in_its_generated_shape() {
+    let w = window();
+    invoke(
+        &w,
+        "add_film",
+        json!({"input": {"title": "Vagabond", "originalTitle": null, "year": 1985,
+                          "directors": ["Agnès Varda"], "themes": []}}),
+    )
+    .unwrap();
+    let page = invoke(&w, "get_person", json!({"query": "agnes varda"})).unwrap();
+    assert_eq!(page["person"]["name"], "Agnès Varda");
+    assert_eq!(page["roles"][0]["role"], "director");
+    assert_eq!(page["roles"][0]["films"][0]["status"], "notSeen");
+    assert!(page.get("filmography").is_none());
+
+    let unknown = invoke(&w, "get_person", json!({"query": "Jacques Demy"})).unwrap_err();
+    assert_eq!(unknown["kind"], "notFound");
+    // Without a reference id of hers there is nothing to ask, and nothing is asked.
+    let id = page["person"]["id"].as_i64().unwrap();
+    let none = invoke(&w, "get_person_filmography", json!({"id": id})).unwrap_err();
+    assert_eq!(none["kind"], "invalid");
+    assert_eq!(none["field"], "person");
+}

@@ -96,7 +96,7 @@ fn answer(query: &str) -> Value {
                                 })
                             })
                         })
-                        .map(|(id, _)| json!({"ns": 0, "title": id}))
+                        .map(|(id, _)| json!({"ns": 0, "title": id, "pageid": 1}))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -191,6 +191,7 @@ pub fn tmdb() -> String {
             ["configuration"] => "configuration".to_owned(),
             ["movie", id] => format!("movie_{id}"),
             ["find", id] => format!("find_{id}"),
+            ["person", id] => format!("person_{id}"),
             ["search", "movie"] => "search_solaris".to_owned(),
             _ => String::new(),
         };

@@ -11,6 +11,10 @@ pub enum CatalogError {
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: i64 },
 
+    /// Nothing of that name (or id elsewhere) is in the catalog.
+    #[error("no {entity} {name:?} in the catalog")]
+    NoneNamed { entity: &'static str, name: String },
+
     /// A value a person typed breaks a rule; `field` is the camelCase name of the input field.
     #[error("{message}")]
     Invalid {
@@ -99,7 +103,7 @@ impl CatalogError {
 
     pub fn kind(&self) -> ErrorKind {
         match self {
-            CatalogError::NotFound { .. } => ErrorKind::NotFound,
+            CatalogError::NotFound { .. } | CatalogError::NoneNamed { .. } => ErrorKind::NotFound,
             CatalogError::Invalid { .. } => ErrorKind::Invalid,
             CatalogError::Conflict(_) => ErrorKind::Conflict,
             CatalogError::TooNew { .. } | CatalogError::NotACatalog { .. } => {

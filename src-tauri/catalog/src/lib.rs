@@ -23,6 +23,7 @@ pub mod lists;
 pub mod markdown;
 mod migrate;
 mod model;
+mod people;
 pub mod posters;
 pub mod recovery;
 pub mod reference;
@@ -47,8 +48,9 @@ pub use lists::{FilmList, FilmListDetail, FilmListEntry, FilmListGhost};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Credit, CreditRole, ExternalId, Film, FilmDetail,
-    FilmFacts, FilmGroup, FilmInput, FilmListQuery, FilmPage, FilmSort, FilmWithFacts, GroupBy,
-    GroupFilter, Highlight, HighlightInput, Review, ReviewInput, ReviewKind, Viewing, ViewingInput,
+    FilmFacts, FilmGroup, FilmInput, FilmListQuery, FilmPage, FilmSort, FilmWithFacts, Filmography,
+    FilmographyEntry, GroupBy, GroupFilter, Highlight, HighlightInput, Person, PersonFilm,
+    PersonPage, PersonRole, Review, ReviewInput, ReviewKind, SeenStatus, Viewing, ViewingInput,
     WatchStatus,
 };
 pub use search::{

@@ -51,6 +51,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0012_completion.sql"),
     ),
     ("0013_canon", include_str!("../migrations/0013_canon.sql")),
+    (
+        "0014_people_ids",
+        include_str!("../migrations/0014_people_ids.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.

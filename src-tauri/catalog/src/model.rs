@@ -9,8 +9,12 @@ use crate::credits::Role;
 
 mod highlight;
 mod library;
+mod people;
 pub use highlight::{Highlight, HighlightInput};
 pub use library::{FilmGroup, FilmListQuery, FilmPage, FilmSort, GroupBy, GroupFilter};
+pub use people::{
+    Filmography, FilmographyEntry, Person, PersonFilm, PersonPage, PersonRole, SeenStatus,
+};
 
 /// A film as listed in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -21,12 +21,14 @@ fn reference() -> ReferenceFilm {
             name: "Mamoru Oshii".into(),
             order: 0,
             character: None,
+            person_id: None,
         },
         ReferenceCredit {
             role: RefRole::Writer,
             name: "Mamoru Oshii".into(),
             order: 0,
             character: None,
+            person_id: None,
         },
     ];
     film.external_ids = vec![ExternalId::new("wikidata", "Q1140578")];
@@ -307,6 +309,7 @@ fn refreshing_changes_only_chosen_fields_to_the_references_and_never_blanks_one(
                             name: name.clone(),
                             order: order as u32,
                             character: None,
+                            person_id: None,
                         });
                     }
                 }

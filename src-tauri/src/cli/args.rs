@@ -93,6 +93,9 @@ pub enum Command {
     /// Fill the films missing directors, ids or posters from Wikidata or TMDB; doubtful matches
     /// wait in a review queue (--queue, --pick, --skip)
     Complete(super::complete::CompleteArgs),
+    /// A person's films in the catalog by role, seen or not; --filmography adds the rest of
+    /// their films from Wikidata or TMDB
+    Person(super::person::PersonArgs),
     /// The lookup settings: tmdb-key, offline (kept in the config directory, mode 0600)
     #[command(subcommand)]
     Config(super::lookup::ConfigCommand),

@@ -13,6 +13,7 @@ mod import;
 mod lists;
 mod lookup;
 mod output;
+mod person;
 mod refresh;
 mod reviews;
 mod safety;
@@ -125,6 +126,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Lookup(args) => lookup::lookup(&catalog, &out, args),
         Command::Refresh(args) => refresh::refresh(&catalog, &out, args),
         Command::Complete(args) => complete::run(&catalog, &out, args),
+        Command::Person(args) => person::person(&catalog, &out, args),
         Command::Config(_) => unreachable!("handled before the catalog is opened"),
         Command::Poster {
             film_id,

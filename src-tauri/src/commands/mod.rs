@@ -10,6 +10,7 @@ pub mod highlights;
 pub mod imports;
 pub mod lists;
 pub mod lookup;
+pub mod people;
 pub mod posters;
 pub mod reviews;
 pub mod safety;

@@ -36,6 +36,7 @@ import type { GroupBy } from "./bindings/GroupBy";
 import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { LookupResult } from "./bindings/LookupResult";
+import type { PersonPage } from "./bindings/PersonPage";
 import type { ReferenceFilm } from "./bindings/ReferenceFilm";
 import type { ReferenceSource } from "./bindings/ReferenceSource";
 import type { Refresh } from "./bindings/Refresh";
@@ -131,6 +132,12 @@ export const api = {
   updateViewing: (id: number, input: ViewingInput) => call<Viewing>("update_viewing", { id, input }),
   deleteViewing: (id: number) => call<null>("delete_viewing", { id }),
   setWatchStatus: (id: number, status: WatchStatus) => call<Film>("set_watch_status", { id, status }),
+  /** A person's page: `query` is their catalog id, a reference id (`wikidata:Q…`) or a name. */
+  getPerson: (query: string) => call<PersonPage>("get_person", { query }),
+  /** Person `id`'s page with the rest of their filmography from the reference (network). */
+  getPersonFilmography: (id: number) => call<PersonPage>("get_person_filmography", { id }),
+  /** A reference film (`wikidata:Q…`, `tmdb:ID`) on the watchlist, added first if need be. */
+  addToWatchlist: (from: string) => call<Film>("add_to_watchlist", { from }),
   addAnnotation: (filmId: number, input: AnnotationInput) => call<Annotation>("add_annotation", { filmId, input }),
   updateAnnotation: (id: number, input: AnnotationInput) => call<Annotation>("update_annotation", { id, input }),
   deleteAnnotation: (id: number) => call<null>("delete_annotation", { id }),
@@ -216,4 +223,5 @@ export function onCatalogChanged(listener: () => void): Promise<() => void> {
   return listen("catalog-changed", () => listener());
 }
 
+export type { PersonPage };
 export type { CatalogInfo, Damage, Film, FilmDetail, FilmList, FilmListDetail, FilmListEntry, FilmListGhost, Highlight, HighlightInput, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };

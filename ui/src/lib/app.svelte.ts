@@ -6,6 +6,7 @@ import type { GroupBy } from "./bindings/GroupBy";
 export type Route =
   | { name: "library" }
   | { name: "film"; id: number }
+  | { name: "person"; query: string }
   | { name: "trash" }
   | { name: "settings" }
   | { name: "stats" }

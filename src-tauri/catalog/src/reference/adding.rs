@@ -8,6 +8,7 @@ use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
 use crate::films::{film_by_id, insert_film_with};
 use crate::model::{Credit, Film, FilmFacts, FilmInput, WatchStatus};
+use crate::people::ids::{self as people_ids, IdentifiedCredit};
 use crate::validate;
 
 /// The roles stored beside the directors, which the film form edits itself.
@@ -85,6 +86,7 @@ impl Catalog {
     /// person gave replace the reference's. Refused, writing nothing, when a film of the catalog
     /// already carries one of its external ids (the error names that film).
     pub fn add_film_from_reference(&self, film: &ReferenceFilm, mine: &FilmInput) -> Result<Film> {
+        let film = &self.read(|tx| with_catalog_names(tx, film))?;
         if let Some(existing) = self.film_id_by_external_ids(&film.external_ids)? {
             return Err(CatalogError::invalid(
                 "from",
@@ -122,9 +124,38 @@ impl Catalog {
         self.write(|tx| {
             let mut ids = NameIds::default();
             let id = insert_film_with(tx, &mut ids, &valid, None, None, WatchStatus::None)?;
+            people_ids::remember(tx, id, &identified(film))?;
             film_by_id(tx, id)
         })
     }
+}
+
+/// `film` with each credited person the catalog knows by their reference id named as the
+/// catalog names them: a person the reference renamed stays the one row.
+fn with_catalog_names(tx: &rusqlite::Transaction, film: &ReferenceFilm) -> Result<ReferenceFilm> {
+    let mut film = film.clone();
+    for credit in &mut film.credits {
+        if let Some(id) = &credit.person_id {
+            if let Some(name) = people_ids::catalog_name(tx, id)? {
+                credit.name = name;
+            }
+        }
+    }
+    Ok(film)
+}
+
+/// The credits of `film` that carry a person id.
+pub(crate) fn identified(film: &ReferenceFilm) -> Vec<IdentifiedCredit<'_>> {
+    film.credits
+        .iter()
+        .filter_map(|c| {
+            Some(IdentifiedCredit {
+                role: c.role,
+                name: &c.name,
+                id: c.person_id.as_ref()?,
+            })
+        })
+        .collect()
 }
 
 /// What the reference says of `film` as the catalog's facts: the leads of the cast, runtimes and

@@ -5,6 +5,7 @@ mod adding;
 pub mod cache;
 pub mod canon;
 pub mod config;
+mod filmography;
 pub mod http;
 mod json;
 mod matching;

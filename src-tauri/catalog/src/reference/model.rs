@@ -48,6 +48,9 @@ pub struct ReferenceCredit {
     pub order: u32,
     /// The part an actor plays, when the source knows it.
     pub character: Option<String>,
+    /// The person's id at the source (`wikidata:Q…`, `tmdb:…`), when it gives one.
+    #[serde(default)]
+    pub person_id: Option<ExternalId>,
 }
 
 impl ExternalId {

@@ -297,6 +297,9 @@ impl Catalog {
                 facts: Some(mine.facts),
             };
             self.update_film(film_id, &input)?;
+            // The people now credited as the reference credits them get its ids for them.
+            let credits = super::adding::identified(theirs);
+            self.write(|tx| crate::people::ids::remember(tx, film_id, &credits))?;
         }
         let fields = if applied.is_empty() {
             fields

@@ -48,7 +48,7 @@ impl Tmdb {
         self.key.starts_with("eyJ") && self.key.contains('.')
     }
 
-    fn ask(&self, path: &[&str], params: &[(&str, &str)]) -> Result<Value> {
+    pub(super) fn ask(&self, path: &[&str], params: &[(&str, &str)]) -> Result<Value> {
         let mut url = self.base.clone();
         url.path_segments_mut()
             .map_err(|_| unreadable(SERVICE))?
@@ -119,6 +119,25 @@ impl Tmdb {
         Ok(safe.then(|| Url::parse(url).ok()).flatten())
     }
 
+    /// A person's photo (`profile_path` of a `/person` answer) under TMDB's image root, in the
+    /// profile width TMDB offers for lists.
+    pub(super) fn profile_url(&self, person: &Value) -> Result<Option<String>> {
+        let Some(path) = text(field(person, "profile_path"), 200) else {
+            return Ok(None);
+        };
+        let safe = path.starts_with('/')
+            && path[1..]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+        let Some(base) = self.image_base()?.filter(|_| safe) else {
+            return Ok(None);
+        };
+        let root = base
+            .rsplit_once('/')
+            .map_or(base.as_str(), |(root, _)| root);
+        Ok(Some(format!("{root}/w185{path}")))
+    }
+
     fn poster_url(&self, movie: &Value, image_base: Option<&str>) -> Option<String> {
         let path = text(field(movie, "poster_path"), 200)?;
         let safe = path.starts_with('/')
@@ -167,6 +186,7 @@ impl Tmdb {
                 name,
                 order: order as u32,
                 character: text(field(credit, "character"), MAX_NAME),
+                person_id: person_id(credit),
             });
         }
         let mut counts = std::collections::HashMap::new();
@@ -190,6 +210,7 @@ impl Tmdb {
                 name,
                 order: *order,
                 character: None,
+                person_id: person_id(crew),
             });
             *order += 1;
         }
@@ -206,6 +227,12 @@ impl Tmdb {
         film.complete = true;
         Some(film)
     }
+}
+
+/// A cast or crew member's TMDB person id.
+fn person_id(credit: &Value) -> Option<ExternalId> {
+    integer(field(credit, "id"), 1..=i64::from(u32::MAX))
+        .map(|id| ExternalId::new("tmdb", id.to_string()))
 }
 
 fn names(list: &Value) -> Vec<String> {

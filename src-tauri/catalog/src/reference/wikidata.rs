@@ -114,7 +114,7 @@ impl Wikidata {
         Ok(found)
     }
 
-    fn films(&self, ids: &[String]) -> Result<Vec<FilmItem>> {
+    pub(super) fn films(&self, ids: &[String]) -> Result<Vec<FilmItem>> {
         let languages = self.languages();
         Ok(self
             .entities(ids, "labels|descriptions|claims|sitelinks")?
@@ -176,6 +176,7 @@ impl Wikidata {
                 name: name.clone(),
                 order: *position,
                 character,
+                person_id: Some(ExternalId::new("wikidata", person.clone())),
             });
             *position += 1;
         }

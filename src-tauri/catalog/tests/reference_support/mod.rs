@@ -264,6 +264,7 @@ pub fn tmdb(asked: &Asked) -> Reply {
         ),
         ["3", "movie", id] => format!("movie_{id}"),
         ["3", "find", id] => format!("find_{id}"),
+        ["3", "person", id] => format!("person_{id}"),
         _ => return Reply::Text(404, "{}".into()),
     };
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

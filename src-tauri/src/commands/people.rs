@@ -1,0 +1,48 @@
+//! Person pages: a person's catalog films by role, their filmography from the reference (asked
+//! on the blocking pool, with the person's settings and the cache), and a film of it put on the
+//! watchlist in one step.
+
+use cinedex_catalog::reference::Reference;
+use cinedex_catalog::{Film, PersonPage};
+use tauri::State;
+
+use crate::{CatalogState, IpcError};
+
+/// The page of the person `query` names: their catalog id, a reference id, or a name.
+#[tauri::command]
+pub async fn get_person(
+    state: State<'_, CatalogState>,
+    query: String,
+) -> Result<PersonPage, IpcError> {
+    state.run(move |c| c.person(&query)).await
+}
+
+/// The page of person `id` with the rest of their filmography from the reference.
+#[tauri::command]
+pub async fn get_person_filmography(
+    state: State<'_, CatalogState>,
+    id: i64,
+) -> Result<PersonPage, IpcError> {
+    state
+        .run(move |c| {
+            let page = c.person_by_id(id)?;
+            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+            c.person_filmography(&reference, page)
+        })
+        .await
+}
+
+/// Puts the reference film `from` (`wikidata:Q…`, `tmdb:ID`) on the watchlist, adding it first
+/// when the catalog does not have it.
+#[tauri::command]
+pub async fn add_to_watchlist(
+    state: State<'_, CatalogState>,
+    from: String,
+) -> Result<Film, IpcError> {
+    state
+        .run(move |c| {
+            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+            c.add_to_watchlist(&reference, &from)
+        })
+        .await
+}
