@@ -53,6 +53,13 @@ fn fill_catalog(catalog: &Catalog, library: &WikidataLibrary) -> HashMap<String,
     ids
 }
 
+/// Wikidata alone at `url`: these stand-ins do not answer TMDB.
+fn wikidata_reference(url: &str) -> Reference {
+    let mut settings = options(url);
+    settings.tmdb_key = None;
+    Reference::new(settings).unwrap()
+}
+
 fn serve(library: WikidataLibrary) -> TestServer {
     TestServer::start(move |asked: &Asked| Reply::Json(library.answer(&asked.params)))
 }
@@ -68,7 +75,7 @@ fn no_progress() -> impl Fn(
 #[test]
 fn a_letterboxd_like_library_is_filled_where_sure_queued_where_not_and_the_unknown_listed() {
     let server = serve(WikidataLibrary::letterboxd_like());
-    let reference = Reference::new(options(&server.url)).unwrap();
+    let reference = wikidata_reference(&server.url);
     let catalog = Catalog::open_in_memory().unwrap();
     let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
 
@@ -164,7 +171,7 @@ fn a_letterboxd_like_library_is_filled_where_sure_queued_where_not_and_the_unkno
 #[test]
 fn picking_a_queued_candidate_fills_the_film_and_skipping_takes_it_out_of_the_queue() {
     let server = serve(WikidataLibrary::letterboxd_like());
-    let reference = Reference::new(options(&server.url)).unwrap();
+    let reference = wikidata_reference(&server.url);
     let catalog = Catalog::open_in_memory().unwrap();
     let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
     catalog
@@ -226,7 +233,7 @@ fn picking_a_queued_candidate_fills_the_film_and_skipping_takes_it_out_of_the_qu
 #[test]
 fn what_the_person_wrote_is_never_replaced() {
     let server = serve(WikidataLibrary::letterboxd_like());
-    let reference = Reference::new(options(&server.url)).unwrap();
+    let reference = wikidata_reference(&server.url);
     let catalog = Catalog::open_in_memory().unwrap();
     let mine = catalog
         .add_film(&FilmInput {
@@ -264,7 +271,7 @@ fn what_the_person_wrote_is_never_replaced() {
 #[test]
 fn a_dry_run_reports_the_same_decisions_and_writes_nothing() {
     let server = serve(WikidataLibrary::letterboxd_like());
-    let reference = Reference::new(options(&server.url)).unwrap();
+    let reference = wikidata_reference(&server.url);
     let catalog = Catalog::open_in_memory().unwrap();
     let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
     let before: Vec<_> = ids
@@ -323,6 +330,7 @@ fn a_service_that_fails_half_way_keeps_every_finished_film_and_the_rest_resumes(
     });
     let mut settings = options(&server.url);
     settings.http.max_retries = 0;
+    settings.tmdb_key = None;
     let reference = Reference::new(settings).unwrap();
     let catalog = Catalog::open_in_memory().unwrap();
     let ids = fill_catalog(&catalog, &library);
@@ -376,7 +384,7 @@ fn a_service_that_fails_half_way_keeps_every_finished_film_and_the_rest_resumes(
 #[test]
 fn cancelling_stops_between_films_and_counts_the_rest_as_remaining() {
     let server = serve(WikidataLibrary::letterboxd_like());
-    let reference = Reference::new(options(&server.url)).unwrap();
+    let reference = wikidata_reference(&server.url);
     let catalog = Catalog::open_in_memory().unwrap();
     fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
     let one_at_a_time = CompletionOptions {
@@ -420,7 +428,7 @@ fn a_busy_service_is_waited_for_and_never_asked_more_than_three_at_once() {
         now.fetch_sub(1, Ordering::SeqCst);
         reply
     });
-    let reference = Reference::new(options(&server.url)).unwrap();
+    let reference = wikidata_reference(&server.url);
     let catalog = Catalog::open_in_memory().unwrap();
     fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
     let eager = CompletionOptions {
@@ -514,4 +522,46 @@ fn a_film_in_the_trash_or_not_in_the_catalog_is_refused_by_its_id() {
         )
         .unwrap_err();
     assert!(error.to_string().contains("999"), "{error}");
+}
+
+#[test]
+fn with_tmdb_a_film_is_matched_by_title_and_year_and_gets_its_poster() {
+    let server = reference_support::tmdb_with_images();
+    let reference = Reference::new(options(&server.url)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
+    let film = catalog
+        .add_film(&FilmInput {
+            title: "Solaris".into(),
+            year: Some(1972),
+            ..FilmInput::default()
+        })
+        .unwrap();
+    let tmdb = CompletionOptions {
+        source: Some(ReferenceSource::Tmdb),
+        ..CompletionOptions::default()
+    };
+
+    let report = catalog
+        .complete(
+            &reference,
+            &CompletionTargets::Missing,
+            &tmdb,
+            &no_progress(),
+        )
+        .unwrap();
+
+    let outcome = &report.films[0];
+    assert_eq!(outcome.status, CompletionStatus::Applied, "{report:?}");
+    let matched = outcome.matched.as_ref().unwrap();
+    assert_eq!((matched.id.as_str(), matched.by), ("593", MatchedBy::Title));
+    assert!(outcome.filled.contains(&"poster".to_owned()), "{outcome:?}");
+    let detail = catalog.get_film(film.id).unwrap();
+    assert!(detail.film.has_poster);
+    assert_eq!(detail.film.directors, ["Andrei Tarkovsky"]);
+    assert!(detail
+        .facts
+        .credits
+        .iter()
+        .any(|c| c.role == CreditRole::Actor && c.character.is_some()));
 }

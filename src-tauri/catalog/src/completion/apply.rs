@@ -177,11 +177,13 @@ impl Catalog {
             if dry_run {
                 filled.push("poster".into());
             } else {
-                match self.download_poster(reference, film_id, theirs.poster_url.as_deref()) {
-                    Ok(_) => filled.push("poster".into()),
-                    Err(error) if is_network(&error) => return Err(error),
-                    // TMDB has no poster for it after all: the rest is filled all the same.
-                    Err(_) => {}
+                // The film is written by now: a poster TMDB lacks, or cannot send, leaves it
+                // filled all the same (a later run over what is missing asks again).
+                if self
+                    .download_poster(reference, film_id, theirs.poster_url.as_deref())
+                    .is_ok()
+                {
+                    filled.push("poster".into());
                 }
             }
         }

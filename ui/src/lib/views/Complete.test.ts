@@ -34,7 +34,7 @@ const candidate = (id: string, year: number, director: string): ReferenceFilm =>
   originalTitleLanguage: null,
   year,
   runtimeMinutes: null,
-  credits: [{ role: "director", name: director, order: 0, character: null }],
+  credits: [{ role: "director", name: director, order: 0, character: null, personId: null }],
   genres: [],
   countries: [],
   originalLanguage: null,
