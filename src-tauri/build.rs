@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "propose_article_from_url",
     "lookup_films",
     "lookup_candidate",
+    "quick_lookup_films",
     "complete_films",
     "cancel_completion",
     "count_incomplete_films",

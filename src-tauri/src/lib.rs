@@ -96,6 +96,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::articles::propose_article_from_url,
             commands::lookup::lookup_films,
             commands::lookup::lookup_candidate,
+            commands::lookup::quick_lookup_films,
             commands::completion::complete_films,
             commands::completion::cancel_completion,
             commands::completion::count_incomplete_films,

@@ -32,6 +32,23 @@ pub async fn lookup_films(
         .await
 }
 
+/// The first candidates for a title being typed: one request, summaries without credits,
+/// shown until `lookup_films` answers.
+#[tauri::command]
+pub async fn quick_lookup_films(
+    state: State<'_, CatalogState>,
+    query: String,
+    source: Option<ReferenceSource>,
+) -> Result<LookupResult, IpcError> {
+    state
+        .run(move |c| {
+            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+            let source = source.unwrap_or(reference.preferred_source());
+            reference.quick_lookup(Some(c), &query, source, DIALOG_LIMIT)
+        })
+        .await
+}
+
 /// A picked candidate in full, when the search gave only a summary (`film.complete` is false).
 #[tauri::command]
 pub async fn lookup_candidate(

@@ -96,6 +96,9 @@ export const api = {
   addFilm: (input: FilmInput) => call<Film>("add_film", { input }),
   lookupFilms: (query: string, year: number | null = null, source: ReferenceSource | null = null) =>
     call<LookupResult>("lookup_films", { query, year, source }),
+  /** The first candidates for a title being typed, from one request (summaries without credits). */
+  quickLookupFilms: (query: string, source: ReferenceSource | null = null) =>
+    call<LookupResult>("quick_lookup_films", { query, source }),
   lookupCandidate: (source: ReferenceSource, id: string) => call<Candidate | null>("lookup_candidate", { source, id }),
   addFilmFromReference: (film: ReferenceFilm, input: FilmInput) =>
     call<Film>("add_film_from_reference", { film, input }),

@@ -15,8 +15,10 @@ use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
 use crate::reference::Reference;
 
-/// Films completed at once: the HTTP client's own limit per service.
-pub const DEFAULT_CONCURRENCY: usize = 3;
+/// Films completed at once: one more than the HTTP client lets through to a service at once, so
+/// that while one film is being written the others keep every allowed request in flight (the
+/// client's slots, not this number, are the politeness limit).
+pub const DEFAULT_CONCURRENCY: usize = 4;
 
 /// The most films completed at once, however many are asked for.
 const MAX_CONCURRENCY: usize = 16;

@@ -12,6 +12,7 @@ mod matching;
 pub mod model;
 pub mod page;
 pub mod poster;
+mod quick;
 pub mod refresh;
 pub mod settings_view;
 pub mod tmdb;
@@ -121,6 +122,27 @@ impl ReferenceOptions {
         }
         self
     }
+}
+
+/// A typed title, trimmed, and a limit, as every lookup takes them.
+pub(crate) fn checked_query(query: &str, limit: usize) -> Result<&str> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Err(CatalogError::invalid("query", "type a title to look up"));
+    }
+    if query.chars().count() > 200 {
+        return Err(CatalogError::invalid(
+            "query",
+            "a lookup is at most 200 characters",
+        ));
+    }
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(CatalogError::invalid(
+            "limit",
+            format!("the limit is 1 to {MAX_LIMIT}"),
+        ));
+    }
+    Ok(query)
 }
 
 /// `CINEDEX_OFFLINE` is set to anything but `0`/`false`/`no`/`off`.
@@ -312,22 +334,7 @@ impl Reference {
         source: ReferenceSource,
         limit: usize,
     ) -> Result<LookupResult> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Err(CatalogError::invalid("query", "type a title to look up"));
-        }
-        if query.chars().count() > 200 {
-            return Err(CatalogError::invalid(
-                "query",
-                "a lookup is at most 200 characters",
-            ));
-        }
-        if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(CatalogError::invalid(
-                "limit",
-                format!("the limit is 1 to {MAX_LIMIT}"),
-            ));
-        }
+        let query = checked_query(query, limit)?;
         let films = self.provider(source)?.search(query, year, limit)?;
         let mut candidates = Vec::with_capacity(films.len());
         for film in films {

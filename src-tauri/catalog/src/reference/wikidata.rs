@@ -43,6 +43,11 @@ impl Wikidata {
         })
     }
 
+    /// The language labels and descriptions are asked in.
+    pub(super) fn language(&self) -> &str {
+        &self.language
+    }
+
     /// The languages labels are picked in: the person's, then English, then "multiple".
     pub(super) fn languages(&self) -> Vec<&str> {
         let mut languages = vec![self.language.as_str()];

@@ -53,7 +53,8 @@ pub struct TestServer {
 
 impl TestServer {
     pub fn start(route: impl Fn(&Asked) -> Reply + Send + Sync + 'static) -> TestServer {
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("a local port");
+        let server =
+            tiny_http::Server::from_listener(no_delay_listener(), None).expect("a local server");
         let url = format!(
             "http://{}",
             server.server_addr().to_ip().expect("an IP address")
@@ -88,6 +89,30 @@ impl TestServer {
         self.requests.store(0, Ordering::SeqCst);
         self.asked.lock().unwrap().clear();
     }
+}
+
+/// A listener on a free local port whose connections send at once (TCP_NODELAY, which accepted
+/// sockets inherit on Linux): tiny_http writes an answer over 1 KiB in two pieces, and with
+/// Nagle's algorithm the second would wait for the client's delayed ACK, 40 ms no real service
+/// adds to every answer.
+fn no_delay_listener() -> std::net::TcpListener {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let on: libc::c_int = 1;
+        // SAFETY: a valid socket and a c_int option of the size given.
+        unsafe {
+            libc::setsockopt(
+                listener.as_raw_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                (&on as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+    listener
 }
 
 fn answer(request: tiny_http::Request, route: &Route, number: usize, bytes: Arc<AtomicUsize>) {

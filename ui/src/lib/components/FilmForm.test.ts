@@ -151,4 +151,38 @@ describe("FilmForm", () => {
     await fireEvent.click(screen.getByTestId("save-film"));
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalled());
   });
+
+  it("shows the quick search hits first and the full candidates once they arrive", async () => {
+    const summary = {
+      source: "wikidata",
+      id: "Q228186",
+      title: "Solaris",
+      originalTitle: null,
+      year: 1972,
+      directors: [],
+      description: "1972 film by Andrei Tarkovsky",
+      posterUrl: null,
+      externalIds: [{ source: "wikidata", value: "Q228186" }],
+      inCatalog: null,
+      facts: { runtimeMinutes: null, credits: [], genres: [], countries: [], originalLanguage: null, synopsis: null, externalIds: [] },
+      film: { source: "wikidata", id: "Q228186", title: "Solaris", year: 1972, complete: false, externalIds: [], credits: [] },
+    };
+    let answerFull: (value: unknown) => void = () => {};
+    mockIPC((cmd) => {
+      if (cmd === "list_films") return [];
+      if (cmd === "quick_lookup_films") return { query: "Solaris", source: "wikidata", candidates: [summary] };
+      if (cmd === "lookup_films") return new Promise((resolve) => (answerFull = resolve));
+      return null;
+    });
+    render(FilmForm, { onsaved: () => {}, oncancel: () => {} });
+    await fireEvent.input(screen.getByRole("textbox", { name: "Title" }), { target: { value: "Solaris" } });
+    const first = await screen.findByTestId("lookup-candidate");
+    expect(first).toHaveTextContent("1972 film by Andrei Tarkovsky");
+    answerFull({
+      query: "Solaris",
+      source: "wikidata",
+      candidates: [{ ...summary, directors: ["Andrei Tarkovsky"], description: "full answer", film: { ...summary.film, complete: true } }],
+    });
+    await vi.waitFor(() => expect(screen.getByTestId("lookup-candidate")).toHaveTextContent("full answer"));
+  });
 });
