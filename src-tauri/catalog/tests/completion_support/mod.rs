@@ -1,0 +1,63 @@
+//! What the completion tests share: the 30-film library's catalog side, a Wikidata-only
+//! reference, and a run that reports to nobody.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+
+use cinedex_catalog::completion::{CompletionOptions, CompletionProgress, FilmCompletion};
+use cinedex_catalog::reference::{ExternalId, Reference, ReferenceSource};
+use cinedex_catalog::{Catalog, FilmFacts, FilmInput};
+
+use crate::reference_support::library::WikidataLibrary;
+use crate::reference_support::{options, Asked, Reply, TestServer};
+
+pub fn wikidata_only() -> CompletionOptions {
+    CompletionOptions {
+        source: Some(ReferenceSource::Wikidata),
+        ..CompletionOptions::default()
+    }
+}
+
+/// The library's catalog side: each film as a Letterboxd (or IMDb) import leaves it. Returns
+/// the film ids by catalog title.
+pub fn fill_catalog(catalog: &Catalog, library: &WikidataLibrary) -> HashMap<String, i64> {
+    let mut ids = HashMap::new();
+    for film in library.catalog_films() {
+        let external_ids = if film.catalog_has_imdb {
+            vec![ExternalId::new("imdb", film.imdb.clone())]
+        } else {
+            vec![ExternalId::new(
+                "letterboxd",
+                format!("https://boxd.it/{}", film.qid),
+            )]
+        };
+        let added = catalog
+            .add_film(&FilmInput {
+                title: film.catalog_title.clone(),
+                year: film.catalog_year,
+                facts: Some(FilmFacts {
+                    external_ids,
+                    ..FilmFacts::default()
+                }),
+                ..FilmInput::default()
+            })
+            .unwrap();
+        ids.insert(film.catalog_title.clone(), added.id);
+    }
+    ids
+}
+
+/// Wikidata alone at `url`: these stand-ins do not answer TMDB.
+pub fn wikidata_reference(url: &str) -> Reference {
+    let mut settings = options(url);
+    settings.tmdb_key = None;
+    Reference::new(settings).unwrap()
+}
+
+pub fn serve(library: WikidataLibrary) -> TestServer {
+    TestServer::start(move |asked: &Asked| Reply::Json(library.answer(&asked.params)))
+}
+
+pub fn no_progress() -> impl Fn(&CompletionProgress, &FilmCompletion) -> bool + Sync {
+    |_, _| true
+}
