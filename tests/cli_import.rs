@@ -134,3 +134,73 @@ fn a_file_that_is_not_a_zip_is_refused_for_letterboxd() {
         .code(1)
         .stderr(predicate::str::contains("not a ZIP"));
 }
+
+/// A Cinedex JSON file as `cinedex export json` writes it: a list following a canon, whose
+/// ghosts sit before and after its one film, and a person's Wikidata id.
+const CANON_EXPORT: &str = r#"{
+  "format": "cinedex",
+  "version": 1,
+  "films": [{
+    "title": "Pulp Fiction", "year": 1994, "watchStatus": "none",
+    "credits": [{"role": "director", "name": "Quentin Tarantino", "creditedAs": null}],
+    "themes": [], "externalIds": [{"source": "wikidata", "value": "Q104123"}],
+    "reviews": [], "viewings": [], "annotations": [],
+    "createdAt": "2026-01-01T10:00:00.000000Z", "updatedAt": "2026-01-01T10:00:00.000000Z",
+    "deletedAt": null
+  }],
+  "lists": [{
+    "name": "Palme d'Or", "description": null,
+    "createdAt": "2026-01-02T10:00:00.000000Z", "updatedAt": "2026-01-02T10:00:00.000000Z",
+    "films": [{"film": 0, "note": "seen at the Rex"}],
+    "canon": "wikidata:Q179808",
+    "ghosts": [
+      {"referenceId": "wikidata:Q61448040", "imdb": "tt6751668", "title": "Parasite",
+       "year": 2019, "directors": ["Bong Joon-ho"], "position": 1, "note": "next"},
+      {"referenceId": "wikidata:Q27895863", "imdb": null, "title": "The Square",
+       "year": 2017, "directors": ["Ruben Östlund"], "position": 3, "note": null}
+    ]
+  }],
+  "people": [{"name": "Quentin Tarantino",
+              "externalIds": [{"source": "wikidata", "value": "Q3772"}]}]
+}
+"#;
+
+#[test]
+fn a_json_export_with_a_canon_ghosts_and_person_ids_imports_and_exports_them_again() {
+    let shell = Shell::new();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("canon.json");
+    std::fs::write(&file, CANON_EXPORT).unwrap();
+    shell
+        .cmd(&["import", "json", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let again = shell.json(&["import", "json", file.to_str().unwrap()]);
+    assert_eq!(again["newFilms"], 0);
+    let lists = shell.json(&["lists"]);
+    let id = lists[0]["id"].as_i64().unwrap();
+    assert_eq!(lists[0]["canon"], "wikidata:Q179808");
+    assert_eq!(lists[0]["total"], 3);
+    shell
+        .cmd(&["list-show", &id.to_string()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "1.   [not in catalog: wikidata:Q61448040] Parasite (2019) — Bong Joon-ho — next",
+        ))
+        .stdout(predicate::str::contains("Pulp Fiction"))
+        .stdout(predicate::str::contains(
+            "3.   [not in catalog: wikidata:Q27895863] The Square",
+        ));
+    let out = dir.path().join("out.json");
+    shell
+        .cmd(&["export", "json", out.to_str().unwrap()])
+        .assert()
+        .success();
+    let read = |path: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    };
+    let (written, exported) = (read(&file), read(&out));
+    assert_eq!(exported["lists"], written["lists"]);
+    assert_eq!(exported["people"], written["people"]);
+}

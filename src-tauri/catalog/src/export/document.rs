@@ -1,7 +1,9 @@
 //! The Cinedex JSON document (`"format": "cinedex", "version": 1`): every film with everything
 //! attached to it, and the lists, without database ids (lists point at films by their index in
 //! `films`). Timestamps are kept exactly as stored, so export → import → export is identical.
-//! The schema is documented in README.md ("Cinedex JSON").
+//! The schema is documented in README.md ("Cinedex JSON"). Fields added after version 1 first
+//! shipped (genres, highlights, a list's canon and ghosts, people's ids) are optional and left
+//! out when empty, so a file without them is still version 1 and reads as before.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +20,18 @@ pub struct Document {
     pub films: Vec<FilmDoc>,
     #[serde(default)]
     pub lists: Vec<ListDoc>,
+    /// People with ids at the reference services, by the name their credits use; left out
+    /// when no one has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<PersonDoc>,
+}
+
+/// A person's ids at the reference services (`wikidata`, `tmdb`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonDoc {
+    pub name: String,
+    pub external_ids: Vec<ExternalIdDoc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -159,6 +173,32 @@ pub struct ListDoc {
     pub created_at: String,
     pub updated_at: String,
     pub films: Vec<ListEntryDoc>,
+    /// The canon the list follows (`wikidata:Q179808`); left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canon: Option<String>,
+    /// The canon's films not in the catalog; left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ghosts: Vec<GhostDoc>,
+}
+
+/// A film of a list's canon that is not in the catalog. `position` is its place (from 1) in the
+/// list's whole order, ghosts and `films` entries together; the entries fill the places the
+/// ghosts leave, in their order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GhostDoc {
+    /// `source:value`, such as `wikidata:Q…`.
+    pub reference_id: String,
+    #[serde(default)]
+    pub imdb: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub directors: Vec<String>,
+    pub position: u64,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -124,10 +124,30 @@ pub fn document(tx: &Transaction) -> Result<Document> {
             created_at: row.get(3)?, updated_at: row.get(4)?,
         }))
     }, |i, a| films[i].annotations.push(a), &index_of)?;
+    let lists = lists(tx, &index_of)?;
+    let people = people(tx)?;
+    // Completion decisions (the `completion` table) are not exported: they are derived state,
+    // what one run against the reference decided (with its candidates as the reference gave
+    // them then), and a catalog imported elsewhere is best completed afresh. Leaving them out
+    // costs nothing the person wrote; a picked candidate already lives on in the film's fields.
+    Ok(Document {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        films,
+        lists,
+        people,
+    })
+}
+
+/// The lists with their entries and ghosts, in each list's one order: entries in it, and each
+/// ghost with its place there counted from 1 (not the stored position, which may have gaps), so
+/// export → import → export is identical.
+fn lists(tx: &Transaction, index_of: &HashMap<i64, usize>) -> Result<Vec<ListDoc>> {
     let mut lists = Vec::new();
     let mut list_index: HashMap<i64, usize> = HashMap::new();
-    let mut stmt =
-        tx.prepare("SELECT id, name, description, created_at, updated_at FROM lists ORDER BY id")?;
+    let mut stmt = tx.prepare(
+        "SELECT id, name, description, created_at, updated_at, canon FROM lists ORDER BY id",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         list_index.insert(row.get(0)?, lists.len());
@@ -137,27 +157,81 @@ pub fn document(tx: &Transaction) -> Result<Document> {
             created_at: row.get(3)?,
             updated_at: row.get(4)?,
             films: Vec::new(),
+            canon: row.get(5)?,
+            ghosts: Vec::new(),
         });
     }
+    // The same order as the list shows (`lists::editing`): by position, ghosts first at a tie.
     let mut stmt = tx.prepare(
-        "SELECT list_id, film_id, note FROM list_films ORDER BY list_id, position, film_id",
+        "SELECT list_id, film_id, note, NULL, NULL, NULL, NULL, NULL, position
+           FROM list_films
+         UNION ALL
+         SELECT list_id, NULL, note, source || ':' || value, imdb, title, year, directors, position
+           FROM list_ghosts
+          ORDER BY 1, 9, 2, 4",
     )?;
     let mut rows = stmt.query([])?;
+    let mut places: HashMap<usize, u64> = HashMap::new();
     while let Some(row) = rows.next()? {
-        let (list, film): (i64, i64) = (row.get(0)?, row.get(1)?);
-        if let (Some(&l), Some(&f)) = (list_index.get(&list), index_of.get(&film)) {
-            lists[l].films.push(ListEntryDoc {
-                film: f,
-                note: row.get(2)?,
-            });
+        let Some(&l) = list_index.get(&row.get::<_, i64>(0)?) else {
+            continue;
+        };
+        let film: Option<i64> = row.get(1)?;
+        let note: Option<String> = row.get(2)?;
+        match film {
+            Some(film) => {
+                if let Some(&f) = index_of.get(&film) {
+                    lists[l].films.push(ListEntryDoc { film: f, note });
+                } else {
+                    continue;
+                }
+            }
+            None => {
+                let directors: Option<String> = row.get(7)?;
+                lists[l].ghosts.push(GhostDoc {
+                    reference_id: row.get(3)?,
+                    imdb: row.get(4)?,
+                    title: row.get(5)?,
+                    year: row.get(6)?,
+                    directors: directors
+                        .map(|d| d.lines().map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                    position: places.get(&l).copied().unwrap_or(0) + 1,
+                    note,
+                });
+            }
         }
+        *places.entry(l).or_insert(0) += 1;
     }
-    Ok(Document {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        films,
-        lists,
-    })
+    Ok(lists)
+}
+
+/// Everyone with an id at a reference service, by name, Wikidata ids before TMDB ones.
+fn people(tx: &Transaction) -> Result<Vec<PersonDoc>> {
+    let mut people: Vec<PersonDoc> = Vec::new();
+    let mut stmt = tx.prepare(
+        "SELECT p.id, p.name, e.source, e.value FROM person_external_ids e
+           JOIN people p ON p.id = e.person_id
+          ORDER BY p.name_key, p.id, e.source = 'tmdb', e.source, e.value",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut last = None;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let external = ExternalIdDoc {
+            source: row.get(2)?,
+            value: row.get(3)?,
+        };
+        match people.last_mut() {
+            Some(person) if last == Some(id) => person.external_ids.push(external),
+            _ => people.push(PersonDoc {
+                name: row.get(1)?,
+                external_ids: vec![external],
+            }),
+        }
+        last = Some(id);
+    }
+    Ok(people)
 }
 
 fn each<T>(

@@ -8,6 +8,7 @@ use crate::error::{CatalogError, Result};
 use crate::search::bulk::Touched;
 use crate::{annotations, films, highlights, lists, reviews, viewings};
 
+use super::carried;
 use super::plan::{Plan, Target};
 use super::record::{status_rank, FilmRecord};
 use super::Progress;
@@ -69,14 +70,30 @@ pub fn apply(
             .map(|s| (s.created.as_str(), s.updated.as_str()));
         let (list_id, _) =
             lists::find_or_create(tx, &list.name, list.description.as_deref(), stamps)?;
-        for (group, note) in &list.entries {
+        if let Some(canon) = &list.canon {
+            carried::follow_canon(tx, list_id, canon)?;
+        }
+        // Ghosts and entries in one order: each ghost goes before the entry it was before.
+        let mut ghosts = list.ghosts.iter().peekable();
+        for (at, (group, note)) in list.entries.iter().enumerate() {
+            while let Some(ghost) = ghosts.next_if(|g| g.before <= at) {
+                carried::write_ghost(tx, list_id, ghost)?;
+                done += 1;
+                report(done)?;
+            }
             if let Some(film_id) = film_ids[*group] {
                 lists::add_film(tx, list_id, film_id, note.as_deref())?;
             }
             done += 1;
             report(done)?;
         }
+        for ghost in ghosts {
+            carried::write_ghost(tx, list_id, ghost)?;
+            done += 1;
+            report(done)?;
+        }
     }
+    carried::write_people(tx, &plan.people)?;
     progress(total, total)
         .then_some(())
         .ok_or(CatalogError::Cancelled)

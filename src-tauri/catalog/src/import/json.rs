@@ -1,16 +1,17 @@
 //! Cinedex's own JSON export read back: every field, credit, review, viewing, note, external id,
-//! list and timestamp, through the same validation as anything typed by hand.
+//! list (with its canon and ghosts), person id and timestamp, through the same validation as anything typed by hand.
 
 use std::path::Path;
 
 use crate::annotations;
 use crate::credits::Role;
 use crate::error::Result;
-use crate::export::document::{Document, FilmDoc, ListDoc, FORMAT, VERSION};
+use crate::export::document::{Document, FilmDoc, FORMAT, VERSION};
 use crate::model::{AnnotationInput, FilmFacts, FilmInput, ReviewInput, ViewingInput};
 use crate::validate;
 
-use super::record::{fatal, Batch, Credit, Description, FilmRecord, ListRecord, Stamps};
+use super::json_lists::{invalid, list_record, person_record, stamps, Failure};
+use super::record::{fatal, Batch, Credit, Description, FilmRecord};
 use super::table;
 
 pub fn read(path: &Path) -> Result<Batch> {
@@ -61,39 +62,15 @@ pub fn read(path: &Path) -> Result<Batch> {
             }
         }
     }
-    Ok(batch)
-}
-
-type Failure = (String, String);
-
-/// A list, through the same rules as the commit's (`lists::find_or_create`); entries pointing at
-/// films that were refused or do not exist are left out.
-fn list_record(list: ListDoc, index_of: &[Option<usize>]) -> Result<ListRecord, Failure> {
-    let (name, description) =
-        validate::list(&list.name, list.description.as_deref()).map_err(invalid(""))?;
-    let mut entries = Vec::with_capacity(list.films.len());
-    for (i, entry) in list.films.iter().enumerate() {
-        let prefix = format!("films[{i}].");
-        let note = validate::list_entry_note(entry.note.as_deref()).map_err(invalid(&prefix))?;
-        if let Some(index) = index_of.get(entry.film).copied().flatten() {
-            entries.push((index, note));
+    for (i, person) in document.people.into_iter().enumerate() {
+        match person_record(person) {
+            Ok(record) => batch.people.push(record),
+            Err((field, message)) => {
+                batch.error(&file, None, Some(&format!("people[{i}].{field}")), message)
+            }
         }
     }
-    Ok(ListRecord {
-        name,
-        description,
-        stamps: Some(stamps("", &list.created_at, &list.updated_at)?),
-        entries,
-    })
-}
-
-fn invalid(prefix: &str) -> impl Fn(crate::CatalogError) -> Failure + '_ {
-    move |e| {
-        (
-            format!("{prefix}{}", e.field().unwrap_or("")),
-            e.to_string(),
-        )
-    }
+    Ok(batch)
 }
 
 fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
@@ -235,12 +212,4 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
         .transpose()
         .map_err(invalid(""))?;
     Ok(record)
-}
-
-/// A record's `createdAt` and `updatedAt`, each named under `prefix` when refused.
-fn stamps(prefix: &str, created: &str, updated: &str) -> Result<Stamps, Failure> {
-    Ok(Stamps {
-        created: validate::instant("createdAt", created).map_err(invalid(prefix))?,
-        updated: validate::instant("updatedAt", updated).map_err(invalid(prefix))?,
-    })
 }

@@ -178,8 +178,7 @@ fn read_list(file: &str, text: &str, batch: &mut Batch) -> Result<()> {
     let mut list = ListRecord {
         name: row.get("Name").to_owned(),
         description: Some(row.get("Description").to_owned()).filter(|d| !d.is_empty()),
-        stamps: None,
-        entries: Vec::new(),
+        ..ListRecord::default()
     };
     if list.name.is_empty() {
         return Err(fatal(file, Some(line), "the list has no name"));

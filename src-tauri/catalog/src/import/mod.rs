@@ -6,10 +6,12 @@
 
 mod apply;
 mod archive;
+mod carried;
 mod csv_generic;
 mod existing;
 mod imdb;
 mod json;
+mod json_lists;
 mod letterboxd;
 mod letterboxd_files;
 mod plan;

@@ -13,7 +13,9 @@ use rusqlite::Transaction;
 use crate::text::fold;
 
 use super::existing;
-use super::record::{status_rank, Batch, FilmRecord, ListRecord, Stamps};
+use super::record::{
+    status_rank, Batch, FilmRecord, GhostRecord, ListRecord, PersonIdsRecord, Stamps,
+};
 use super::{ImportSource, ImportSummary};
 
 pub enum Target {
@@ -37,11 +39,17 @@ pub struct PlannedList {
     pub existing: Option<i64>,
     /// (group index, note), only films not on the list yet.
     pub entries: Vec<(usize, Option<String>)>,
+    pub canon: Option<String>,
+    /// Ghosts, each before entry `before` of `entries`; those the list has already are passed
+    /// over when written (`carried::write_ghost`).
+    pub ghosts: Vec<GhostRecord>,
 }
 
 pub struct Plan {
     pub groups: Vec<Group>,
     pub lists: Vec<PlannedList>,
+    /// People's reference ids (a Cinedex export), given once the films are written.
+    pub people: Vec<PersonIdsRecord>,
     batch: Batch,
 }
 
@@ -97,9 +105,11 @@ impl Plan {
             .into_iter()
             .map(|list| plan_list(tx, list, &record_group, &groups))
             .collect::<crate::Result<Vec<_>>>()?;
+        let people = std::mem::take(&mut batch.people);
         Ok(Plan {
             groups,
             lists,
+            people,
             batch,
         })
     }
@@ -142,7 +152,12 @@ impl Plan {
 
     /// Units of work for the progress bar: films, then list entries.
     pub fn total_work(&self) -> u64 {
-        (self.groups.len() + self.lists.iter().map(|l| l.entries.len()).sum::<usize>()) as u64
+        let lists: usize = self
+            .lists
+            .iter()
+            .map(|l| l.entries.len() + l.ghosts.len())
+            .sum();
+        (self.groups.len() + lists) as u64
     }
 }
 
@@ -310,24 +325,35 @@ fn plan_list(
         None => HashSet::new(),
     };
     let mut seen = HashSet::new();
-    let entries = list
-        .entries
-        .into_iter()
-        .filter_map(|(record, note)| {
-            let index = *record_group.get(record)?;
-            let keep = match groups[index].target {
-                Target::New => true,
-                Target::Existing(id) => !on_list.contains(&id),
-                Target::Skipped => false,
-            };
-            (keep && seen.insert(index)).then_some((index, note))
-        })
-        .collect();
+    // `kept[i]`: how many of the record's first `i` entries are kept, to place the ghosts.
+    let mut kept = Vec::with_capacity(list.entries.len() + 1);
+    let mut entries = Vec::with_capacity(list.entries.len());
+    for (record, note) in list.entries {
+        kept.push(entries.len());
+        let Some(&index) = record_group.get(record) else {
+            continue;
+        };
+        let keep = match groups[index].target {
+            Target::New => true,
+            Target::Existing(id) => !on_list.contains(&id),
+            Target::Skipped => false,
+        };
+        if keep && seen.insert(index) {
+            entries.push((index, note));
+        }
+    }
+    kept.push(entries.len());
+    let mut ghosts = list.ghosts;
+    for ghost in &mut ghosts {
+        ghost.before = kept[ghost.before.min(kept.len() - 1)];
+    }
     Ok(PlannedList {
         name: list.name,
         description: list.description,
         stamps: list.stamps,
         existing,
         entries,
+        canon: list.canon,
+        ghosts,
     })
 }

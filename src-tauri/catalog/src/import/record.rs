@@ -68,12 +68,38 @@ impl FilmRecord {
 }
 
 /// A list and its films, which point into [`Batch::films`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ListRecord {
     pub name: String,
     pub description: Option<String>,
     pub stamps: Option<Stamps>,
     pub entries: Vec<(usize, Option<String>)>,
+    /// The canon the list follows (`wikidata:Q…`), from a Cinedex export.
+    pub canon: Option<String>,
+    /// Its canon's films not in the catalog, in order, each placed before entry `before`.
+    pub ghosts: Vec<GhostRecord>,
+}
+
+/// A ghost of a list, checked: the reference id it stands for and what is known of the film.
+#[derive(Debug, Clone)]
+pub struct GhostRecord {
+    /// How many of the list's `entries` come before it.
+    pub before: usize,
+    pub source: String,
+    pub value: String,
+    pub imdb: Option<String>,
+    pub title: String,
+    pub year: Option<i32>,
+    /// Director names, one per line (as `list_ghosts` keeps them).
+    pub directors: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A person's reference ids carried by a Cinedex export, for the person of that name.
+#[derive(Debug, Clone)]
+pub struct PersonIdsRecord {
+    pub name: String,
+    pub ids: Vec<(String, String)>,
 }
 
 /// Everything read from one import file.
@@ -81,6 +107,7 @@ pub struct ListRecord {
 pub struct Batch {
     pub films: Vec<FilmRecord>,
     pub lists: Vec<ListRecord>,
+    pub people: Vec<PersonIdsRecord>,
     pub rows: u64,
     pub skipped: Vec<ImportIssue>,
     pub skipped_count: u64,

@@ -4,7 +4,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::error::Result;
+use crate::error::{CatalogError, Result};
 use crate::model::{CreditRole, ExternalId};
 
 /// The sources a person id may come from.
@@ -21,6 +21,59 @@ fn usable(id: &ExternalId) -> bool {
     SOURCES.contains(&id.source.as_str())
         && (1..=40).contains(&id.value.len())
         && id.value.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// A person id carried by a file (a Cinedex export), checked as [`remember`] would take it.
+pub(crate) fn check(source: &str, value: &str) -> Result<ExternalId> {
+    let id = ExternalId {
+        source: source.trim().to_owned(),
+        value: value.trim().to_owned(),
+    };
+    if !SOURCES.contains(&id.source.as_str()) {
+        return Err(CatalogError::invalid(
+            "source",
+            format!("a person id comes from wikidata or tmdb, not {source:?}"),
+        ));
+    }
+    if !usable(&id) {
+        return Err(CatalogError::invalid(
+            "value",
+            format!(
+                "{value:?} is not a {} person id (1 to 40 letters and digits)",
+                id.source
+            ),
+        ));
+    }
+    Ok(id)
+}
+
+/// Gives the person named `name` (case and accents aside) the checked `ids`, under the rules
+/// of [`remember`]: an id another person has stays theirs, a source the person already has an
+/// id of keeps it. A name the catalog does not know is passed over. Running it twice changes
+/// nothing the second time.
+pub(crate) fn carry(tx: &Transaction, name: &str, ids: &[ExternalId]) -> Result<()> {
+    let person: Option<i64> = tx
+        .prepare_cached("SELECT id FROM people WHERE name_key = ?1")?
+        .query_row([crate::text::fold(name)], |row| row.get(0))
+        .optional()?;
+    let Some(person) = person else {
+        return Ok(());
+    };
+    let mut has_source = tx
+        .prepare_cached("SELECT 1 FROM person_external_ids WHERE person_id = ?1 AND source = ?2")?;
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO person_external_ids (person_id, source, value) VALUES (?1, ?2, ?3)",
+    )?;
+    for id in ids.iter().filter(|id| usable(id)) {
+        let known = has_source
+            .query_row(params![person, id.source], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !known {
+            insert.execute(params![person, id.source, id.value])?;
+        }
+    }
+    Ok(())
 }
 
 /// The catalog person carrying `id`, if any.

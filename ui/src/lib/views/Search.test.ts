@@ -2,6 +2,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SearchResults } from "../bindings/SearchResults";
+import { app } from "../app.svelte";
 import Search from "./Search.svelte";
 
 afterEach(() => clearMocks());
@@ -80,5 +81,41 @@ describe("Search", () => {
     releaseSlow();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.getByTestId("search-result")).toHaveTextContent("Amélie");
+  });
+
+  it("links each person of a result to their page, outside the result's button, and arrows move between results", async () => {
+    mockIPC((cmd, args) => {
+      if (cmd !== "search_films") return [];
+      const found = results((args as { query: string }).query, "Innocence");
+      const second = structuredClone(found.hits[0]);
+      second.film.id = 2;
+      second.film.title = "Patlabor";
+      second.film.directors = ["Mamoru Oshii", "Kazunori Itō"];
+      return { ...found, total: 2, hits: [found.hits[0], second] };
+    });
+    app.go({ name: "search" });
+    render(Search);
+    await fireEvent.input(screen.getByTestId("search-input"), { target: { value: "oshii" } });
+    await waitFor(() => expect(screen.getAllByTestId("search-result")).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId("search-result");
+    expect(first.querySelector("button button")).toBeNull();
+    const names = Array.from(second.querySelectorAll<HTMLButtonElement>("[data-testid=search-person]"));
+    expect(names.map((name) => name.textContent)).toEqual(["Mamoru Oshii", "Kazunori Itō"]);
+    expect(names.every((name) => name.closest("button.hit") === null)).toBe(true);
+
+    const [hitOne, hitTwo] = [first, second].map((li) => li.querySelector<HTMLButtonElement>("button.hit")!);
+    hitOne.focus();
+    await fireEvent.keyDown(hitOne, { key: "ArrowDown" });
+    expect(document.activeElement).toBe(hitTwo);
+    await fireEvent.keyDown(names[1], { key: "ArrowUp" });
+    expect(document.activeElement).toBe(hitOne);
+    await fireEvent.keyDown(hitOne, { key: "ArrowUp" });
+    expect(document.activeElement).toBe(hitTwo);
+
+    await fireEvent.click(names[1]);
+    expect(app.route).toEqual({ name: "person", query: "Kazunori Itō" });
+    app.go({ name: "search" });
+    await fireEvent.click(hitOne);
+    expect(app.route).toEqual({ name: "film", id: 1 });
   });
 });
