@@ -108,7 +108,7 @@ fn a_film_without_a_runtime_is_counted_as_unknown_not_as_zero_hours() {
     assert_eq!(review.unknown_runtime, 2);
     assert!(review
         .to_markdown()
-        .contains("1 hours** watched (2 viewings of unknown runtime)"));
+        .contains("- **1 hour** watched (2 viewings of unknown runtime)"));
 }
 
 #[test]

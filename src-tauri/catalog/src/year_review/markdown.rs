@@ -36,7 +36,9 @@ impl YearInReview {
             self.first_time,
             self.rewatches
         ));
-        let mut hours = format!("- **{} hours** watched", self.hours_watched());
+        let hours = self.hours_watched();
+        let unit = if hours == 1.0 { "hour" } else { "hours" };
+        let mut hours = format!("- **{hours} {unit}** watched");
         if self.unknown_runtime > 0 {
             let _ = write!(
                 hours,
