@@ -57,6 +57,8 @@ const COMMANDS: &[&str] = &[
     "recovery_status",
     "recover_from_backup",
     "get_stats",
+    "get_year_in_review",
+    "export_year_in_review",
     "list_film_page",
     "list_film_groups",
     "attach_poster",

@@ -329,3 +329,34 @@ fn a_person_page_crosses_ipc_in_its_generated_shape() {
     assert_eq!(none["kind"], "invalid");
     assert_eq!(none["field"], "person");
 }
+
+#[test]
+fn the_year_in_review_crosses_ipc_and_saves_as_markdown_or_a_checked_png() {
+    let w = window();
+    let review = invoke(&w, "get_year_in_review", json!({"year": 2024})).unwrap();
+    assert_eq!(review["filmsSeen"], 0);
+    assert_eq!(review["months"].as_array().unwrap().len(), 12);
+    let md = w._dir.path().join("2024.md");
+    let args = json!({"year": 2024, "format": "markdown", "path": md.to_str().unwrap()});
+    invoke(&w, "export_year_in_review", args.clone()).unwrap();
+    assert!(std::fs::read_to_string(&md)
+        .unwrap()
+        .starts_with("# 2024 in review"));
+    let refused = invoke(&w, "export_year_in_review", args).unwrap_err();
+    assert_eq!(refused["kind"], "conflict");
+    let png = w._dir.path().join("2024.png");
+    let one_pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+    let save = |bytes: &str| {
+        invoke(
+            &w,
+            "export_year_in_review",
+            json!({"year": 2024, "format": "png", "path": png.to_str().unwrap(),
+                   "replace": true, "pngBase64": bytes}),
+        )
+    };
+    let not_png = save("R0lGODlhAQABAAAAACw=").unwrap_err();
+    assert_eq!(not_png["field"], "image");
+    assert!(!png.exists());
+    save(one_pixel).unwrap();
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}

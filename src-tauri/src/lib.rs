@@ -122,6 +122,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::safety::recovery_status,
             commands::safety::recover_from_backup,
             commands::stats::get_stats,
+            commands::year::get_year_in_review,
+            commands::year::export_year_in_review,
             commands::films::list_film_page,
             commands::films::list_film_groups,
             commands::posters::attach_poster,

@@ -35,6 +35,7 @@ pub mod text;
 mod time;
 pub mod validate;
 mod viewings;
+mod year_review;
 
 pub use changes::ChangeWatcher;
 pub use db::Catalog;
@@ -58,6 +59,7 @@ pub use search::{
     SmartList, SmartListInput, Snippet,
 };
 pub use stats::{Stats, StatsQuery, Tally};
+pub use year_review::{check_png, YearFilm, YearInReview, MAX_PNG_BYTES, MAX_PNG_SIDE};
 
 impl Catalog {
     /// Counts and the schema version, for the status bar and `cinedex info`.

@@ -159,7 +159,11 @@ fn totals(tx: &Transaction) -> Result<(i64, i64, i64)> {
 }
 
 /// Runs a query whose rows are (key, count).
-fn tallies(tx: &Transaction, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Tally>> {
+pub(crate) fn tallies(
+    tx: &Transaction,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Tally>> {
     let mut stmt = tx.prepare_cached(sql)?;
     let rows = stmt.query_map(params, |row| {
         Ok(Tally {

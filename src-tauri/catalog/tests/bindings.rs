@@ -64,6 +64,8 @@ fn expected() -> Vec<(String, String)> {
         one::<Stats>(&config),
         one::<StatsQuery>(&config),
         one::<Tally>(&config),
+        one::<YearFilm>(&config),
+        one::<YearInReview>(&config),
         one::<FilmGroup>(&config),
         one::<FilmPage>(&config),
         one::<GroupBy>(&config),

@@ -106,6 +106,9 @@ pub enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// One year in review: films seen, hours watched, first time and rewatches, the year's
+    /// directors, genres and best rated, month by month; --markdown OUT writes it as a page
+    Year(super::year::YearArgs),
     /// Attach a poster image (JPEG, PNG, WebP or GIF) to a film: it is copied into the posters
     /// folder beside the catalog and shown in the grid
     Poster {

@@ -20,6 +20,7 @@ mod safety;
 mod search;
 mod stats;
 mod viewings;
+mod year;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -123,6 +124,7 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
         Command::Smart(smart) => search::smart(&catalog, &out, smart),
         Command::Check => safety::check(&catalog, &out),
         Command::Stats { year } => stats::run(&catalog, &out, year),
+        Command::Year(args) => year::run(&catalog, &out, args),
         Command::Lookup(args) => lookup::lookup(&catalog, &out, args),
         Command::Refresh(args) => refresh::refresh(&catalog, &out, args),
         Command::Complete(args) => complete::run(&catalog, &out, args),

@@ -17,3 +17,4 @@ pub mod safety;
 pub mod search;
 pub mod stats;
 pub mod viewings;
+pub mod year;

@@ -47,6 +47,7 @@ import type { Review } from "./bindings/Review";
 import type { ReviewInput } from "./bindings/ReviewInput";
 import type { Stats } from "./bindings/Stats";
 import type { StatsQuery } from "./bindings/StatsQuery";
+import type { YearInReview } from "./bindings/YearInReview";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { SmartList } from "./bindings/SmartList";
 import type { FilmList } from "./bindings/FilmList";
@@ -184,6 +185,10 @@ export const api = {
   recoveryStatus: () => call<Damage | null>("recovery_status"),
   recoverFromBackup: () => call<null>("recover_from_backup"),
   getStats: (query: StatsQuery) => call<Stats>("get_stats", { query }),
+  getYearInReview: (year: number) => call<YearInReview>("get_year_in_review", { year }),
+  /** `replace`: the save dialog asked before returning an existing file. For "png", `pngBase64` is the rendered page (a data: URL or bare base64). */
+  exportYearInReview: (year: number, format: "markdown" | "png", path: string, replace: boolean, pngBase64?: string) =>
+    call<null>("export_year_in_review", { year, format, path, replace, pngBase64 }),
   listFilmPage: (query: FilmListQuery) => call<FilmPage>("list_film_page", { query }),
   listFilmGroups: (by: GroupBy, query: FilmListQuery) => call<FilmGroup[]>("list_film_groups", { by, query }),
   attachPoster: (filmId: number, path: string) => call<Film>("attach_poster", { filmId, path }),

@@ -10,6 +10,7 @@ export type Route =
   | { name: "trash" }
   | { name: "settings" }
   | { name: "stats" }
+  | { name: "year"; year: number }
   | { name: "import" }
   | { name: "search" }
   | { name: "complete" }

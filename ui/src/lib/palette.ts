@@ -11,6 +11,7 @@ export type PaletteCommand = { id: string; label: string; hint?: string };
 export const PALETTE_COMMANDS: PaletteCommand[] = [
   { id: "go-library", label: "Go to Library" },
   { id: "go-stats", label: "Go to Statistics" },
+  { id: "go-year", label: "Year in review" },
   { id: "go-lists", label: "Go to Lists" },
   { id: "go-trash", label: "Go to Trash" },
   { id: "go-complete", label: "Complete the catalog from Wikidata or TMDB" },

@@ -124,7 +124,7 @@ pub enum Existing {
 
 /// Writes a new file through a temporary sibling, moved to `out` once complete; unless told to
 /// replace, refuses when `out` exists, even if it appears while the export runs.
-fn write_file(
+pub(crate) fn write_file(
     out: &Path,
     existing: Existing,
     fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
