@@ -56,4 +56,31 @@ describe("RefreshPanel", () => {
     expect(calls.filter((c) => c.cmd === "take_from_reference")[1].args).toMatchObject({ fields: ["year"], fill: false });
     expect(await screen.findByTestId("refresh-note")).toHaveTextContent("Took 1 field(s) from Wikidata");
   });
+
+  it("finds a film without ids by its title and year, and sends a doubtful one to the queue", async () => {
+    const asked: unknown[] = [];
+    let status = "applied";
+    mockIPC((cmd, args) => {
+      if (cmd !== "complete_films") return null;
+      asked.push(args);
+      const match = { source: "wikidata", id: "Q1", score: 1, by: "title", title: "Stalker", year: 1979 };
+      return {
+        source: "wikidata",
+        dryRun: false,
+        films: [{ filmId: 9, title: "Stalker", year: 1979, status, match, filled: ["directors"], candidates: [], problem: null }],
+        totals: { films: 1, applied: 1, review: 0, unmatched: 0, unchanged: 0, remaining: 0 },
+        stopped: null,
+      };
+    });
+    const typed = { id: 9, title: "Stalker", deletedAt: null, externalIds: [] } as never;
+    render(RefreshPanel, { film: typed });
+    expect(screen.queryByTestId("refresh-panel")).toBeNull();
+    await fireEvent.click(screen.getByTestId("find-on-reference"));
+    expect(await screen.findByTestId("find-note")).toHaveTextContent("Found on Wikidata: Stalker (1979) · wikidata:Q1 · 100%. Filled: directors.");
+    expect(asked).toEqual([{ targets: { kind: "films", ids: [9] }, source: null, dryRun: false }]);
+    status = "review";
+    await fireEvent.click(screen.getByTestId("find-on-reference"));
+    await vi.waitFor(() => expect(screen.getByTestId("find-note")).toHaveTextContent("Wikidata has more than one film by that title."));
+    expect(screen.getByRole("button", { name: "Choose which one…" })).toBeTruthy();
+  });
 });
