@@ -1,12 +1,12 @@
 //! Real-window test of completing an imported library: 30 films imported from a CSV (no
-//! directors), completed from a local Wikidata stand-in (never the internet) with the progress
+//! directors), one found from its own page, the rest completed from a local Wikidata stand-in (never the internet) with the progress
 //! shown; the two remakes wait in the review queue beside their candidates, one is picked, the
 //! other skipped, and the library shows the directors filled in. Run by `make test`.
 
 mod e2e;
 mod reference_standin;
 
-use e2e::{click, count_when, screenshot, text_when, type_into, Desktop};
+use e2e::{click, count_when, replace_text, screenshot, text_when, type_into, Desktop};
 use fantoccini::Locator;
 use reference_standin::library::WikidataLibrary;
 
@@ -38,16 +38,32 @@ async fn an_imported_library_is_completed_and_its_remakes_reviewed() {
     desktop.cli(&["import", "csv", csv.to_str().expect("a UTF-8 path")]);
     let app = desktop.open_app().await;
 
+    // One film found from its own page, by its title and year.
+    type_into(&app, "[data-testid=title-filter]", "Stalker").await;
+    count_when(&app, "[data-testid=film-row]", 1).await;
+    click(&app, "[data-testid=film-row]").await;
+    click(&app, "[data-testid=find-on-reference]").await;
+    text_when(&app, "[data-testid=find-note]", |t| {
+        t.contains("Found on Wikidata")
+    })
+    .await;
+    text_when(&app, "[data-testid=film-directors]", |t| {
+        t == "Andrei Tarkovsky"
+    })
+    .await;
+    screenshot(&app, "film-found-on-wikidata.png").await;
+    click(&app, "[data-testid=brand]").await;
+
     click(&app, "[data-testid=open-complete]").await;
     text_when(&app, "[data-testid=incomplete-count]", |t| {
-        t.contains("30 films are missing")
+        t.contains("29 films are missing")
     })
     .await;
     screenshot(&app, "complete-start.png").await;
     click(&app, "[data-testid=complete-start]").await;
     let summary = text_when(&app, "[data-testid=complete-summary]", |t| !t.is_empty()).await;
     assert!(
-        summary.contains("27 filled")
+        summary.contains("26 filled")
             && summary.contains("2 to review")
             && summary.contains("1 unmatched"),
         "{summary}"
@@ -76,7 +92,7 @@ async fn an_imported_library_is_completed_and_its_remakes_reviewed() {
         t.contains("Akira Kurosawa") && t.contains("Agnès Varda")
     })
     .await;
-    type_into(&app, "[data-testid=title-filter]", "Solaris").await;
+    replace_text(&app, "[data-testid=title-filter]", "Solaris").await;
     text_when(&app, "[data-testid=film-row]", |t| {
         t.contains("Solaris") && t.contains("1972") && t.contains("Andrei Tarkovsky")
     })

@@ -321,6 +321,8 @@ fn with_tmdb_a_film_is_matched_by_title_and_year_and_gets_its_poster() {
     let detail = catalog.get_film(film.id).unwrap();
     assert!(detail.film.has_poster);
     assert_eq!(detail.film.directors, ["Andrei Tarkovsky"]);
+    // TMDB's "ru", by name, as Wikidata gives languages.
+    assert_eq!(detail.facts.original_language.as_deref(), Some("Russian"));
     assert!(detail
         .facts
         .credits

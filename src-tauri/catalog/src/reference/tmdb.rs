@@ -154,9 +154,10 @@ impl Tmdb {
         let original = text(field(movie, "original_title"), MAX_NAME);
         let title = text(field(movie, "title"), MAX_NAME).or_else(|| original.clone())?;
         let mut film = ReferenceFilm::new(ReferenceSource::Tmdb, id.clone(), title);
-        film.original_language = text(field(movie, "original_language"), 20);
-        if original.as_deref() != Some(film.title.as_str()) || film.original_language.is_some() {
-            film.original_title_language = original.as_ref().and(film.original_language.clone());
+        let code = text(field(movie, "original_language"), 20);
+        film.original_language = code.as_deref().map(language_name);
+        if original.as_deref() != Some(film.title.as_str()) || code.is_some() {
+            film.original_title_language = original.as_ref().and(code);
             film.original_title = original;
         }
         film.year = field(movie, "release_date").as_str().and_then(year_of);
@@ -316,4 +317,12 @@ impl Provider for Tmdb {
             None => Ok(None),
         }
     }
+}
+
+/// The English name of an ISO 639-1 code ("ru" → "Russian"), as Wikidata gives a language; a
+/// code the standard does not know is kept as it is.
+fn language_name(code: &str) -> String {
+    isolang::Language::from_639_1(&code.to_ascii_lowercase())
+        .map(|language| language.to_name().to_owned())
+        .unwrap_or_else(|| code.to_owned())
 }
