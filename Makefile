@@ -75,12 +75,12 @@ test-rust: ui
 ## e2e: the real-window tests (release binary under Xvfb, via tauri-driver + WebKitWebDriver)
 e2e:
 	@echo "== real-window tests (screenshots in target/screenshots/)"
-	cargo test --test 'e2e_*' -- --ignored --test-threads=1
+	cargo test --test app e2e_ -- --ignored --test-threads=1
 
 ## crash: SIGKILL the command line at 20 random moments of edits and of an import; check every kill
 crash:
 	@echo "== crash tests ($${CINEDEX_CRASH_RUNS:-20} kills of each kind)"
-	cargo test --test crash -- --ignored --test-threads=1 --nocapture
+	cargo test --test app crash:: -- --ignored --test-threads=1 --nocapture
 
 ## test-crash: the same with 100 kills of each kind
 test-crash:
@@ -88,7 +88,7 @@ test-crash:
 
 ## test-safety-long: the model-based backup test with many more random sequences (make test runs 40)
 test-safety-long:
-	CINEDEX_SAFETY_CASES=$${CINEDEX_SAFETY_CASES:-2000} cargo test --release -p cinedex-catalog --test backup_model -- --nocapture
+	CINEDEX_SAFETY_CASES=$${CINEDEX_SAFETY_CASES:-2000} cargo test --release -p cinedex-catalog --test catalog backup_model:: -- --nocapture
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = $(shell sed -n 's/^name = "\(.*\)"/\1/p' src-tauri/catalog/fuzz/Cargo.toml | grep -v cinedex)
@@ -122,7 +122,7 @@ bench-search:
 
 ## bindings: regenerate the TypeScript types from the Rust types
 bindings:
-	CINEDEX_WRITE_BINDINGS=1 cargo test -p cinedex-catalog --test bindings
+	CINEDEX_WRITE_BINDINGS=1 cargo test -p cinedex-catalog --test catalog bindings::
 
 ## package: a .deb through Tauri's bundler (target/release/bundle/deb/)
 package: deps
@@ -131,7 +131,7 @@ package: deps
 
 ## test-package: build the .deb, install it with apt, run cinedex from the PATH, validate the menu entry, remove it
 test-package: package
-	cargo test --test package -- --ignored --nocapture
+	cargo test --test app package:: -- --ignored --nocapture
 
 fmt:
 	cargo fmt --all

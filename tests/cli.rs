@@ -4,7 +4,7 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-mod common;
+use crate::common;
 use common::{innocence, Shell};
 
 #[test]

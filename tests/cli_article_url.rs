@@ -2,9 +2,8 @@
 //! local server (never the internet), read as an article, and kept with its address; offline
 //! or failing, nothing is written and one error line says why.
 
-mod common;
-mod reference_standin;
-
+use crate::common;
+use crate::reference_standin;
 use common::Shell;
 use reference_standin::Answer;
 

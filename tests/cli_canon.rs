@@ -3,9 +3,8 @@
 //! list named after it, films already in the catalog linked, the others shown as ghosts, and
 //! "N of M seen" everywhere.
 
-mod common;
-mod reference_standin;
-
+use crate::common;
+use crate::reference_standin;
 use common::Shell;
 use reference_standin::wikidata;
 use serde_json::Value;

@@ -3,9 +3,8 @@
 //! the queue, `--dry-run` writes nothing, and offline the command exits 1 changing nothing, or
 //! completes from the cache of an earlier run.
 
-mod common;
-mod reference_standin;
-
+use crate::common;
+use crate::reference_standin;
 use common::Shell;
 use reference_standin::library::WikidataLibrary;
 use reference_standin::wikidata_library;

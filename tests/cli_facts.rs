@@ -2,8 +2,7 @@
 //! `--cinematographer`), genres, countries, language, runtime and synopsis; `show --json` carries
 //! them beside the existing keys; `genre:` and synopsis words find the film.
 
-mod common;
-
+use crate::common;
 use common::Shell;
 use predicates::prelude::*;
 use serde_json::{json, Value};

@@ -2,8 +2,7 @@
 //! refused with one error line), listing in text order with --json in the Highlight shape, notes,
 //! deleting, and usage errors.
 
-mod common;
-
+use crate::common;
 use common::{innocence, Shell};
 use predicates::prelude::*;
 

@@ -1,8 +1,7 @@
 //! `cinedex import (letterboxd|imdb|csv|tellico|json)` and `cinedex export`, end to end on temp
 //! files: dry runs write nothing, --json keeps stdout clean, bad files fail with file and line.
 
-mod common;
-
+use crate::common;
 use common::Shell;
 use predicates::prelude::*;
 

@@ -1,7 +1,6 @@
 //! The command line's statistics and posters, end to end on temporary catalogs.
 
-mod common;
-
+use crate::common;
 use common::Shell;
 use predicates::str::contains;
 

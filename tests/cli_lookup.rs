@@ -3,9 +3,8 @@
 //! films only, marked when the catalog already has them; offline, unreachable or refused, exit 1
 //! with one `error:` line; the TMDB key is kept with mode 0600 and never printed.
 
-mod common;
-mod reference_standin;
-
+use crate::common;
+use crate::reference_standin;
 use std::net::TcpListener;
 use std::path::PathBuf;
 

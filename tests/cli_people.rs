@@ -2,9 +2,8 @@
 //! the window's `PersonPage` JSON; `--filmography` asks a local stand-in for Wikidata (no test
 //! reaches the internet); unknown people and the offline switch fail with one `error:` line.
 
-mod common;
-mod reference_standin;
-
+use crate::common;
+use crate::reference_standin;
 use common::Shell;
 use reference_standin::{tmdb, wikidata, TMDB_KEY};
 use serde_json::Value;

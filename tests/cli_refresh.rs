@@ -2,9 +2,8 @@
 //! `--fill` filling only blanks, `--take FIELD` taking the reference's value, and the person's
 //! own values kept otherwise; an unknown field or a film without ids exits 1 writing nothing.
 
-mod common;
-mod reference_standin;
-
+use crate::common;
+use crate::reference_standin;
 use common::Shell;
 use reference_standin::wikidata;
 use serde_json::{json, Value};

@@ -1,8 +1,7 @@
 //! `cinedex year`: one year's review end to end on temporary catalogs, as JSON, as a summary and
 //! as a Markdown file.
 
-mod common;
-
+use crate::common;
 use common::Shell;
 use predicates::str::contains;
 

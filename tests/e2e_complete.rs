@@ -3,9 +3,8 @@
 //! shown; the two remakes wait in the review queue beside their candidates, one is picked, the
 //! other skipped, and the library shows the directors filled in. Run by `make test`.
 
-mod e2e;
-mod reference_standin;
-
+use crate::e2e;
+use crate::reference_standin;
 use e2e::{click, count_when, replace_text, screenshot, text_when, type_into, Desktop};
 use fantoccini::Locator;
 use reference_standin::library::WikidataLibrary;

@@ -3,8 +3,7 @@
 //! main views. Ignored by a bare `cargo test`; `make e2e` runs them after `make build`.
 //! Screenshots go to target/screenshots/.
 
-mod e2e;
-
+use crate::e2e;
 use e2e::{
     axe_serious_violations, click, count_when, find, screenshot, script_when, text_when, type_into,
     Desktop, ENTER,

@@ -4,8 +4,7 @@
 //! then a sentence selected in the saved text is highlighted with a margin note, listed on the
 //! film page and found by search. Run by `make test`.
 
-mod e2e;
-
+use crate::e2e;
 use e2e::{click, count_when, screenshot, script_when, text_when, type_into, Desktop, ENTER};
 
 const ARTICLE: &str = "Ghost in the Shell 2: Innocence Review - Abbey Badges

@@ -2,8 +2,7 @@
 //! browser (a stand-in `xdg-open` records it) and never inside the window, and the navigation
 //! guard refuses every other way of taking the window to a remote page. Run by `make test`.
 
-mod e2e;
-
+use crate::e2e;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -4,9 +4,8 @@
 //! view shows the list with its progress. Screenshots lists.png and canon-list.png. Run by
 //! `make test`.
 
-mod e2e;
-mod reference_standin;
-
+use crate::e2e;
+use crate::reference_standin;
 use e2e::{click, count_when, screenshot, text_when, type_into, Desktop};
 
 #[tokio::test]

@@ -5,9 +5,8 @@
 //! their posters and the film picked is saved at once, its poster arriving after. Run by
 //! `make test`.
 
-mod e2e;
-mod reference_standin;
-
+use crate::e2e;
+use crate::reference_standin;
 use e2e::{click, count_when, find, screenshot, script_when, text_when, type_into, Desktop};
 use fantoccini::Locator;
 

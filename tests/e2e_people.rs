@@ -3,9 +3,8 @@
 //! Wikidata stand-in (never the internet), and a film of it goes on the watchlist in one click.
 //! Saves `target/screenshots/person-page.png`. Run by `make test`.
 
-mod e2e;
-mod reference_standin;
-
+use crate::e2e;
+use crate::reference_standin;
 use std::process::{Command, Stdio};
 
 use e2e::{click, count_when, screenshot, text_when, Desktop};

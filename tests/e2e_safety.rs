@@ -3,8 +3,7 @@
 //! set aside with the newest good backup offered and restored. Run by `make test` (see
 //! e2e_window.rs).
 
-mod e2e;
-
+use crate::e2e;
 use std::io::{Seek, SeekFrom, Write};
 use std::time::{Duration, Instant};
 

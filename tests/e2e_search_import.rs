@@ -1,8 +1,7 @@
 //! Real-window tests of searching as you type and of importing a Letterboxd export through the
 //! Import view (its typed-path seam stands in for the file dialog). Run by `make test`.
 
-mod e2e;
-
+use crate::e2e;
 use std::io::Write;
 
 use e2e::{click, find, screenshot, text_when, texts, type_into, Desktop};

@@ -2,8 +2,7 @@
 //! WebDriver (tauri-driver + WebKitWebDriver). Ignored by a bare `cargo test`; `make test` runs
 //! them with `--ignored` after `make build`. Screenshots go to target/screenshots/.
 
-mod e2e;
-
+use crate::e2e;
 use e2e::{
     click, count_when, find, replace_text, screenshot, text_when, texts, type_into, Desktop, ENTER,
 };

@@ -2,8 +2,7 @@
 //! lists and heatmap shown for the chosen year. Ignored by a bare `cargo test`; `make e2e` runs it
 //! after `make build`. The screenshot goes to target/screenshots/year-in-review.png.
 
-mod e2e;
-
+use crate::e2e;
 use e2e::{click, count_when, find, screenshot, text_when, Desktop};
 
 async fn select(client: &fantoccini::Client, css: &str, value: &str) {

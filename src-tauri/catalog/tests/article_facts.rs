@@ -2,9 +2,7 @@
 //! the catalog's value kept, a wrong article value called out beside the reference's, the
 //! reference's value proposed where the catalog has none; offline, nothing checked or changed.
 
-mod fixtures;
-mod reference_support;
-
+use crate::reference_support;
 use cinedex_catalog::reference::{HttpSettings, Reference, ReferenceSource};
 use cinedex_catalog::{Catalog, FilmInput};
 use reference_support::{options, reference, wikidata, TestServer};

@@ -19,7 +19,7 @@ use cinedex_catalog::backup::{list_backups, thin, BackupInfo, BackupReason};
 use cinedex_catalog::import::{ImportOptions, ImportSource};
 use cinedex_catalog::FilmInput;
 
-mod backup_support;
+use crate::backup_support;
 use backup_support::{fail, Checked, Known, World};
 
 const STEPS: usize = 40;

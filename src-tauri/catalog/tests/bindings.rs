@@ -1,5 +1,5 @@
 //! The TypeScript types in ui/src/lib/bindings are generated from the Rust types; this test fails
-//! when they are stale. `CINEDEX_WRITE_BINDINGS=1 cargo test -p cinedex-catalog --test bindings`
+//! when they are stale. `CINEDEX_WRITE_BINDINGS=1 cargo test -p cinedex-catalog --test catalog bindings::`
 //! (or `make bindings`) rewrites them.
 
 use std::path::PathBuf;

@@ -2,8 +2,7 @@
 //! list named after it, films already in the catalog linked, the others ghosts that become real
 //! entries when added; following again keeps what the person wrote; a failed fetch changes nothing.
 
-mod reference_support;
-
+use crate::reference_support;
 use cinedex_catalog::reference::{ExternalId, Reference, ReferenceOptions};
 use cinedex_catalog::{Catalog, CatalogError, FilmFacts, FilmInput, FilmListDetail, WatchStatus};
 use reference_support::{options, reference, wikidata, Asked, Reply, TestServer};

@@ -2,9 +2,8 @@
 //! remakes queued for review, the unknown listed, nothing the person wrote replaced, and every
 //! finished film kept when the run is cancelled or the service fails half-way.
 
-mod completion_support;
-mod reference_support;
-
+use crate::completion_support;
+use crate::reference_support;
 use cinedex_catalog::completion::{
     CompletionOptions, CompletionStatus, CompletionTargets, MatchedBy,
 };

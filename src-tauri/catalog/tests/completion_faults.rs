@@ -1,9 +1,8 @@
 //! Completion runs cut short: the service failing half-way, a busy service, a cancel, being
 //! offline. Every finished film stays filled and the rest resume.
 
-mod completion_support;
-mod reference_support;
-
+use crate::completion_support;
+use crate::reference_support;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;

@@ -12,9 +12,7 @@
 //!
 //! `CINEDEX_COMPLETION_CASES` sets the number of sequences; `CINEDEX_COMPLETION_SEED` replays one.
 
-mod completion_model_support;
-mod reference_support;
-
+use crate::completion_model_support;
 use std::collections::BTreeSet;
 use std::sync::atomic::Ordering;
 

@@ -4,8 +4,7 @@
 //! importing again changes nothing; a file without them still imports; a broken ghost is named;
 //! completion decisions stay out of the file and in the catalog.
 
-mod reference_support;
-
+use crate::reference_support;
 use std::path::{Path, PathBuf};
 
 use cinedex_catalog::reference::{ExternalId, Reference};

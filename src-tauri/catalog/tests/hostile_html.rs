@@ -2,8 +2,7 @@
 //! shaped to make a guesser quadratic. Every case runs on a thread with the 2 MiB stack of the
 //! app's worker threads, so an unbounded recursion aborts the test binary as it would the app.
 
-mod fixtures;
-
+use crate::fixtures;
 use std::path::Path;
 
 use cinedex_catalog::{Catalog, FilmListQuery, ImportSource};

@@ -1,8 +1,7 @@
 //! Hostile Cinedex JSON files and hostile text: what the preview accepts the commit stores, every
 //! refusal names the file, the record and the field, and nothing reaches SQLite's constraints.
 
-mod fixtures;
-
+use crate::fixtures;
 use std::path::{Path, PathBuf};
 
 use cinedex_catalog::*;

@@ -5,7 +5,7 @@ use cinedex_catalog::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
-mod search_support;
+use crate::search_support;
 use search_support::*;
 
 #[test]

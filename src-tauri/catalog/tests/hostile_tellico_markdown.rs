@@ -2,8 +2,7 @@
 //! it starts, Markdown renders to bounded HTML however deep the text nests, and the sanitizer
 //! keeps no form input but the task lists' checkboxes.
 
-mod fixtures;
-
+use crate::fixtures;
 use cinedex_catalog::markdown::{render, MAX_NESTING, MAX_RAW_HTML_TAGS};
 use cinedex_catalog::*;
 use fixtures::{file, imported, zip_file};

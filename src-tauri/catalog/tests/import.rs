@@ -1,8 +1,7 @@
 //! Importing from Letterboxd, IMDb, a generic CSV and Tellico: previews, commits, idempotency and
 //! every kind of bad input, on fixtures the tests write themselves.
 
-mod fixtures;
-
+use crate::fixtures;
 use std::path::{Path, PathBuf};
 
 use cinedex_catalog::*;

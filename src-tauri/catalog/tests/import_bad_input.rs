@@ -1,8 +1,7 @@
 //! Bad input of every kind is refused with a clear message naming file, line and column, and
 //! the catalog is left exactly as it was.
 
-mod fixtures;
-
+use crate::fixtures;
 use std::path::Path;
 
 use cinedex_catalog::*;

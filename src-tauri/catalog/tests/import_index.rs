@@ -2,8 +2,7 @@
 //! per-row triggers: exact after a large import with every kind of credit, theme, review and
 //! viewing, untouched by a cancelled one, and its tuning put back afterwards.
 
-mod fixtures;
-
+use crate::fixtures;
 use std::path::Path;
 
 use cinedex_catalog::search::generate;

@@ -2,8 +2,7 @@
 //! folder, the folder itself, one of its CSV files. The export's `deleted/` and `orphaned/`
 //! folders, which repeat the file names for entries that are gone, are never read.
 
-mod fixtures;
-
+use crate::fixtures;
 use std::path::Path;
 
 use cinedex_catalog::*;

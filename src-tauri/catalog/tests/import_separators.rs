@@ -1,8 +1,7 @@
 //! A generic CSV saved with another separator: the semicolons spreadsheets write where the comma
 //! is the decimal mark, and tabs. The separator is read from the header line.
 
-mod fixtures;
-
+use crate::fixtures;
 use cinedex_catalog::*;
 use fixtures::{file, go};
 

@@ -1,8 +1,7 @@
 //! Tables as spreadsheets save them: blank lines written as rows of empty fields, and column
 //! headers in other languages in a Latin-1 file.
 
-mod fixtures;
-
+use crate::fixtures;
 use cinedex_catalog::*;
 use fixtures::{imported, zip_file};
 

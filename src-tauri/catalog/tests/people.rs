@@ -2,8 +2,7 @@
 //! by name (case and accents aside) or id; their ids at the reference, stored as films are added;
 //! the rest of their filmography from the reference, on demand, and one-click watchlist adds.
 
-mod reference_support;
-
+use crate::reference_support;
 use cinedex_catalog::reference::{
     CreditRole, ExternalId, Reference, ReferenceCredit, ReferenceFilm, ReferenceSource,
 };

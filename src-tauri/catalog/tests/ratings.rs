@@ -2,8 +2,7 @@
 //! filter: the latest personal rating (viewings, own reviews and notes), else the rating the film
 //! carries itself, as IMDb, Letterboxd and CSV imports give it.
 
-mod fixtures;
-
+use crate::fixtures;
 use cinedex_catalog::*;
 use fixtures::{file, go};
 

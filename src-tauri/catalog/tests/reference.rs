@@ -2,9 +2,8 @@
 //! own scripts, credits by role, remakes, non-films skipped, the catalog's own films marked, and
 //! the cache that makes a second lookup free and possible offline.
 
-mod fixtures;
-mod reference_support;
-
+use crate::fixtures;
+use crate::reference_support;
 use cinedex_catalog::reference::{
     CreditRole, ExternalId, Reference, ReferenceFilm, ReferenceSource,
 };

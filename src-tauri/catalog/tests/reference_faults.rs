@@ -1,8 +1,7 @@
 //! How lookup fails: each fault of a service becomes one typed error naming the service, after a
 //! bounded time, without reading an endless answer or following redirects forever.
 
-mod reference_support;
-
+use crate::reference_support;
 use std::time::{Duration, Instant};
 
 use cinedex_catalog::reference::{Reference, ReferenceSource};

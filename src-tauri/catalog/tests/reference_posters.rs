@@ -2,8 +2,7 @@
 //! chosen file is, stored once through the poster pipeline, cached, shrunk for the lookup list,
 //! and never in place of a poster the person chose.
 
-mod reference_support;
-
+use crate::reference_support;
 use base64::Engine;
 use cinedex_catalog::posters::posters_dir;
 use cinedex_catalog::reference::{Reference, ReferenceOptions};

@@ -1,8 +1,7 @@
 //! The first answer to a typed title: Wikidata's search hits alone, from one request, the hits
 //! not described as films left out; picked, a summary is fetched in full.
 
-mod reference_support;
-
+use crate::reference_support;
 use cinedex_catalog::reference::ReferenceSource;
 use reference_support::{reference, wikidata, TestServer};
 

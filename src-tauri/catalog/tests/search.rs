@@ -2,7 +2,7 @@
 
 use cinedex_catalog::*;
 
-mod search_support;
+use crate::search_support;
 use search_support::*;
 
 #[test]

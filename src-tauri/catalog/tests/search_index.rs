@@ -4,7 +4,7 @@
 use cinedex_catalog::search::generate;
 use cinedex_catalog::*;
 
-mod search_support;
+use crate::search_support;
 use search_support::*;
 
 #[test]

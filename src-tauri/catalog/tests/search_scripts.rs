@@ -5,7 +5,7 @@
 
 use cinedex_catalog::*;
 
-mod search_support;
+use crate::search_support;
 use search_support::*;
 
 fn world_catalog() -> Catalog {
