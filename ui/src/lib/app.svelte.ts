@@ -15,6 +15,9 @@ export type Route =
   | { name: "search" }
   | { name: "complete" }
   | { name: "lists"; id?: number };
+/** Every key the window keeps in localStorage, defined once. */
+export const STORAGE_KEYS = { libraryView: "cinedex.library.view", libraryGroup: "cinedex.library.group" } as const;
+
 export type FilmFormState = { mode: "add" } | { mode: "edit"; film: Film | FilmDetail } | null;
 export type Toast = { message: string; action?: { label: string; run: () => void } } | null;
 
@@ -25,7 +28,7 @@ class AppState {
   showArticleImport = $state(false);
   showPalette = $state(false);
   /** The library's table or poster grid, and its grouping: kept across runs. */
-  libraryView = $state<"table" | "grid">(stored("cinedex.library.view") === "grid" ? "grid" : "table");
+  libraryView = $state<"table" | "grid">(stored(STORAGE_KEYS.libraryView) === "grid" ? "grid" : "table");
   libraryGroup = $state<GroupBy | "none">(storedGroup());
   toast = $state<Toast>(null);
   /** The search box's text, kept while visiting a film and coming back. */
@@ -55,7 +58,7 @@ function stored(key: string): string | null {
 }
 
 function storedGroup(): GroupBy | "none" {
-  const value = stored("cinedex.library.group");
+  const value = stored(STORAGE_KEYS.libraryGroup);
   return value === "director" || value === "decade" || value === "theme" || value === "status" ? value : "none";
 }
 
