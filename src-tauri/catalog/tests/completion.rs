@@ -328,3 +328,40 @@ fn with_tmdb_a_film_is_matched_by_title_and_year_and_gets_its_poster() {
         .iter()
         .any(|c| c.role == CreditRole::Actor && c.character.is_some()));
 }
+
+#[test]
+fn on_tmdb_a_year_off_by_one_is_asked_again_without_it() {
+    // TMDB keeps only the year asked for: a festival year one off finds nothing with it.
+    let server = reference_support::TestServer::start(|asked: &reference_support::Asked| {
+        if asked.path == "/3/search/movie" && !asked.param("year").is_empty() {
+            return reference_support::Reply::Json(serde_json::json!({"page": 1, "results": []}));
+        }
+        // No image base: no poster address, so nothing is fetched from anywhere else.
+        if asked.path == "/3/configuration" {
+            return reference_support::Reply::Json(serde_json::json!({"images": {}}));
+        }
+        reference_support::tmdb(asked)
+    });
+    let reference = Reference::new(options(&server.url)).unwrap();
+    let catalog = Catalog::open_in_memory().unwrap();
+    let film = catalog
+        .add_film(&FilmInput {
+            title: "Solaris".into(),
+            year: Some(1973),
+            ..FilmInput::default()
+        })
+        .unwrap();
+    let tmdb = CompletionOptions {
+        source: Some(ReferenceSource::Tmdb),
+        ..CompletionOptions::default()
+    };
+
+    let report = catalog
+        .complete(&reference, &CompletionTargets::Films(vec![film.id]), &tmdb, &no_progress())
+        .unwrap();
+
+    let matched = report.films[0].matched.as_ref().expect("matched without the year");
+    assert_eq!(matched.id, "593");
+    assert_eq!(report.films[0].status, CompletionStatus::Applied, "{report:?}");
+    assert_eq!(catalog.get_film(film.id).unwrap().film.year, Some(1973), "the person's year stays");
+}

@@ -110,6 +110,21 @@ impl Catalog {
                 candidates = provider.search(original, film.year, SEARCH_LIMIT)?;
             }
         }
+        // TMDB's search keeps only the year asked for, and a catalog's year is often a festival
+        // year off by one: without a close candidate, the title is asked again without it.
+        // (Wikidata's search only sorts by the year, so asking again would find the same.)
+        let close = |found: &[ReferenceFilm]| {
+            found
+                .iter()
+                .any(|c| matching::score(&wanted, c) >= matching::PLAUSIBLE)
+        };
+        if source == ReferenceSource::Tmdb && film.year.is_some() && !close(&candidates) {
+            for more in provider.search(&film.title, None, SEARCH_LIMIT)? {
+                if !candidates.iter().any(|c| c.id == more.id) {
+                    candidates.push(more);
+                }
+            }
+        }
         // A candidate another film of the catalog already is cannot be this one.
         let mut free = Vec::with_capacity(candidates.len());
         for candidate in candidates {
