@@ -357,11 +357,27 @@ fn on_tmdb_a_year_off_by_one_is_asked_again_without_it() {
     };
 
     let report = catalog
-        .complete(&reference, &CompletionTargets::Films(vec![film.id]), &tmdb, &no_progress())
+        .complete(
+            &reference,
+            &CompletionTargets::Films(vec![film.id]),
+            &tmdb,
+            &no_progress(),
+        )
         .unwrap();
 
-    let matched = report.films[0].matched.as_ref().expect("matched without the year");
+    let matched = report.films[0]
+        .matched
+        .as_ref()
+        .expect("matched without the year");
     assert_eq!(matched.id, "593");
-    assert_eq!(report.films[0].status, CompletionStatus::Applied, "{report:?}");
-    assert_eq!(catalog.get_film(film.id).unwrap().film.year, Some(1973), "the person's year stays");
+    assert_eq!(
+        report.films[0].status,
+        CompletionStatus::Applied,
+        "{report:?}"
+    );
+    assert_eq!(
+        catalog.get_film(film.id).unwrap().film.year,
+        Some(1973),
+        "the person's year stays"
+    );
 }
