@@ -11,7 +11,7 @@ impl IpcError {
     /// A failure of the app itself (a worker thread that panicked), not of the catalog.
     pub fn internal(error: impl std::fmt::Display) -> IpcError {
         IpcError(ErrorPayload {
-            kind: ErrorKind::Storage,
+            kind: ErrorKind::Internal,
             message: format!("internal error: {error}"),
             field: None,
         })

@@ -148,6 +148,9 @@ pub enum ErrorKind {
     Io,
     Network,
     Offline,
+    /// A failure of the app itself, not of the catalog (a panic in a command, IPC refusing a
+    /// call): nothing the person typed or stored is the cause.
+    Internal,
 }
 
 /// An error as the UI and `--json` consumers see it.

@@ -33,7 +33,7 @@ describe("api", () => {
 describe("toApiError", () => {
   it("keeps a plain string rejection as the message", () => {
     const error = toApiError("command add_film not allowed");
-    expect(error.kind).toBe("storage");
+    expect(error.kind).toBe("internal");
     expect(error.field).toBeNull();
     expect(error.message).toBe("command add_film not allowed");
   });

@@ -80,7 +80,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isPayload(error)) return new ApiError({ kind: error.kind, message: error.message, field: error.field ?? null });
   const message = typeof error === "string" ? error : error instanceof Error ? error.message : String(error);
-  return new ApiError({ kind: "storage", message, field: null });
+  // Not one of the app's errors: IPC itself refused or failed.
+  return new ApiError({ kind: "internal", message, field: null });
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -3,4 +3,4 @@
 /**
  * What kind of failure an error is, so a front end can react without parsing messages.
  */
-export type ErrorKind = "notFound" | "invalid" | "conflict" | "incompatible" | "import" | "cancelled" | "storage" | "io" | "network" | "offline";
+export type ErrorKind = "notFound" | "invalid" | "conflict" | "incompatible" | "import" | "cancelled" | "storage" | "io" | "network" | "offline" | "internal";
