@@ -116,6 +116,8 @@ pub(crate) fn insert_review(tx: &Transaction, film_id: i64, valid: &ValidReview)
 
 pub(crate) fn reviews_of(tx: &Transaction, film_id: i64) -> Result<Vec<Review>> {
     let mut stmt = tx.prepare_cached(&format!(
+        // The review order, defined here only: by publication date, else the day written, then when
+        // written. The window shows it newest first by reading it backwards (ui/src/lib/timeline.ts).
         "{REVIEW_SELECT} WHERE film_id = ?1 ORDER BY coalesce(published_on, substr(created_at, 1, 10)), created_at, id"
     ))?;
     let rows = stmt.query_map([film_id], review_from_row)?;

@@ -78,7 +78,7 @@ describe("the review timeline", () => {
     updatedAt: createdAt,
   });
 
-  it("puts the newest first, by publication date else by writing date", () => {
+  it("reads the core's order (oldest first, by publication date else writing date) newest first", () => {
     const old = review(1, "1999-05-01", "2026-01-02T00:00:00Z");
     const written = review(2, null, "2026-01-01T10:00:00Z");
     const recent = review(3, "2026-03-01", "2026-01-01T09:00:00Z");

@@ -5,12 +5,10 @@ export function reviewDate(review: Review): string {
   return review.publishedOn ?? review.createdAt.slice(0, 10);
 }
 
-/** A film's writing, newest first. */
+/** A film's writing, newest first: the core's order (`Catalog::get_film`, oldest first by
+ *  `reviewDate`, then when written, then id) read backwards, so the rule lives in one place. */
 export function timeline(reviews: Review[]): Review[] {
-  return [...reviews].sort((a, b) => {
-    const byDate = reviewDate(b).localeCompare(reviewDate(a));
-    return byDate !== 0 ? byDate : b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
-  });
+  return [...reviews].reverse();
 }
 
 const KIND_LABELS = { note: "Note", review: "Review", article: "Article" } as const;
