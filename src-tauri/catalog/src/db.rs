@@ -156,6 +156,19 @@ impl Catalog {
 
     /// Copies what the WAL holds into the database file, as far as open readers allow, without
     /// waiting for them or blocking writers. Called after a bulk write, off the caller's path.
+    /// [`Catalog::checkpoint`] on a thread of its own: a large import's commit leaves its pages in
+    /// the WAL, and copying them into the file takes seconds nobody need wait for (whether the
+    /// window or the command line imported). A process that exits first loses nothing: the WAL is
+    /// checkpointed when the last connection closes, or the next time the catalog opens.
+    pub fn checkpoint_in_background(&self) {
+        let catalog = self.clone();
+        std::thread::spawn(move || {
+            if let Err(error) = catalog.checkpoint() {
+                eprintln!("cinedex: checkpoint after the import failed: {error}");
+            }
+        });
+    }
+
     pub fn checkpoint(&self) -> Result<()> {
         let Some(path) = self.path() else {
             return Ok(());

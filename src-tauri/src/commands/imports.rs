@@ -55,16 +55,7 @@ pub async fn run_import<R: Runtime>(
                 let _ = app.emit("import-progress", ImportProgress { done, total });
                 !cancel.load(Ordering::SeqCst)
             };
-            let summary = c.import(source, &PathBuf::from(path), &options, &progress)?;
-            // The import's commit left its pages in the WAL; copying them into the file takes a
-            // few seconds for a large one, which the person need not wait for.
-            let catalog = c.clone();
-            std::thread::spawn(move || {
-                if let Err(error) = catalog.checkpoint() {
-                    eprintln!("cinedex: checkpoint after the import failed: {error}");
-                }
-            });
-            Ok(summary)
+            c.import(source, &PathBuf::from(path), &options, &progress)
         })
         .await
 }

@@ -182,7 +182,7 @@ impl Catalog {
             });
         }
         self.backup_before_import()?;
-        self.write_bulk(|tx| {
+        let summary = self.write_bulk(|tx| {
             let plan = plan::Plan::build(tx, batch)?;
             let summary = plan.summary(source, true);
             // Indexed once per film at the end rather than by a trigger per row written.
@@ -190,7 +190,9 @@ impl Catalog {
                 apply::apply(tx, touched, plan, progress)
             })?;
             Ok(summary)
-        })
+        })?;
+        self.checkpoint_in_background();
+        Ok(summary)
     }
 }
 
