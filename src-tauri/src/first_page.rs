@@ -170,3 +170,68 @@ mod tests {
         assert!(first_page.take(&opening_query()).is_none());
     }
 }
+
+#[cfg(test)]
+mod tied_to_the_ui {
+    use super::*;
+
+    fn ui_source(path: &str) -> String {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+    }
+
+    /// The text after `start` up to the first `end`.
+    fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+        let from = text
+            .find(start)
+            .unwrap_or_else(|| panic!("`{start}` not found"))
+            + start.len();
+        let to = text[from..]
+            .find(end)
+            .unwrap_or_else(|| panic!("`{end}` not found"));
+        text[from..from + to].trim()
+    }
+
+    /// The page read ahead at start-up is used only when it is exactly the library's first
+    /// query (ui/src/lib/library/opening.ts with pages.ts): this ties the two spellings.
+    #[test]
+    fn the_read_ahead_is_the_query_the_library_opens_with() {
+        let pages = ui_source("ui/src/lib/library/pages.ts");
+        let opening = ui_source("ui/src/lib/library/opening.ts");
+        let ui_page_size: u32 = between(&pages, "export const PAGE_SIZE =", ";")
+            .parse()
+            .expect("PAGE_SIZE is a number");
+        assert_eq!(ui_page_size, PAGE_SIZE);
+        let order = between(&opening, "export const OPENING_ORDER: SortState =", ";");
+        let ours = serde_json::to_value(opening_query()).expect("a query");
+        assert_eq!(
+            order.replace(' ', ""),
+            format!(
+                "{{sort:{},descending:{}}}",
+                ours["sort"], ours["descending"]
+            )
+        );
+        let query = between(
+            &opening,
+            "libraryQuery(filter: string, order: SortState): FilmListQuery {",
+            "}",
+        );
+        for (key, spelled) in [
+            ("titleFilter", "filter.trim() || null"),
+            ("watchStatus", "null"),
+            ("group", "null"),
+            ("offset", "0"),
+            ("limit", "PAGE_SIZE"),
+        ] {
+            assert!(
+                query.contains(&format!("{key}: {spelled},")),
+                "libraryQuery's {key} is not `{spelled}`"
+            );
+        }
+        assert_eq!(ours["titleFilter"], serde_json::Value::Null);
+        assert_eq!(ours["watchStatus"], serde_json::Value::Null);
+        assert_eq!(ours["group"], serde_json::Value::Null);
+        assert_eq!(ours["offset"], 0);
+        assert_eq!(ours["limit"], PAGE_SIZE);
+    }
+}
