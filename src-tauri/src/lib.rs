@@ -32,6 +32,14 @@ pub fn default_config_dir() -> Option<PathBuf> {
     dirs::config_dir().map(|dir| dir.join(APP_IDENTIFIER))
 }
 
+/// Wikidata and TMDB as the person set them up (their key, their offline switch) with the cache
+/// beside `catalog`: what the window and the command line both ask.
+pub fn reference_for(
+    catalog: &cinedex_catalog::Catalog,
+) -> cinedex_catalog::Result<cinedex_catalog::reference::Reference> {
+    cinedex_catalog::reference::Reference::for_person(default_config_dir(), catalog)
+}
+
 /// Registers the state and the IPC commands on `builder`; tests pass a mock builder.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) -> tauri::Builder<R> {
     builder

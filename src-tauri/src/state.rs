@@ -6,6 +6,7 @@ use std::sync::{RwLock, RwLockReadGuard};
 use std::time::Duration;
 
 use cinedex_catalog::recovery::{self, Damage, SessionMarker};
+use cinedex_catalog::reference::Reference;
 use cinedex_catalog::{Catalog, ChangeWatcher, ErrorKind, ErrorPayload};
 use tauri::{Emitter, Runtime};
 
@@ -154,6 +155,20 @@ impl CatalogState {
                 watch_for_changes(watcher, &app);
             }
         });
+    }
+
+    /// [`CatalogState::run`] with the reference as the person set it up (their TMDB key, their
+    /// offline switch, the cache beside the catalog), for the commands that may ask Wikidata or TMDB.
+    pub async fn run_with_reference<T, F>(&self, work: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Catalog, &Reference) -> cinedex_catalog::Result<T> + Send + 'static,
+    {
+        self.run(move |catalog| {
+            let reference = crate::reference_for(catalog)?;
+            work(catalog, &reference)
+        })
+        .await
     }
 
     /// Runs `work` on a blocking thread so the window's main thread never waits on SQLite.

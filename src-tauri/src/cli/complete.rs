@@ -9,7 +9,7 @@ use cinedex_catalog::completion::{
     CompletionOptions, CompletionQueue, CompletionReport, CompletionStatus, CompletionTargets,
     FilmCompletion, QueuedFilm,
 };
-use cinedex_catalog::reference::{ExternalId, Reference};
+use cinedex_catalog::reference::ExternalId;
 use cinedex_catalog::Catalog;
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
@@ -54,7 +54,7 @@ pub fn run(catalog: &Catalog, out: &Output, args: CompleteArgs) -> anyhow::Resul
             |_| println!("Film {film_id} is out of the review queue."),
         );
     }
-    let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
+    let reference = crate::reference_for(catalog)?;
     if let [film_id, pick] = args.pick.as_slice() {
         let film_id: i64 = film_id
             .parse()

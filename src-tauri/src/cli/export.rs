@@ -33,11 +33,7 @@ pub fn run(catalog: &Catalog, out: &Output, args: ExportArgs) -> anyhow::Result<
         FormatArg::Markdown => ExportFormat::Markdown,
         FormatArg::Letterboxd => ExportFormat::Letterboxd,
     };
-    let existing = if args.replace {
-        ExportExisting::Replace
-    } else {
-        ExportExisting::Refuse
-    };
+    let existing = ExportExisting::replacing(args.replace);
     let report = catalog.export_to(format, &args.out, existing)?;
     out.show(&report, |r| {
         println!(

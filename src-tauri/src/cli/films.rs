@@ -5,7 +5,6 @@ use serde_json::json;
 
 use super::args::{EditArgs, FilmFields, ListArgs};
 use super::output::{self, Output};
-use cinedex_catalog::reference::Reference;
 
 pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Result<()> {
     let input = FilmInput {
@@ -18,7 +17,7 @@ pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Resul
     };
     let film = match fields.from {
         Some(from) => {
-            let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
+            let reference = crate::reference_for(catalog)?;
             let added = catalog.add_film_from(&reference, &from, &input)?;
             // The film is in; a poster that could not be fetched is worth a word, not a failure.
             if let Some(problem) = added.poster_problem {

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use cinedex_catalog::reference::{page, Reference};
+use cinedex_catalog::reference::page;
 use cinedex_catalog::{
     Catalog, ColumnMapping, CsvField, ImportOptions, ImportSource, ImportSummary,
 };
@@ -188,7 +188,7 @@ fn article(
 ) -> anyhow::Result<()> {
     let address = file.to_str().filter(|a| page::is_web_address(a));
     // The one client for the page and the fact check; offline, the check is skipped.
-    let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
+    let reference = crate::reference_for(catalog)?;
     let proposal = match address {
         Some(url) => {
             let page = reference.fetch_page(url)?;

@@ -1,7 +1,6 @@
 //! `cinedex lists`, `cinedex list-show ID` and `cinedex canon add AWARD`: lists with how many of
 //! their films have been seen, ghosts (a canon's films not in the catalog) marked.
 
-use cinedex_catalog::reference::Reference;
 use cinedex_catalog::{Catalog, FilmListDetail};
 use clap::Subcommand;
 
@@ -44,7 +43,7 @@ pub fn show(catalog: &Catalog, out: &Output, id: i64) -> anyhow::Result<()> {
 pub fn canon(catalog: &Catalog, out: &Output, command: CanonCommand) -> anyhow::Result<()> {
     match command {
         CanonCommand::Add { award } => {
-            let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
+            let reference = crate::reference_for(catalog)?;
             let detail = catalog.add_canon(&reference, &award.join(" "))?;
             out.show(&detail, print_detail)
         }

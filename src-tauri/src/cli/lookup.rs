@@ -4,9 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use cinedex_catalog::reference::{
-    config, LookupResult, Reference, ReferenceSource, SettingName, Settings,
-};
+use cinedex_catalog::reference::{config, LookupResult, ReferenceSource, SettingName, Settings};
 use cinedex_catalog::Catalog;
 use clap::{Args, Subcommand, ValueEnum};
 use comfy_table::{presets, ContentArrangement, Table};
@@ -57,7 +55,7 @@ pub enum ConfigCommand {
 
 pub fn lookup(catalog: &Catalog, out: &Output, args: LookupArgs) -> anyhow::Result<()> {
     let query = args.query.join(" ");
-    let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
+    let reference = crate::reference_for(catalog)?;
     let result = reference.lookup(
         Some(catalog),
         &query,

@@ -1,7 +1,6 @@
 //! `cinedex person NAME-or-ID [--filmography]`: a person's films in the catalog by role, with
 //! what has been seen of them, and on demand the rest of their filmography from the reference.
 
-use cinedex_catalog::reference::Reference;
 use cinedex_catalog::{Catalog, PersonPage, SeenStatus};
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
@@ -22,7 +21,7 @@ pub struct PersonArgs {
 pub fn person(catalog: &Catalog, out: &Output, args: PersonArgs) -> anyhow::Result<()> {
     let page = catalog.person(&args.person.join(" "))?;
     let page = if args.filmography {
-        let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
+        let reference = crate::reference_for(catalog)?;
         catalog.person_filmography(&reference, page)?
     } else {
         page

@@ -1,7 +1,7 @@
 //! `cinedex refresh ID`: the film beside the reference, field by field; `--fill` fills only the
 //! blanks, `--take FIELD…` (or `--take all`) takes the reference's value of those fields.
 
-use cinedex_catalog::reference::{FieldStatus, Reference, Refresh, Take};
+use cinedex_catalog::reference::{FieldStatus, Refresh, Take};
 use cinedex_catalog::Catalog;
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
@@ -33,7 +33,7 @@ pub fn refresh(catalog: &Catalog, out: &Output, args: RefreshArgs) -> anyhow::Re
     } else {
         Take::Fields(args.take)
     };
-    let reference = Reference::for_person(crate::default_config_dir(), catalog)?;
+    let reference = crate::reference_for(catalog)?;
     let refresh = catalog.refresh_film(&reference, args.id, args.source.map(Into::into), &take)?;
     out.show(&refresh, print_refresh)
 }

@@ -23,11 +23,7 @@ pub struct YearArgs {
 pub fn run(catalog: &Catalog, out: &Output, args: YearArgs) -> anyhow::Result<()> {
     let review = catalog.year_in_review(args.year)?;
     if let Some(path) = &args.markdown {
-        let existing = if args.replace {
-            ExportExisting::Replace
-        } else {
-            ExportExisting::Refuse
-        };
+        let existing = ExportExisting::replacing(args.replace);
         catalog.export_year_in_review_markdown(args.year, path, existing)?;
         return out.show(&review, |r| {
             println!("Saved the review of {} to {}", r.year, path.display())

@@ -1,7 +1,6 @@
 //! Article commands: propose a catalog entry from an article's text, then import it as confirmed.
 
 use cinedex_catalog::article::{read_article_file, ArticleFile, ArticleProposal};
-use cinedex_catalog::reference::Reference;
 use cinedex_catalog::FilmDetail;
 use tauri::State;
 
@@ -29,9 +28,8 @@ pub async fn propose_article(
     film_id: Option<i64>,
 ) -> Result<ArticleProposal, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            c.propose_article_checked(&text, file_name.as_deref(), film_id, Some(&reference))
+        .run_with_reference(move |c, reference| {
+            c.propose_article_checked(&text, file_name.as_deref(), film_id, Some(reference))
         })
         .await
 }
@@ -45,10 +43,9 @@ pub async fn propose_article_from_url(
     film_id: Option<i64>,
 ) -> Result<ArticleProposal, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+        .run_with_reference(move |c, reference| {
             let page = reference.fetch_page(&url)?;
-            c.propose_article_from_page(&page, &url, film_id, Some(&reference))
+            c.propose_article_from_page(&page, &url, film_id, Some(reference))
         })
         .await
 }

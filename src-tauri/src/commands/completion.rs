@@ -8,7 +8,7 @@ use std::sync::Arc;
 use cinedex_catalog::completion::{
     CompletionOptions, CompletionQueue, CompletionReport, CompletionTargets, FilmCompletion,
 };
-use cinedex_catalog::reference::{ExternalId, Reference, ReferenceSource};
+use cinedex_catalog::reference::{ExternalId, ReferenceSource};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::{CatalogState, IpcError};
@@ -34,8 +34,7 @@ pub async fn complete_films<R: Runtime>(
     control.cancel.store(false, Ordering::SeqCst);
     let cancel = control.cancel.clone();
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+        .run_with_reference(move |c, reference| {
             let options = CompletionOptions {
                 source,
                 dry_run: dry_run.unwrap_or(false),
@@ -45,7 +44,7 @@ pub async fn complete_films<R: Runtime>(
                 let _ = app.emit(PROGRESS_EVENT, state);
                 !cancel.load(Ordering::SeqCst)
             };
-            c.complete(&reference, &targets, &options, &progress)
+            c.complete(reference, &targets, &options, &progress)
         })
         .await
 }
@@ -62,12 +61,11 @@ pub async fn count_incomplete_films(
     source: Option<ReferenceSource>,
 ) -> Result<usize, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            let source = source.unwrap_or(reference.preferred_source());
-            let films =
-                c.completion_films(&CompletionTargets::Missing, source, reference.has_tmdb())?;
-            Ok(films.len())
+        .run_with_reference(move |c, reference| {
+            Ok(
+                c.films_to_complete(reference, &CompletionTargets::Missing, source)?
+                    .len(),
+            )
         })
         .await
 }
@@ -85,9 +83,8 @@ pub async fn pick_completion(
     id: String,
 ) -> Result<FilmCompletion, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            c.pick_completion(&reference, film_id, &ExternalId::new(source.as_str(), id))
+        .run_with_reference(move |c, reference| {
+            c.pick_completion(reference, film_id, &ExternalId::new(source.as_str(), id))
         })
         .await
 }

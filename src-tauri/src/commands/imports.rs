@@ -74,11 +74,7 @@ pub async fn export_catalog(
 ) -> Result<ExportReport, IpcError> {
     // `replace` is true only when the system's save dialog returned the path: it has asked
     // "Replace?" itself before returning a file that exists.
-    let existing = if replace == Some(true) {
-        ExportExisting::Replace
-    } else {
-        ExportExisting::Refuse
-    };
+    let existing = ExportExisting::replacing(replace == Some(true));
     state
         .run(move |c| c.export_to(format, &PathBuf::from(path), existing))
         .await

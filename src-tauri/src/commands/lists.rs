@@ -2,7 +2,6 @@
 //! and ghosts, creating, renaming, moving entries, notes, and following a canon (whose fetch runs
 //! on the blocking pool, with the person's reference settings and cache).
 
-use cinedex_catalog::reference::Reference;
 use cinedex_catalog::{FilmList, FilmListDetail};
 use tauri::State;
 
@@ -69,10 +68,7 @@ pub async fn add_canon(
     award: String,
 ) -> Result<FilmListDetail, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            c.add_canon(&reference, &award)
-        })
+        .run_with_reference(move |c, reference| c.add_canon(reference, &award))
         .await
 }
 
@@ -84,9 +80,6 @@ pub async fn add_ghost_film(
     reference_id: String,
 ) -> Result<FilmListDetail, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            c.add_ghost_film(&reference, id, &reference_id)
-        })
+        .run_with_reference(move |c, reference| c.add_ghost_film(reference, id, &reference_id))
         .await
 }

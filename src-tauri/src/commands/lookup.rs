@@ -5,8 +5,7 @@
 
 use cinedex_catalog::reference::settings_view::{change_settings, SettingsChange, SettingsView};
 use cinedex_catalog::reference::{
-    config, Candidate, LookupResult, Reference, ReferenceFilm, ReferenceSource, Refresh, Settings,
-    Take,
+    config, Candidate, LookupResult, ReferenceFilm, ReferenceSource, Refresh, Settings, Take,
 };
 use cinedex_catalog::{Film, FilmInput};
 use tauri::State;
@@ -24,8 +23,7 @@ pub async fn lookup_films(
     source: Option<ReferenceSource>,
 ) -> Result<LookupResult, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+        .run_with_reference(move |c, reference| {
             let source = source.unwrap_or(reference.preferred_source());
             reference.lookup(Some(c), &query, year, source, DIALOG_LIMIT)
         })
@@ -41,8 +39,7 @@ pub async fn quick_lookup_films(
     source: Option<ReferenceSource>,
 ) -> Result<LookupResult, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
+        .run_with_reference(move |c, reference| {
             let source = source.unwrap_or(reference.preferred_source());
             reference.quick_lookup(Some(c), &query, source, DIALOG_LIMIT)
         })
@@ -57,9 +54,7 @@ pub async fn lookup_candidate(
     id: String,
 ) -> Result<Option<Candidate>, IpcError> {
     state
-        .run(move |c| {
-            Reference::for_person(crate::default_config_dir(), c)?.candidate(Some(c), source, &id)
-        })
+        .run_with_reference(move |c, reference| reference.candidate(Some(c), source, &id))
         .await
 }
 
@@ -84,10 +79,7 @@ pub async fn download_poster(
     url: Option<String>,
 ) -> Result<Film, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            c.download_poster(&reference, id, url.as_deref())
-        })
+        .run_with_reference(move |c, reference| c.download_poster(reference, id, url.as_deref()))
         .await
 }
 
@@ -98,7 +90,7 @@ pub async fn candidate_poster(
     url: String,
 ) -> Result<String, IpcError> {
     state
-        .run(move |c| Reference::for_person(crate::default_config_dir(), c)?.candidate_poster(&url))
+        .run_with_reference(move |_, reference| reference.candidate_poster(&url))
         .await
 }
 
@@ -136,10 +128,7 @@ async fn refresh(
     take: Take,
 ) -> Result<Refresh, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            c.refresh_film(&reference, id, source, &take)
-        })
+        .run_with_reference(move |c, reference| c.refresh_film(reference, id, source, &take))
         .await
 }
 

@@ -2,7 +2,6 @@
 //! on the blocking pool, with the person's settings and the cache), and a film of it put on the
 //! watchlist in one step.
 
-use cinedex_catalog::reference::Reference;
 use cinedex_catalog::{Film, PersonPage};
 use tauri::State;
 
@@ -24,10 +23,9 @@ pub async fn get_person_filmography(
     id: i64,
 ) -> Result<PersonPage, IpcError> {
     state
-        .run(move |c| {
+        .run_with_reference(move |c, reference| {
             let page = c.person_by_id(id)?;
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            c.person_filmography(&reference, page)
+            c.person_filmography(reference, page)
         })
         .await
 }
@@ -40,9 +38,6 @@ pub async fn add_to_watchlist(
     from: String,
 ) -> Result<Film, IpcError> {
     state
-        .run(move |c| {
-            let reference = Reference::for_person(crate::default_config_dir(), c)?;
-            c.add_to_watchlist(&reference, &from)
-        })
+        .run_with_reference(move |c, reference| c.add_to_watchlist(reference, &from))
         .await
 }

@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use base64::Engine;
-use cinedex_catalog::{CatalogError, ExportExisting, YearInReview};
+use cinedex_catalog::{ExportExisting, YearInReview};
 use serde::Deserialize;
 use tauri::State;
 
@@ -38,11 +37,7 @@ pub async fn export_year_in_review(
     replace: Option<bool>,
     png_base64: Option<String>,
 ) -> Result<(), IpcError> {
-    let existing = if replace == Some(true) {
-        ExportExisting::Replace
-    } else {
-        ExportExisting::Refuse
-    };
+    let existing = ExportExisting::replacing(replace == Some(true));
     let path = PathBuf::from(path);
     match format {
         YearExportFormat::Markdown => {
@@ -51,22 +46,11 @@ pub async fn export_year_in_review(
                 .await
         }
         YearExportFormat::Png => {
-            let bytes = decode_png(png_base64.as_deref())?;
             state
-                .run(move |c| c.save_year_in_review_png(&bytes, &path, existing))
+                .run(move |c| {
+                    c.save_year_in_review_png_base64(png_base64.as_deref(), &path, existing)
+                })
                 .await
         }
     }
-}
-
-fn decode_png(text: Option<&str>) -> Result<Vec<u8>, CatalogError> {
-    let invalid = |message: &str| CatalogError::Invalid {
-        field: "image",
-        message: message.to_owned(),
-    };
-    let text = text.ok_or_else(|| invalid("No image was sent."))?;
-    let text = text.strip_prefix("data:image/png;base64,").unwrap_or(text);
-    base64::engine::general_purpose::STANDARD
-        .decode(text.trim())
-        .map_err(|_| invalid("The image is not valid base64."))
 }

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::reference::Reference;
+use crate::reference::{Reference, ReferenceSource};
 
 /// Films completed at once: one more than the HTTP client lets through to a service at once, so
 /// that while one film is being written the others keep every allowed request in flight (the
@@ -24,6 +24,19 @@ pub const DEFAULT_CONCURRENCY: usize = 4;
 const MAX_CONCURRENCY: usize = 16;
 
 impl Catalog {
+    /// The films a run with `reference` over `targets` would take, from `source` (the preferred
+    /// one when `None`): films missing a poster count only when TMDB, which has posters, is set up.
+    pub fn films_to_complete(
+        &self,
+        reference: &Reference,
+        targets: &CompletionTargets,
+        source: Option<ReferenceSource>,
+    ) -> Result<Vec<i64>> {
+        let source = source.unwrap_or(reference.preferred_source());
+        reference.provider(source)?;
+        self.completion_films(targets, source, reference.has_tmdb())
+    }
+
     /// Completes the films `targets` names from `reference`, as [`CompletionOptions`] say.
     /// `progress` is told after each film and returns `false` to stop the run (the films under
     /// way finish, none is started). A network failure stops the run the same way and is named in
@@ -36,8 +49,7 @@ impl Catalog {
         progress: &(dyn Fn(&CompletionProgress, &FilmCompletion) -> bool + Sync),
     ) -> Result<CompletionReport> {
         let source = options.source.unwrap_or(reference.preferred_source());
-        reference.provider(source)?;
-        let ids = self.completion_films(targets, source, reference.has_tmdb())?;
+        let ids = self.films_to_complete(reference, targets, Some(source))?;
         let total = ids.len();
         let workers = options
             .concurrency

@@ -122,6 +122,18 @@ pub enum Existing {
     Replace,
 }
 
+impl Existing {
+    /// `Replace` when the person confirmed replacing (`--replace`, or a save dialog that asked),
+    /// else `Refuse`.
+    pub fn replacing(confirmed: bool) -> Existing {
+        if confirmed {
+            Existing::Replace
+        } else {
+            Existing::Refuse
+        }
+    }
+}
+
 /// Writes a new file through a temporary sibling, moved to `out` once complete; unless told to
 /// replace, refuses when `out` exists, even if it appears while the export runs.
 pub(crate) fn write_file(

@@ -38,6 +38,27 @@ impl Catalog {
         check_png(bytes)?;
         write_file(out, existing, |w| w.write_all(bytes))
     }
+
+    /// [`Catalog::save_year_in_review_png`] of the image the window rendered, sent as base64 (a
+    /// `data:image/png;base64,` URL's prefix allowed); `None` when nothing was sent.
+    pub fn save_year_in_review_png_base64(
+        &self,
+        image: Option<&str>,
+        out: &Path,
+        existing: Existing,
+    ) -> Result<()> {
+        let bytes = png_from_base64(image)?;
+        self.save_year_in_review_png(&bytes, out, existing)
+    }
+}
+
+fn png_from_base64(text: Option<&str>) -> Result<Vec<u8>> {
+    use base64::Engine;
+    let text = text.ok_or_else(|| CatalogError::invalid("image", "No image was sent."))?;
+    let text = text.strip_prefix("data:image/png;base64,").unwrap_or(text);
+    base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|_| CatalogError::invalid("image", "The image is not valid base64."))
 }
 
 /// Checks that `bytes` are a PNG image (signature, then a header read by the image decoder) of at
