@@ -5,51 +5,24 @@
 
 use crate::common;
 use crate::reference_standin;
-use common::Shell;
+use common::{json_of, one_error_line, Shell};
 use reference_standin::wikidata;
-use serde_json::Value;
-
-fn cmd(shell: &Shell, wikidata: &str, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = shell.cmd(args);
-    cmd.env("CINEDEX_CONFIG_DIR", shell.db.with_file_name("config"))
-        .env("CINEDEX_WIKIDATA_URL", wikidata)
-        .env_remove("CINEDEX_OFFLINE")
-        .env_remove("CINEDEX_TMDB_KEY");
-    cmd
-}
-
-fn json_of(output: &assert_cmd::assert::Assert) -> Value {
-    serde_json::from_slice(&output.get_output().stdout).unwrap()
-}
-
-fn one_error_line(output: &assert_cmd::assert::Assert) -> String {
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).to_string();
-    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("error:"), "{stderr}");
-    stderr
-}
 
 #[test]
 fn following_an_award_prints_its_list_with_ghosts_and_progress() {
     let shell = Shell::new();
     let server = wikidata();
-    let added = cmd(
-        &shell,
-        &server,
-        &["add", "--from", "wikidata:Q104123", "--json"],
-    )
-    .assert()
-    .success();
+    let added = shell
+        .online(&server, &["add", "--from", "wikidata:Q104123", "--json"])
+        .assert()
+        .success();
     let pulp = json_of(&added)["id"].as_i64().unwrap();
     shell.json(&["viewing", "add", &pulp.to_string(), "--date", "2024-03-02"]);
 
-    let out = cmd(
-        &shell,
-        &server,
-        &["canon", "add", "Palme", "d'Or", "--json"],
-    )
-    .assert()
-    .success();
+    let out = shell
+        .online(&server, &["canon", "add", "Palme", "d'Or", "--json"])
+        .assert()
+        .success();
     let list = json_of(&out);
     assert_eq!(list["name"], "Palme d'Or");
     assert_eq!(list["canon"], "wikidata:Q179808");
@@ -85,7 +58,8 @@ fn following_an_award_prints_its_list_with_ghosts_and_progress() {
     assert!(text.contains("Pulp Fiction"), "{text}");
 
     // Again, by its Q-id: the same list, brought up to date, no duplicate.
-    cmd(&shell, &server, &["canon", "add", "Q179808", "--json"])
+    shell
+        .online(&server, &["canon", "add", "Q179808", "--json"])
         .assert()
         .success();
     assert_eq!(shell.json(&["lists"]).as_array().unwrap().len(), 1);
@@ -95,7 +69,8 @@ fn following_an_award_prints_its_list_with_ghosts_and_progress() {
 fn an_award_wikidata_does_not_know_is_one_error_line_naming_it() {
     let shell = Shell::new();
     let server = wikidata();
-    let out = cmd(&shell, &server, &["canon", "add", "Golden Turnip"])
+    let out = shell
+        .online(&server, &["canon", "add", "Golden Turnip"])
         .assert()
         .code(1);
     assert!(one_error_line(&out).contains("Golden Turnip"));
@@ -106,7 +81,8 @@ fn an_award_wikidata_does_not_know_is_one_error_line_naming_it() {
 fn offline_following_an_award_fails_with_one_line_and_adds_no_list() {
     let shell = Shell::new();
     let server = wikidata();
-    let out = cmd(&shell, &server, &["canon", "add", "Q179808"])
+    let out = shell
+        .online(&server, &["canon", "add", "Q179808"])
         .env("CINEDEX_OFFLINE", "1")
         .assert()
         .code(1);

@@ -10,32 +10,9 @@ use reference_standin::library::WikidataLibrary;
 use reference_standin::wikidata_library;
 use serde_json::Value;
 
-fn cmd(shell: &Shell, server: &str, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = shell.cmd(args);
-    cmd.env("CINEDEX_CONFIG_DIR", shell.db.with_file_name("config"))
-        .env("CINEDEX_WIKIDATA_URL", server)
-        .env_remove("CINEDEX_OFFLINE")
-        .env_remove("CINEDEX_TMDB_KEY");
-    cmd
-}
-
-fn json_out(shell: &Shell, server: &str, args: &[&str]) -> Value {
-    let out = cmd(shell, server, args).arg("--json").assert().success();
-    serde_json::from_slice(&out.get_output().stdout).unwrap()
-}
-
 /// The library's catalog side, imported from a CSV (IMDb ids where the library has them).
 fn import_library(shell: &Shell) {
-    let mut csv = String::from("Title,Year,IMDb ID\n");
-    for film in WikidataLibrary::letterboxd_like().catalog_films() {
-        let year = film.catalog_year.map(|y| y.to_string()).unwrap_or_default();
-        let imdb = if film.catalog_has_imdb {
-            film.imdb.as_str()
-        } else {
-            ""
-        };
-        csv.push_str(&format!("\"{}\",{year},{imdb}\n", film.catalog_title));
-    }
+    let csv = WikidataLibrary::letterboxd_like().catalog_csv();
     let file = shell.db.with_file_name("library.csv");
     std::fs::write(&file, csv).unwrap();
     shell
@@ -62,7 +39,7 @@ fn complete_fills_the_sure_films_queues_the_remakes_and_answers_the_queue() {
     let server = wikidata_library();
     import_library(&shell);
 
-    let report = json_out(&shell, &server, &["complete", "--source", "wikidata"]);
+    let report = shell.online_json(&server, &["complete", "--source", "wikidata"]);
 
     let totals = &report["totals"];
     assert_eq!(totals["films"], 30, "{report}");
@@ -83,7 +60,7 @@ fn complete_fills_the_sure_films_queues_the_remakes_and_answers_the_queue() {
     let shown = shell.json(&["show", &film_id(&shell, "Vertigo")]);
     assert_eq!(shown["directors"][0], "Alfred Hitchcock");
 
-    let queue = json_out(&shell, &server, &["complete", "--queue"]);
+    let queue = shell.online_json(&server, &["complete", "--queue"]);
     let review = queue["review"].as_array().unwrap();
     assert_eq!(review.len(), 2, "{queue}");
     assert_eq!(review[0]["film"]["title"], "Solaris");
@@ -100,21 +77,22 @@ fn complete_fills_the_sure_films_queues_the_remakes_and_answers_the_queue() {
     let pick = format!("wikidata:{}", candidate["film"]["id"].as_str().unwrap());
     let solaris = film_id(&shell, "Solaris");
 
-    let picked = json_out(&shell, &server, &["complete", "--pick", &solaris, &pick]);
+    let picked = shell.online_json(&server, &["complete", "--pick", &solaris, &pick]);
     assert_eq!(picked["status"], "applied");
     assert_eq!(
         shell.json(&["show", &solaris])["directors"][0],
         "Andrei Tarkovsky"
     );
     let suspiria = film_id(&shell, "Suspiria");
-    cmd(&shell, &server, &["complete", "--skip", &suspiria])
+    shell
+        .online(&server, &["complete", "--skip", &suspiria])
         .assert()
         .success();
-    let queue = json_out(&shell, &server, &["complete", "--queue"]);
+    let queue = shell.online_json(&server, &["complete", "--queue"]);
     assert_eq!(queue["review"].as_array().unwrap().len(), 0, "{queue}");
 
     // A human-readable run over nothing left says so.
-    let out = cmd(&shell, &server, &["complete"]).assert().success();
+    let out = shell.online(&server, &["complete"]).assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(text.contains("Nothing to complete"), "{text}");
 }
@@ -126,7 +104,8 @@ fn offline_exits_1_naming_why_a_dry_run_changes_nothing_and_what_it_fetched_serv
     import_library(&shell);
     let before = shell.json(&["list"]);
 
-    let out = cmd(&shell, &server, &["complete", "--json"])
+    let out = shell
+        .online(&server, &["complete", "--json"])
         .env("CINEDEX_OFFLINE", "1")
         .assert()
         .code(1);
@@ -138,17 +117,14 @@ fn offline_exits_1_naming_why_a_dry_run_changes_nothing_and_what_it_fetched_serv
     assert!(stderr.contains("30 film(s) were not reached"), "{stderr}");
     assert_eq!(shell.json(&["list"]), before);
 
-    let dry = json_out(
-        &shell,
-        &server,
-        &["complete", "--dry-run", "--source", "wikidata"],
-    );
+    let dry = shell.online_json(&server, &["complete", "--dry-run", "--source", "wikidata"]);
     assert_eq!(dry["dryRun"], true);
     assert_eq!(dry["totals"]["applied"], 27);
     assert_eq!(shell.json(&["list"]), before);
 
     // The dry run's answers are in the cache beside the catalog: offline is enough now.
-    let offline = cmd(&shell, &server, &["complete", "--json"])
+    let offline = shell
+        .online(&server, &["complete", "--json"])
         .env("CINEDEX_OFFLINE", "1")
         .assert()
         .success();
@@ -164,17 +140,15 @@ fn bad_picks_and_unknown_films_are_refused_by_name() {
     import_library(&shell);
     let stalker = film_id(&shell, "Stalker");
 
-    let out = cmd(
-        &shell,
-        &server,
-        &["complete", "--pick", &stalker, "nonsense"],
-    )
-    .assert()
-    .code(1);
+    let out = shell
+        .online(&server, &["complete", "--pick", &stalker, "nonsense"])
+        .assert()
+        .code(1);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("\"nonsense\""));
-    let out = cmd(&shell, &server, &["complete", "999"]).assert().code(1);
+    let out = shell.online(&server, &["complete", "999"]).assert().code(1);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("999"));
-    cmd(&shell, &server, &["complete", "--queue", "--missing"])
+    shell
+        .online(&server, &["complete", "--queue", "--missing"])
         .assert()
         .code(2);
 }

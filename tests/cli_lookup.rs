@@ -8,45 +8,18 @@ use crate::reference_standin;
 use std::net::TcpListener;
 use std::path::PathBuf;
 
-use common::Shell;
+use common::{json_of, one_error_line, Shell};
 use reference_standin::{tmdb, wikidata, TMDB_KEY};
 use serde_json::{json, Value};
-
-fn cmd(shell: &Shell, wikidata: &str, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = shell.cmd(args);
-    cmd.env("CINEDEX_CONFIG_DIR", config_dir(shell))
-        .env("CINEDEX_WIKIDATA_URL", wikidata)
-        .env_remove("CINEDEX_OFFLINE")
-        .env_remove("CINEDEX_TMDB_KEY");
-    cmd
-}
-
-fn config_dir(shell: &Shell) -> PathBuf {
-    shell.db.with_file_name("config")
-}
-
-fn json_of(output: &assert_cmd::assert::Assert) -> Value {
-    serde_json::from_slice(&output.get_output().stdout).unwrap()
-}
-
-fn one_error_line(output: &assert_cmd::assert::Assert) -> String {
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).to_string();
-    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("error:"), "{stderr}");
-    stderr
-}
 
 #[test]
 fn a_lookup_lists_films_only_with_their_directors_and_marks_the_catalogs_own() {
     let shell = Shell::new();
     let server = wikidata();
-    let out = cmd(
-        &shell,
-        &server,
-        &["lookup", "Solaris", "--year", "1972", "--json"],
-    )
-    .assert()
-    .success();
+    let out = shell
+        .online(&server, &["lookup", "Solaris", "--year", "1972", "--json"])
+        .assert()
+        .success();
     let result = json_of(&out);
     assert_eq!(result["query"], "Solaris");
     assert_eq!(result["source"], "wikidata");
@@ -78,7 +51,8 @@ fn a_lookup_lists_films_only_with_their_directors_and_marks_the_catalogs_own() {
     shell.json(&["import", "json", file.to_str().unwrap()]);
     let film_id = shell.json(&["list"])[0]["id"].clone();
     let again = json_of(
-        &cmd(&shell, &server, &["lookup", "Solaris", "--json"])
+        &shell
+            .online(&server, &["lookup", "Solaris", "--json"])
             .assert()
             .success(),
     );
@@ -90,7 +64,8 @@ fn a_lookup_lists_films_only_with_their_directors_and_marks_the_catalogs_own() {
         .unwrap();
     assert_eq!(marked["inCatalog"], film_id);
 
-    let text = cmd(&shell, &server, &["lookup", "Solaris"])
+    let text = shell
+        .online(&server, &["lookup", "Solaris"])
         .assert()
         .success();
     let table = String::from_utf8_lossy(&text.get_output().stdout).to_string();
@@ -104,7 +79,8 @@ fn a_lookup_lists_films_only_with_their_directors_and_marks_the_catalogs_own() {
 fn offline_unreachable_or_a_bad_limit_exit_1_with_one_error_line() {
     let shell = Shell::new();
     let server = wikidata();
-    let offline = cmd(&shell, &server, &["lookup", "Solaris"])
+    let offline = shell
+        .online(&server, &["lookup", "Solaris"])
         .env("CINEDEX_OFFLINE", "1")
         .assert()
         .code(1);
@@ -114,12 +90,14 @@ fn offline_unreachable_or_a_bad_limit_exit_1_with_one_error_line() {
     let closed = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = format!("http://{}", closed.local_addr().unwrap());
     drop(closed);
-    let unreachable = cmd(&shell, &address, &["lookup", "Solaris"])
+    let unreachable = shell
+        .online(&address, &["lookup", "Solaris"])
         .assert()
         .code(1);
     assert!(one_error_line(&unreachable).contains("Wikidata could not be reached"));
 
-    let limit = cmd(&shell, &server, &["lookup", "Solaris", "--limit", "0"])
+    let limit = shell
+        .online(&server, &["lookup", "Solaris", "--limit", "0"])
         .assert()
         .code(1);
     assert!(one_error_line(&limit).contains("limit"));
@@ -130,10 +108,12 @@ fn settings_are_kept_owner_only_and_the_key_is_never_printed() {
     let shell = Shell::new();
     let server = wikidata();
     let key = "0123456789abcdef0123456789abcdef";
-    let set = cmd(&shell, &server, &["config", "set", "tmdb-key", key])
+    let set = shell
+        .online(&server, &["config", "set", "tmdb-key", key])
         .assert()
         .success();
-    let got = cmd(&shell, &server, &["config", "get", "tmdb-key", "--json"])
+    let got = shell
+        .online(&server, &["config", "get", "tmdb-key", "--json"])
         .assert()
         .success();
     for output in [&set, &got] {
@@ -152,25 +132,31 @@ fn settings_are_kept_owner_only_and_the_key_is_never_printed() {
     }
 
     // The saved offline switch turns lookups off without the environment.
-    cmd(&shell, &server, &["config", "set", "offline", "true"])
+    shell
+        .online(&server, &["config", "set", "offline", "true"])
         .assert()
         .success();
-    let off = cmd(&shell, &server, &["lookup", "Solaris"])
+    let off = shell
+        .online(&server, &["lookup", "Solaris"])
         .assert()
         .code(1);
     assert!(one_error_line(&off).to_lowercase().contains("offline"));
-    cmd(&shell, &server, &["config", "unset", "offline"])
+    shell
+        .online(&server, &["config", "unset", "offline"])
         .assert()
         .success();
-    cmd(&shell, &server, &["lookup", "Solaris"])
+    shell
+        .online(&server, &["lookup", "Solaris"])
         .assert()
         .success();
 
-    cmd(&shell, &server, &["config", "unset", "tmdb-key"])
+    shell
+        .online(&server, &["config", "unset", "tmdb-key"])
         .assert()
         .success();
     let gone = json_of(
-        &cmd(&shell, &server, &["config", "get", "tmdb-key", "--json"])
+        &shell
+            .online(&server, &["config", "get", "tmdb-key", "--json"])
             .assert()
             .success(),
     );
@@ -183,13 +169,10 @@ fn add_from_the_reference_fills_the_film_in_and_never_adds_it_twice() {
     let shell = Shell::new();
     let server = wikidata();
     let added = json_of(
-        &cmd(
-            &shell,
-            &server,
-            &["add", "--from", "wikidata:Q155653", "--json"],
-        )
-        .assert()
-        .success(),
+        &shell
+            .online(&server, &["add", "--from", "wikidata:Q155653", "--json"])
+            .assert()
+            .success(),
     );
     assert_eq!(added["title"], "Spirited Away");
     assert_eq!(added["year"], 2001);
@@ -219,7 +202,8 @@ fn add_from_the_reference_fills_the_film_in_and_never_adds_it_twice() {
         .collect();
     assert!(!writers.is_empty(), "{film}");
 
-    let twice = cmd(&shell, &server, &["add", "--from", "wikidata:Q155653"])
+    let twice = shell
+        .online(&server, &["add", "--from", "wikidata:Q155653"])
         .assert()
         .code(1);
     let error = one_error_line(&twice);
@@ -228,21 +212,22 @@ fn add_from_the_reference_fills_the_film_in_and_never_adds_it_twice() {
 
     // The person's own flags win over the reference.
     let mine = json_of(
-        &cmd(
-            &shell,
-            &server,
-            &[
-                "add", "--from", "Q228186", "--title", "Solyaris", "--theme", "grief", "--json",
-            ],
-        )
-        .assert()
-        .success(),
+        &shell
+            .online(
+                &server,
+                &[
+                    "add", "--from", "Q228186", "--title", "Solyaris", "--theme", "grief", "--json",
+                ],
+            )
+            .assert()
+            .success(),
     );
     assert_eq!(mine["title"], "Solyaris");
     assert_eq!(mine["year"], 1972);
     assert_eq!(mine["themes"], json!(["grief"]));
 
-    let bad = cmd(&shell, &server, &["add", "--from", "letterboxd:x"])
+    let bad = shell
+        .online(&server, &["add", "--from", "letterboxd:x"])
         .assert()
         .code(1);
     assert!(one_error_line(&bad).contains("from"));
@@ -253,7 +238,7 @@ fn a_film_added_with_tmdb_set_up_comes_with_its_poster_and_a_missing_one_is_only
     let shell = Shell::new();
     let (wikidata, tmdb) = (wikidata(), tmdb());
     let with_tmdb = |args: &[&str]| {
-        let mut cmd = cmd(&shell, &wikidata, args);
+        let mut cmd = shell.online(&wikidata, args);
         cmd.env("CINEDEX_TMDB_URL", &tmdb)
             .env("CINEDEX_TMDB_KEY", TMDB_KEY);
         cmd

@@ -4,29 +4,9 @@
 
 use crate::common;
 use crate::reference_standin;
-use common::Shell;
+use common::{json_of, one_error_line, Shell};
 use reference_standin::{tmdb, wikidata, TMDB_KEY};
 use serde_json::Value;
-
-fn online(shell: &Shell, wikidata: &str, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = shell.cmd(args);
-    cmd.env("CINEDEX_CONFIG_DIR", shell.db.with_file_name("config"))
-        .env("CINEDEX_WIKIDATA_URL", wikidata)
-        .env_remove("CINEDEX_OFFLINE")
-        .env_remove("CINEDEX_TMDB_KEY");
-    cmd
-}
-
-fn json_of(output: &assert_cmd::assert::Assert) -> Value {
-    serde_json::from_slice(&output.get_output().stdout).unwrap()
-}
-
-fn one_error_line(output: &assert_cmd::assert::Assert) -> String {
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).to_string();
-    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("error:"), "{stderr}");
-    stderr
-}
 
 fn varda(shell: &Shell) -> (i64, i64) {
     let cleo = shell.json(&[
@@ -101,22 +81,16 @@ fn person_filmography_adds_the_rest_of_their_films_marking_the_catalogs_own() {
     let shell = Shell::new();
     let server = wikidata();
     let added = json_of(
-        &online(
-            &shell,
-            &server,
-            &["add", "--from", "wikidata:Q155653", "--json"],
-        )
-        .assert()
-        .success(),
+        &shell
+            .online(&server, &["add", "--from", "wikidata:Q155653", "--json"])
+            .assert()
+            .success(),
     );
     let page = json_of(
-        &online(
-            &shell,
-            &server,
-            &["person", "Q55400", "--filmography", "--json"],
-        )
-        .assert()
-        .success(),
+        &shell
+            .online(&server, &["person", "Q55400", "--filmography", "--json"])
+            .assert()
+            .success(),
     );
     assert_eq!(page["person"]["name"], "Hayao Miyazaki");
     assert_eq!(page["person"]["wikidataId"], "Q55400");
@@ -134,13 +108,10 @@ fn person_filmography_adds_the_rest_of_their_films_marking_the_catalogs_own() {
     assert_eq!(entries[0]["inCatalog"], Value::Null);
     assert_eq!(entries[0]["referenceId"], "wikidata:Q39571");
 
-    let table = online(
-        &shell,
-        &server,
-        &["person", "Hayao Miyazaki", "--filmography"],
-    )
-    .assert()
-    .success();
+    let table = shell
+        .online(&server, &["person", "Hayao Miyazaki", "--filmography"])
+        .assert()
+        .success();
     let text = String::from_utf8_lossy(&table.get_output().stdout).to_string();
     assert!(text.contains("2 not in the catalog"), "{text}");
 }
@@ -149,7 +120,8 @@ fn person_filmography_adds_the_rest_of_their_films_marking_the_catalogs_own() {
 fn offline_the_filmography_fails_clearly_and_the_page_still_shows() {
     let shell = Shell::new();
     let server = wikidata();
-    online(&shell, &server, &["add", "--from", "wikidata:Q155653"])
+    shell
+        .online(&server, &["add", "--from", "wikidata:Q155653"])
         .assert()
         .success();
     // A new catalog directory has no cached filmography: the default shell is offline.
@@ -168,7 +140,7 @@ fn with_tmdb_set_up_the_filmography_comes_from_the_persons_tmdb_credits() {
     let shell = Shell::new();
     let (wikidata, tmdb) = (wikidata(), tmdb());
     let with_tmdb = |args: &[&str]| {
-        let mut cmd = online(&shell, &wikidata, args);
+        let mut cmd = shell.online(&wikidata, args);
         cmd.env("CINEDEX_TMDB_URL", &tmdb)
             .env("CINEDEX_TMDB_KEY", TMDB_KEY);
         cmd

@@ -8,20 +8,6 @@ use common::Shell;
 use reference_standin::wikidata;
 use serde_json::{json, Value};
 
-fn cmd(shell: &Shell, server: &str, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = shell.cmd(args);
-    cmd.env("CINEDEX_CONFIG_DIR", shell.db.with_file_name("config"))
-        .env("CINEDEX_WIKIDATA_URL", server)
-        .env_remove("CINEDEX_OFFLINE")
-        .env_remove("CINEDEX_TMDB_KEY");
-    cmd
-}
-
-fn json_out(shell: &Shell, server: &str, args: &[&str]) -> Value {
-    let out = cmd(shell, server, args).arg("--json").assert().success();
-    serde_json::from_slice(&out.get_output().stdout).unwrap()
-}
-
 fn field<'a>(refresh: &'a Value, name: &str) -> &'a Value {
     refresh["fields"]
         .as_array()
@@ -35,13 +21,13 @@ fn field<'a>(refresh: &'a Value, name: &str) -> &'a Value {
 fn refresh_compares_fills_blanks_and_takes_only_what_is_asked() {
     let shell = Shell::new();
     let server = wikidata();
-    let added = json_out(&shell, &server, &["add", "--from", "wikidata:Q155653"]);
+    let added = shell.online_json(&server, &["add", "--from", "wikidata:Q155653"]);
     let id = added["id"].to_string();
     // The person's own year and a cleared runtime and genres.
     shell.json(&["edit", &id, "--year", "2000", "--synopsis", "Mine."]);
     let before = shell.json(&["show", &id]);
 
-    let compared = json_out(&shell, &server, &["refresh", &id]);
+    let compared = shell.online_json(&server, &["refresh", &id]);
     assert_eq!(compared["source"], "wikidata");
     assert_eq!(compared["referenceId"], "Q155653");
     assert_eq!(field(&compared, "year")["status"], "differs");
@@ -55,7 +41,7 @@ fn refresh_compares_fills_blanks_and_takes_only_what_is_asked() {
         "comparing writes nothing"
     );
 
-    let filled = json_out(&shell, &server, &["refresh", &id, "--fill"]);
+    let filled = shell.online_json(&server, &["refresh", &id, "--fill"]);
     assert!(!filled["applied"]
         .as_array()
         .unwrap()
@@ -64,11 +50,11 @@ fn refresh_compares_fills_blanks_and_takes_only_what_is_asked() {
     assert_eq!(shown["year"], 2000, "a differing value is kept by --fill");
     assert_eq!(shown["synopsis"], "Mine.");
 
-    let taken = json_out(&shell, &server, &["refresh", &id, "--take", "year"]);
+    let taken = shell.online_json(&server, &["refresh", &id, "--take", "year"]);
     assert_eq!(taken["applied"], json!(["year"]));
     assert_eq!(shell.json(&["show", &id])["year"], 2001);
 
-    let human = cmd(&shell, &server, &["refresh", &id]).assert().success();
+    let human = shell.online(&server, &["refresh", &id]).assert().success();
     let text = String::from_utf8_lossy(&human.get_output().stdout).to_string();
     assert!(text.contains("Wikidata Q155653"), "{text}");
 }
@@ -77,9 +63,10 @@ fn refresh_compares_fills_blanks_and_takes_only_what_is_asked() {
 fn an_unknown_field_or_a_film_without_ids_exits_1_and_writes_nothing() {
     let shell = Shell::new();
     let server = wikidata();
-    let id = json_out(&shell, &server, &["add", "--from", "wikidata:Q155653"])["id"].to_string();
+    let id = shell.online_json(&server, &["add", "--from", "wikidata:Q155653"])["id"].to_string();
     let before = shell.json(&["show", &id]);
-    let bad = cmd(&shell, &server, &["refresh", &id, "--take", "budget"])
+    let bad = shell
+        .online(&server, &["refresh", &id, "--take", "budget"])
         .assert()
         .code(1);
     let stderr = String::from_utf8_lossy(&bad.get_output().stderr).to_string();
@@ -90,7 +77,7 @@ fn an_unknown_field_or_a_film_without_ids_exits_1_and_writes_nothing() {
     assert_eq!(shell.json(&["show", &id]), before);
 
     let plain = shell.json(&["add", "--title", "Stalker"])["id"].to_string();
-    let none = cmd(&shell, &server, &["refresh", &plain]).assert().code(1);
+    let none = shell.online(&server, &["refresh", &plain]).assert().code(1);
     let stderr = String::from_utf8_lossy(&none.get_output().stderr).to_string();
     assert!(stderr.contains("no Wikidata, IMDb or TMDB id"), "{stderr}");
 

@@ -9,21 +9,6 @@ use e2e::{click, count_when, replace_text, screenshot, text_when, type_into, Des
 use fantoccini::Locator;
 use reference_standin::library::WikidataLibrary;
 
-/// The library's catalog side as a CSV, as in the command-line test.
-fn library_csv() -> String {
-    let mut csv = String::from("Title,Year,IMDb ID\n");
-    for film in WikidataLibrary::letterboxd_like().catalog_films() {
-        let year = film.catalog_year.map(|y| y.to_string()).unwrap_or_default();
-        let imdb = if film.catalog_has_imdb {
-            film.imdb.as_str()
-        } else {
-            ""
-        };
-        csv.push_str(&format!("\"{}\",{year},{imdb}\n", film.catalog_title));
-    }
-    csv
-}
-
 #[tokio::test]
 #[ignore = "real window: run by `make test` (needs `make build`, Xvfb and tauri-driver)"]
 async fn an_imported_library_is_completed_and_its_remakes_reviewed() {
@@ -33,7 +18,8 @@ async fn an_imported_library_is_completed_and_its_remakes_reviewed() {
         ("CINEDEX_OFFLINE", "0"),
     ]);
     let csv = desktop.catalog_path().with_file_name("library.csv");
-    std::fs::write(&csv, library_csv()).expect("the CSV is written");
+    std::fs::write(&csv, WikidataLibrary::letterboxd_like().catalog_csv())
+        .expect("the CSV is written");
     desktop.cli(&["import", "csv", csv.to_str().expect("a UTF-8 path")]);
     let app = desktop.open_app().await;
 

@@ -43,6 +43,27 @@ impl Shell {
             .unwrap_or_else(|e| panic!("{args:?} printed invalid JSON: {e}"))
     }
 
+    /// Where this shell's settings (the TMDB key, the offline switch) live.
+    pub fn config_dir(&self) -> std::path::PathBuf {
+        self.db.with_file_name("config")
+    }
+
+    /// `cinedex ARGS` with the network on, Wikidata at `wikidata` (a local stand-in), no TMDB key
+    /// and the settings in [`Shell::config_dir`].
+    pub fn online(&self, wikidata: &str, args: &[&str]) -> Command {
+        let mut cmd = self.cmd(args);
+        cmd.env("CINEDEX_CONFIG_DIR", self.config_dir())
+            .env("CINEDEX_WIKIDATA_URL", wikidata)
+            .env_remove("CINEDEX_OFFLINE")
+            .env_remove("CINEDEX_TMDB_KEY");
+        cmd
+    }
+
+    /// [`Shell::online`] with `--json`, which must succeed; its output parsed.
+    pub fn online_json(&self, wikidata: &str, args: &[&str]) -> Value {
+        json_of(&self.online(wikidata, args).arg("--json").assert().success())
+    }
+
     pub fn film_count(&self) -> usize {
         self.json(&["list"]).as_array().unwrap().len()
     }
@@ -68,4 +89,17 @@ pub fn innocence(shell: &Shell) -> Value {
         "--theme",
         "dolls",
     ])
+}
+
+/// What a command printed on standard output, as JSON.
+pub fn json_of(output: &assert_cmd::assert::Assert) -> Value {
+    serde_json::from_slice(&output.get_output().stdout).unwrap()
+}
+
+/// The one `error: ...` line a failed command printed on standard error.
+pub fn one_error_line(output: &assert_cmd::assert::Assert) -> String {
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).to_string();
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("error:"), "{stderr}");
+    stderr
 }

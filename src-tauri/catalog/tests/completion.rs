@@ -9,7 +9,7 @@ use cinedex_catalog::completion::{
 };
 use cinedex_catalog::reference::{ExternalId, Reference, ReferenceSource};
 use cinedex_catalog::{Catalog, CreditRole, FilmFacts, FilmInput};
-use completion_support::{fill_catalog, no_progress, serve, wikidata_only, wikidata_reference};
+use completion_support::*;
 use reference_support::library::WikidataLibrary;
 use reference_support::options;
 
@@ -20,14 +20,7 @@ fn a_letterboxd_like_library_is_filled_where_sure_queued_where_not_and_the_unkno
     let catalog = Catalog::open_in_memory().unwrap();
     let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
 
-    let report = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &wikidata_only(),
-            &no_progress(),
-        )
-        .unwrap();
+    let report = complete_missing(&catalog, &reference);
 
     let totals = &report.totals;
     assert_eq!(
@@ -97,14 +90,7 @@ fn a_letterboxd_like_library_is_filled_where_sure_queued_where_not_and_the_unkno
 
     // Every film is decided: running again over what is missing asks nothing.
     server.reset();
-    let again = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &wikidata_only(),
-            &no_progress(),
-        )
-        .unwrap();
+    let again = complete_missing(&catalog, &reference);
     assert_eq!(again.totals.films, 0);
     assert_eq!(server.requests(), 0);
 }
@@ -115,14 +101,7 @@ fn picking_a_queued_candidate_fills_the_film_and_skipping_takes_it_out_of_the_qu
     let reference = wikidata_reference(&server.url);
     let catalog = Catalog::open_in_memory().unwrap();
     let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
-    catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &wikidata_only(),
-            &no_progress(),
-        )
-        .unwrap();
+    complete_missing(&catalog, &reference);
     let queue = catalog.completion_queue().unwrap();
     let tarkovsky = queue.review[0]
         .candidates
@@ -189,14 +168,12 @@ fn what_the_person_wrote_is_never_replaced() {
         })
         .unwrap();
 
-    let report = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Films(vec![mine.id]),
-            &wikidata_only(),
-            &no_progress(),
-        )
-        .unwrap();
+    let report = complete_with(
+        &catalog,
+        &reference,
+        &CompletionTargets::Films(vec![mine.id]),
+        &wikidata_only(),
+    );
 
     let film = catalog.get_film(mine.id).unwrap();
     assert_eq!(film.film.directors, ["A. Tarkovsky"]);
@@ -224,14 +201,7 @@ fn a_dry_run_reports_the_same_decisions_and_writes_nothing() {
         ..wikidata_only()
     };
 
-    let report = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &dry,
-            &no_progress(),
-        )
-        .unwrap();
+    let report = complete_with(&catalog, &reference, &CompletionTargets::Missing, &dry);
 
     assert!(report.dry_run);
     assert_eq!(
@@ -291,26 +261,10 @@ fn with_tmdb_a_film_is_matched_by_title_and_year_and_gets_its_poster() {
     let reference = Reference::new(options(&server.url)).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let catalog = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
-    let film = catalog
-        .add_film(&FilmInput {
-            title: "Solaris".into(),
-            year: Some(1972),
-            ..FilmInput::default()
-        })
-        .unwrap();
-    let tmdb = CompletionOptions {
-        source: Some(ReferenceSource::Tmdb),
-        ..CompletionOptions::default()
-    };
+    let film = typed_film(&catalog, "Solaris", Some(1972));
+    let tmdb = tmdb_only();
 
-    let report = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &tmdb,
-            &no_progress(),
-        )
-        .unwrap();
+    let report = complete_with(&catalog, &reference, &CompletionTargets::Missing, &tmdb);
 
     let outcome = &report.films[0];
     assert_eq!(outcome.status, CompletionStatus::Applied, "{report:?}");
@@ -344,26 +298,15 @@ fn on_tmdb_a_year_off_by_one_is_asked_again_without_it() {
     });
     let reference = Reference::new(options(&server.url)).unwrap();
     let catalog = Catalog::open_in_memory().unwrap();
-    let film = catalog
-        .add_film(&FilmInput {
-            title: "Solaris".into(),
-            year: Some(1973),
-            ..FilmInput::default()
-        })
-        .unwrap();
-    let tmdb = CompletionOptions {
-        source: Some(ReferenceSource::Tmdb),
-        ..CompletionOptions::default()
-    };
+    let film = typed_film(&catalog, "Solaris", Some(1973));
+    let tmdb = tmdb_only();
 
-    let report = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Films(vec![film.id]),
-            &tmdb,
-            &no_progress(),
-        )
-        .unwrap();
+    let report = complete_with(
+        &catalog,
+        &reference,
+        &CompletionTargets::Films(vec![film.id]),
+        &tmdb,
+    );
 
     let matched = report.films[0]
         .matched

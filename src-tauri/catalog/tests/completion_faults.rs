@@ -10,7 +10,7 @@ use std::time::Duration;
 use cinedex_catalog::completion::{CompletionOptions, CompletionStatus, CompletionTargets};
 use cinedex_catalog::reference::{Reference, ReferenceSource};
 use cinedex_catalog::Catalog;
-use completion_support::{fill_catalog, no_progress, serve, wikidata_only, wikidata_reference};
+use completion_support::*;
 use reference_support::library::WikidataLibrary;
 use reference_support::{options, Asked, Reply, TestServer};
 
@@ -34,14 +34,7 @@ fn a_service_that_fails_half_way_keeps_every_finished_film_and_the_rest_resumes(
     let ids = fill_catalog(&catalog, &library);
     failing.store(25, Ordering::SeqCst);
 
-    let first = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &wikidata_only(),
-            &no_progress(),
-        )
-        .unwrap();
+    let first = complete_missing(&catalog, &reference);
 
     let stopped = first.stopped.clone().expect("the run stopped");
     assert!(stopped.contains("Wikidata"), "{stopped}");
@@ -60,14 +53,7 @@ fn a_service_that_fails_half_way_keeps_every_finished_film_and_the_rest_resumes(
     assert!(finished >= 3, "{first:?}");
 
     failing.store(usize::MAX, Ordering::SeqCst);
-    let second = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &wikidata_only(),
-            &no_progress(),
-        )
-        .unwrap();
+    let second = complete_missing(&catalog, &reference);
     assert_eq!(second.stopped, None);
     assert_eq!(second.totals.films as usize, 30 - finished);
     let queue = catalog.completion_queue().unwrap();
@@ -134,14 +120,7 @@ fn a_busy_service_is_waited_for_and_never_asked_more_than_three_at_once() {
         ..wikidata_only()
     };
 
-    let report = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &eager,
-            &no_progress(),
-        )
-        .unwrap();
+    let report = complete_with(&catalog, &reference, &CompletionTargets::Missing, &eager);
 
     assert_eq!(
         report.stopped, None,
@@ -164,14 +143,7 @@ fn offline_nothing_is_asked_and_nothing_changes() {
     let catalog = Catalog::open_in_memory().unwrap();
     let ids = fill_catalog(&catalog, &WikidataLibrary::letterboxd_like());
 
-    let report = catalog
-        .complete(
-            &reference,
-            &CompletionTargets::Missing,
-            &wikidata_only(),
-            &no_progress(),
-        )
-        .unwrap();
+    let report = complete_missing(&catalog, &reference);
 
     assert!(report.stopped.unwrap().contains("offline"));
     assert_eq!(server.requests(), 0);

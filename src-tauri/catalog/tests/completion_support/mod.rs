@@ -4,9 +4,11 @@
 
 use std::collections::HashMap;
 
-use cinedex_catalog::completion::{CompletionOptions, CompletionProgress, FilmCompletion};
+use cinedex_catalog::completion::{
+    CompletionOptions, CompletionProgress, CompletionReport, CompletionTargets, FilmCompletion,
+};
 use cinedex_catalog::reference::{ExternalId, Reference, ReferenceSource};
-use cinedex_catalog::{Catalog, FilmFacts, FilmInput};
+use cinedex_catalog::{Catalog, Film, FilmFacts, FilmInput};
 
 use crate::reference_support::library::WikidataLibrary;
 use crate::reference_support::{options, Asked, Reply, TestServer};
@@ -60,4 +62,44 @@ pub fn serve(library: WikidataLibrary) -> TestServer {
 
 pub fn no_progress() -> impl Fn(&CompletionProgress, &FilmCompletion) -> bool + Sync {
     |_, _| true
+}
+
+/// A Wikidata-only run over the films missing something, reporting to nobody.
+pub fn complete_missing(catalog: &Catalog, reference: &Reference) -> CompletionReport {
+    complete_with(
+        catalog,
+        reference,
+        &CompletionTargets::Missing,
+        &wikidata_only(),
+    )
+}
+
+/// A run over `targets` as `options` say, reporting to nobody.
+pub fn complete_with(
+    catalog: &Catalog,
+    reference: &Reference,
+    targets: &CompletionTargets,
+    options: &CompletionOptions,
+) -> CompletionReport {
+    catalog
+        .complete(reference, targets, options, &no_progress())
+        .unwrap()
+}
+
+pub fn tmdb_only() -> CompletionOptions {
+    CompletionOptions {
+        source: Some(ReferenceSource::Tmdb),
+        ..CompletionOptions::default()
+    }
+}
+
+/// Film `title` of `year`, typed in with nothing else.
+pub fn typed_film(catalog: &Catalog, title: &str, year: Option<i32>) -> Film {
+    catalog
+        .add_film(&FilmInput {
+            title: title.into(),
+            year,
+            ..FilmInput::default()
+        })
+        .unwrap()
 }

@@ -207,6 +207,22 @@ impl WikidataLibrary {
         self.films.iter().filter(|f| !f.catalog_title.is_empty())
     }
 
+    /// The catalog side as a CSV a person would import (`Title,Year,IMDb ID`, the IMDb id only
+    /// where the catalog has it).
+    pub fn catalog_csv(&self) -> String {
+        let mut csv = String::from("Title,Year,IMDb ID\n");
+        for film in self.catalog_films() {
+            let year = film.catalog_year.map(|y| y.to_string()).unwrap_or_default();
+            let imdb = if film.catalog_has_imdb {
+                film.imdb.as_str()
+            } else {
+                ""
+            };
+            csv.push_str(&format!("\"{}\",{year},{imdb}\n", film.catalog_title));
+        }
+        csv
+    }
+
     /// The Action API's answer to a request with these query parameters.
     pub fn answer(&self, params: &HashMap<String, String>) -> Value {
         let param = |name: &str| params.get(name).map(String::as_str).unwrap_or("");
