@@ -50,3 +50,28 @@ fn on_tmdb_the_quick_lookup_asks_nothing_since_its_search_is_one_request_already
         .unwrap_err();
     assert!(error.to_string().contains("type a title"), "{error}");
 }
+
+#[test]
+fn the_full_lookup_after_the_quick_one_finds_its_search_in_the_cache() {
+    let server = TestServer::start(wikidata);
+    let dir = tempfile::tempdir().unwrap();
+    let beside = dir.path().join("catalog.sqlite");
+    let options =
+        reference_support::options(&server.url).with_cache_beside(beside.to_str().unwrap());
+    let reference = cinedex_catalog::reference::Reference::new(options).unwrap();
+
+    reference
+        .quick_lookup(None, "Solaris", ReferenceSource::Wikidata, 8)
+        .unwrap();
+    server.reset();
+    let full = reference
+        .lookup(None, "Solaris", None, ReferenceSource::Wikidata, 8)
+        .unwrap();
+
+    assert_eq!(full.candidates.len(), 2);
+    assert_eq!(
+        server.requests(),
+        2,
+        "the films' claims and the people's labels, not the search again"
+    );
+}
