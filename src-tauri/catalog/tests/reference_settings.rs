@@ -85,6 +85,7 @@ fn the_window_changes_settings_through_a_view_that_never_holds_the_key() {
     .unwrap();
     assert!(view.offline);
     assert_eq!(view.tmdb_key.as_deref(), Some("…cdef"));
+    assert!(view.tmdb_ready, "a saved key makes TMDB ready");
     assert!(!serde_json::to_string(&view).unwrap().contains(key));
 
     // A refused key saves nothing, not even the switch sent with it.
@@ -111,4 +112,7 @@ fn the_window_changes_settings_through_a_view_that_never_holds_the_key() {
     .unwrap();
     assert_eq!(removed.tmdb_key, None);
     assert!(removed.offline);
+    if std::env::var_os("CINEDEX_TMDB_KEY").is_none() {
+        assert!(!removed.tmdb_ready);
+    }
 }

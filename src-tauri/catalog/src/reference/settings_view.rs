@@ -22,6 +22,8 @@ pub struct SettingsView {
     pub tmdb_key: Option<String>,
     /// `CINEDEX_TMDB_KEY` is set and wins over the saved key.
     pub tmdb_key_by_environment: bool,
+    /// TMDB can be asked: a key is saved or set in the environment (the rule lookups use).
+    pub tmdb_ready: bool,
 }
 
 /// A change the window asks for; what is absent stays as it is.
@@ -42,6 +44,9 @@ impl Settings {
             tmdb_key: self.get(SettingName::TmdbKey),
             tmdb_key_by_environment: std::env::var("CINEDEX_TMDB_KEY")
                 .is_ok_and(|k| !k.trim().is_empty()),
+            tmdb_ready: super::ReferenceOptions::from_environment(self)
+                .tmdb_key
+                .is_some(),
         }
     }
 }

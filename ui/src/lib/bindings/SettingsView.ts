@@ -16,4 +16,8 @@ tmdbKey: string | null,
 /**
  * `CINEDEX_TMDB_KEY` is set and wins over the saved key.
  */
-tmdbKeyByEnvironment: boolean, };
+tmdbKeyByEnvironment: boolean, 
+/**
+ * TMDB can be asked: a key is saved or set in the environment (the rule lookups use).
+ */
+tmdbReady: boolean, };

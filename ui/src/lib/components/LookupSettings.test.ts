@@ -11,7 +11,7 @@ const KEY = "0123456789abcdef0123456789abcdef";
 
 describe("the lookup settings", () => {
   it("save the key once and show only its last characters, and switch lookups off", async () => {
-    let view: SettingsView = { offline: false, offlineByEnvironment: false, tmdbKey: null, tmdbKeyByEnvironment: false };
+    let view: SettingsView = { offline: false, offlineByEnvironment: false, tmdbKey: null, tmdbKeyByEnvironment: false, tmdbReady: false };
     const changes: SettingsChange[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "reference_settings") return view;

@@ -70,7 +70,7 @@ describe("Complete", () => {
     const picks: unknown[] = [];
     let queued = true;
     mockIPC((cmd, args) => {
-      if (cmd === "reference_settings") return { offline: false, offlineByEnvironment: false, tmdbKey: null, tmdbKeyByEnvironment: false };
+      if (cmd === "reference_settings") return { offline: false, offlineByEnvironment: false, tmdbKey: null, tmdbKeyByEnvironment: false, tmdbReady: false };
       if (cmd === "count_incomplete_films") return 3;
       if (cmd === "completion_queue") return queueWith(queued);
       if (cmd === "pick_completion") {
@@ -96,7 +96,7 @@ describe("Complete", () => {
   it("starts a run over the films missing something and reports its totals", async () => {
     const runs: unknown[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === "reference_settings") return { offline: false, offlineByEnvironment: false, tmdbKey: null, tmdbKeyByEnvironment: false };
+      if (cmd === "reference_settings") return { offline: false, offlineByEnvironment: false, tmdbKey: null, tmdbKeyByEnvironment: false, tmdbReady: false };
       if (cmd === "count_incomplete_films") return 30;
       if (cmd === "completion_queue") return queueWith(false);
       if (cmd === "complete_films") {
