@@ -82,6 +82,7 @@ const COMMANDS: &[&str] = &[
     "add_ghost_film",
     "get_person",
     "get_person_filmography",
+    "people_named",
     "add_to_watchlist",
 ];
 

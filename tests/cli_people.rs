@@ -166,3 +166,57 @@ fn with_tmdb_set_up_the_filmography_comes_from_the_persons_tmdb_credits() {
     assert_eq!(spirited["inCatalog"], added["id"]);
     assert_eq!(spirited["roles"], serde_json::json!(["director", "writer"]));
 }
+
+/// Two films, each directed by a different John Smith, as a Cinedex JSON export carries them.
+const NAMESAKES_JSON: &str = r#"{"format": "cinedex", "version": 1, "films": [
+  {"title": "Harbour Lights", "year": 1952, "createdAt": "2024-01-01T10:00:00.000000Z",
+   "updatedAt": "2024-01-01T10:00:00.000000Z",
+   "credits": [{"role": "director", "name": "John Smith",
+                "personIds": [{"source": "wikidata", "value": "Q501"}]}]},
+  {"title": "Night Train", "year": 2011, "createdAt": "2024-01-01T10:00:00.000000Z",
+   "updatedAt": "2024-01-01T10:00:00.000000Z",
+   "credits": [{"role": "director", "name": "John Smith",
+                "personIds": [{"source": "wikidata", "value": "Q502"}]}]}]}"#;
+
+#[test]
+fn two_people_who_share_a_name_are_named_by_their_ids_and_each_has_their_page() {
+    let shell = Shell::new();
+    let file = shell.db.with_file_name("namesakes.json");
+    std::fs::write(&file, NAMESAKES_JSON).unwrap();
+    shell
+        .cmd(&["import", "json", file.to_str().unwrap()])
+        .assert()
+        .success();
+
+    let first = shell.json(&["person", "Q501"]);
+    let second = shell.json(&["person", "wikidata:Q502"]);
+    assert_ne!(first["person"]["id"], second["person"]["id"]);
+    assert_eq!(first["roles"][0]["films"][0]["title"], "Harbour Lights");
+    assert_eq!(second["roles"][0]["films"][0]["title"], "Night Train");
+    assert_eq!(second["roles"][0]["total"], 1);
+
+    let out = shell
+        .cmd(&["person", "John Smith"])
+        .assert()
+        .failure()
+        .code(1);
+    let error = one_error_line(&out);
+    for page in [&first, &second] {
+        let id = page["person"]["id"].to_string();
+        assert!(error.contains(&id), "{error} names {id}");
+    }
+    // The film names its own John Smith, by the id `person` takes.
+    let films = shell.json(&["list"]);
+    let night_train = films
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["title"] == "Night Train")
+        .unwrap()["id"]
+        .to_string();
+    let shown = shell.json(&["show", &night_train]);
+    assert_eq!(shown["people"][0]["name"], "John Smith");
+    assert_eq!(shown["people"][0]["personId"], second["person"]["id"]);
+    let by_id = shell.json(&["person", &shown["people"][0]["personId"].to_string()]);
+    assert_eq!(by_id["person"]["wikidataId"], "Q502");
+}

@@ -155,6 +155,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::lists::add_ghost_film,
             commands::people::get_person,
             commands::people::get_person_filmography,
+            commands::people::people_named,
             commands::people::add_to_watchlist,
         ])
 }

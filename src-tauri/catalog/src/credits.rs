@@ -48,19 +48,30 @@ impl Role {
     }
 }
 
-/// Replaces the film's people in `role` with `names`, in that order.
+/// Replaces the film's people in `role` with `names`, in that order. A name the film already
+/// credits in `role` stays that person, so saving a film whose director shares a name with
+/// another person keeps crediting the one it credited.
 pub fn set_people(tx: &Transaction, film_id: i64, role: Role, names: &[String]) -> Result<()> {
-    let previous: Vec<i64> = column(
-        tx,
-        "SELECT person_id FROM film_people WHERE film_id = ?1 AND role = ?2",
-        params![film_id, role.as_str()],
-    )?;
+    let credited: HashMap<String, i64> = {
+        let mut statement = tx.prepare_cached(
+            "SELECT p.name_key, p.id FROM film_people fp JOIN people p ON p.id = fp.person_id
+              WHERE fp.film_id = ?1 AND fp.role = ?2",
+        )?;
+        let rows = statement.query_map(params![film_id, role.as_str()], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let previous: Vec<i64> = credited.values().copied().collect();
     tx.execute(
         "DELETE FROM film_people WHERE film_id = ?1 AND role = ?2",
         params![film_id, role.as_str()],
     )?;
     for (position, name) in names.iter().enumerate() {
-        let person_id = upsert_named(tx, "people", name)?;
+        let person_id = match credited.get(&fold(name)) {
+            Some(&id) => id,
+            None => upsert_named(tx, "people", name)?,
+        };
         tx.execute(
             "INSERT INTO film_people (film_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
             params![film_id, person_id, role.as_str(), position as i64],
@@ -273,9 +284,14 @@ fn upsert_named(tx: &Transaction, table: &str, name: &str) -> Result<i64> {
     upsert_key(tx, table, name, &fold(name))
 }
 
+/// The row named `key`: names of themes and genres are unique; two people may share one, and a
+/// credit by name alone then goes to the first of them (people::ids moves a credit that comes
+/// with a reference id to the person carrying it).
 fn upsert_key(tx: &Transaction, table: &str, name: &str, key: &str) -> Result<i64> {
     let existing = tx
-        .prepare_cached(&format!("SELECT id FROM {table} WHERE name_key = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT id FROM {table} WHERE name_key = ?1 ORDER BY id LIMIT 1"
+        ))?
         .query_row([key], |row| row.get(0));
     match existing {
         Ok(id) => Ok(id),

@@ -45,7 +45,7 @@ pub(crate) fn write_facts(tx: &Transaction, film_id: i64, facts: &ValidFacts) ->
     }
     let mut character = tx.prepare_cached(
         "UPDATE film_people SET credited_as = ?3
-          WHERE film_id = ?1 AND role = ?2 AND person_id = (SELECT id FROM people WHERE name_key = ?4)",
+          WHERE film_id = ?1 AND role = ?2 AND person_id IN (SELECT id FROM people WHERE name_key = ?4)",
     )?;
     for credit in facts.credits.iter().filter(|c| c.character.is_some()) {
         character.execute(params![

@@ -48,11 +48,11 @@ pub use import::{
 pub use lists::{FilmList, FilmListDetail, FilmListEntry, FilmListGhost};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
-    Annotation, AnnotationInput, CatalogInfo, Credit, CreditRole, ExternalId, Film, FilmDetail,
-    FilmFacts, FilmGroup, FilmInput, FilmListQuery, FilmPage, FilmSort, FilmWithFacts, Filmography,
-    FilmographyEntry, GroupBy, GroupFilter, Highlight, HighlightInput, Person, PersonFilm,
-    PersonPage, PersonRole, Review, ReviewInput, ReviewKind, SeenStatus, Viewing, ViewingInput,
-    WatchStatus,
+    Annotation, AnnotationInput, CatalogInfo, Credit, CreditRole, CreditedPerson, ExternalId, Film,
+    FilmDetail, FilmFacts, FilmGroup, FilmInput, FilmListQuery, FilmPage, FilmSort, FilmWithFacts,
+    Filmography, FilmographyEntry, GroupBy, GroupFilter, Highlight, HighlightInput, Person,
+    PersonFilm, PersonPage, PersonRole, Review, ReviewInput, ReviewKind, SeenStatus, Viewing,
+    ViewingInput, WatchStatus,
 };
 pub use search::{
     FacetCount, Facets, MatchField, SearchHit, SearchIndexReport, SearchResults, Segment,

@@ -2,7 +2,7 @@
 //! `user_version` recording how far a catalog has come. They change tables; the views, triggers
 //! and indexes derived from them are applied after, from schema/search.sql (`search::schema`).
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{CatalogError, Result};
 
@@ -55,6 +55,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0014_people_ids",
         include_str!("../migrations/0014_people_ids.sql"),
     ),
+    (
+        "0015_namesakes",
+        include_str!("../migrations/0015_namesakes.sql"),
+    ),
 ];
 
 /// The schema version this build of Cinedex writes.
@@ -101,16 +105,41 @@ pub fn check_compatible(conn: &Connection, path: &str) -> Result<i64> {
 
 /// Brings the catalog up to [`LATEST_VERSION`], then its derived search schema up to this build's.
 /// Each step commits on its own, so a failure leaves the catalog at the last complete version.
+///
+/// Migrations run with foreign keys off, as SQLite's procedure for rebuilding a table requires
+/// (a dropped table would otherwise cascade into, or be refused by, the tables pointing at it),
+/// and each is checked with `foreign_key_check` before it commits instead.
 pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     let current = check_compatible(conn, path)?;
-    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    if (current as usize) < MIGRATIONS.len() {
+        conn.pragma_update(None, "foreign_keys", false)?;
+        let migrated = apply_migrations(conn, current);
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrated?;
+    }
+    crate::search::schema::apply(conn)?;
+    Ok(())
+}
+
+fn apply_migrations(conn: &mut Connection, current: i64) -> Result<()> {
+    for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let version = index as i64 + 1;
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
         tx.execute_batch(sql)?;
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(CatalogError::Storage(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                Some(format!(
+                    "migration {name} left rows of {table} pointing at nothing"
+                )),
+            )));
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }
-    crate::search::schema::apply(conn)?;
     Ok(())
 }

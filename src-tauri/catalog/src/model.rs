@@ -13,7 +13,8 @@ mod people;
 pub use highlight::{Highlight, HighlightInput};
 pub use library::{FilmGroup, FilmListQuery, FilmPage, FilmSort, GroupBy, GroupFilter};
 pub use people::{
-    Filmography, FilmographyEntry, Person, PersonFilm, PersonPage, PersonRole, SeenStatus,
+    CreditedPerson, Filmography, FilmographyEntry, Person, PersonFilm, PersonPage, PersonRole,
+    SeenStatus,
 };
 
 /// A film as listed in the library.
@@ -89,6 +90,8 @@ pub struct FilmDetail {
     pub viewings: Vec<Viewing>,
     /// Timecoded notes, in film order.
     pub annotations: Vec<Annotation>,
+    /// Who each credit (directors included) is in the catalog, in credit order within each role.
+    pub people: Vec<CreditedPerson>,
 }
 
 /// One person's credit on a film, as shown and as edited.

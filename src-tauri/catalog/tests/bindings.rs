@@ -84,6 +84,7 @@ fn expected() -> Vec<(String, String)> {
         one::<FilmListGhost>(&config),
         one::<Person>(&config),
         one::<PersonFilm>(&config),
+        one::<CreditedPerson>(&config),
         one::<PersonRole>(&config),
         one::<PersonPage>(&config),
         one::<SeenStatus>(&config),

@@ -45,6 +45,7 @@ mod library;
 mod lists_editing;
 mod migration_checksums;
 mod module_graph;
+mod namesakes;
 mod people;
 mod posters;
 mod ratings;

@@ -2,7 +2,7 @@
 //! on the blocking pool, with the person's settings and the cache), and a film of it put on the
 //! watchlist in one step.
 
-use cinedex_catalog::{Film, PersonPage};
+use cinedex_catalog::{Film, Person, PersonPage};
 use tauri::State;
 
 use crate::{CatalogState, IpcError};
@@ -14,6 +14,15 @@ pub async fn get_person(
     query: String,
 ) -> Result<PersonPage, IpcError> {
     state.run(move |c| c.person(&query)).await
+}
+
+/// Everyone credited under `name`: the people to choose from when two share it.
+#[tauri::command]
+pub async fn people_named(
+    state: State<'_, CatalogState>,
+    name: String,
+) -> Result<Vec<Person>, IpcError> {
+    state.run(move |c| c.people_named(&name)).await
 }
 
 /// The page of person `id` with the rest of their filmography from the reference.

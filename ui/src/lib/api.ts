@@ -36,6 +36,7 @@ import type { GroupBy } from "./bindings/GroupBy";
 import type { FilmInput } from "./bindings/FilmInput";
 import type { FilmListQuery } from "./bindings/FilmListQuery";
 import type { LookupResult } from "./bindings/LookupResult";
+import type { Person } from "./bindings/Person";
 import type { PersonPage } from "./bindings/PersonPage";
 import type { ReferenceFilm } from "./bindings/ReferenceFilm";
 import type { ReferenceSource } from "./bindings/ReferenceSource";
@@ -141,6 +142,8 @@ export const api = {
   getPerson: (query: string) => call<PersonPage>("get_person", { query }),
   /** Person `id`'s page with the rest of their filmography from the reference (network). */
   getPersonFilmography: (id: number) => call<PersonPage>("get_person_filmography", { id }),
+  /** Everyone credited under `name`, to choose from when two people share it. */
+  peopleNamed: (name: string) => call<Person[]>("people_named", { name }),
   /** A reference film (`wikidata:Q…`, `tmdb:ID`) on the watchlist, added first if need be. */
   addToWatchlist: (from: string) => call<Film>("add_to_watchlist", { from }),
   addAnnotation: (filmId: number, input: AnnotationInput) => call<Annotation>("add_annotation", { filmId, input }),
@@ -232,5 +235,5 @@ export function onCatalogChanged(listener: () => void): Promise<() => void> {
   return listen("catalog-changed", () => listener());
 }
 
-export type { PersonPage };
+export type { Person, PersonPage };
 export type { CatalogInfo, Damage, Film, FilmDetail, FilmList, FilmListDetail, FilmListEntry, FilmListGhost, Highlight, HighlightInput, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };

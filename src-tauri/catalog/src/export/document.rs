@@ -83,6 +83,10 @@ pub struct CreditDoc {
     pub name: String,
     #[serde(default)]
     pub credited_as: Option<String>,
+    /// The credited person's ids at the reference services, so two people who share a name
+    /// stay two people through an export and an import.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub person_ids: Vec<ExternalIdDoc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -48,8 +48,12 @@ pub fn document(tx: &Transaction) -> Result<Document> {
     }
     // One pass per table, attached through the id → index map: a query per film would make
     // exporting a large catalog slow.
-    each(tx, "SELECT fp.film_id, fp.role, p.name, fp.credited_as FROM film_people fp JOIN people p ON p.id = fp.person_id ORDER BY fp.film_id, fp.role, fp.position", |row| {
-        Ok((row.get(0)?, CreditDoc { role: row.get(1)?, name: row.get(2)?, credited_as: row.get(3)? }))
+    each(tx, "SELECT fp.film_id, fp.role, p.name, fp.credited_as,
+                     (SELECT group_concat(e.source || ':' || e.value, ' ' ORDER BY e.source = 'tmdb', e.source, e.value)
+                        FROM person_external_ids e WHERE e.person_id = p.id)
+                FROM film_people fp JOIN people p ON p.id = fp.person_id ORDER BY fp.film_id, fp.role, fp.position", |row| {
+        let ids: Option<String> = row.get(4)?;
+        Ok((row.get(0)?, CreditDoc { role: row.get(1)?, name: row.get(2)?, credited_as: row.get(3)?, person_ids: person_ids(ids.as_deref()) }))
     }, |i, c| films[i].credits.push(c), &index_of)?;
     each(tx, "SELECT ft.film_id, t.name FROM film_themes ft JOIN themes t ON t.id = ft.theme_id ORDER BY ft.film_id, ft.position", |row| {
         Ok((row.get(0)?, row.get::<_, String>(1)?))
@@ -204,6 +208,19 @@ fn lists(tx: &Transaction, index_of: &HashMap<i64, usize>) -> Result<Vec<ListDoc
         *places.entry(l).or_insert(0) += 1;
     }
     Ok(lists)
+}
+
+/// `wikidata:Q1 tmdb:2` as the ids it lists (person ids are letters and digits only).
+fn person_ids(listed: Option<&str>) -> Vec<ExternalIdDoc> {
+    listed
+        .unwrap_or_default()
+        .split(' ')
+        .filter_map(|id| id.split_once(':'))
+        .map(|(source, value)| ExternalIdDoc {
+            source: source.to_owned(),
+            value: value.to_owned(),
+        })
+        .collect()
 }
 
 /// Everyone with an id at a reference service, by name, Wikidata ids before TMDB ones.

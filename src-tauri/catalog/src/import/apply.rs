@@ -5,6 +5,7 @@ use rusqlite::{params, Transaction};
 
 use crate::credits::{self, NameIds, Role};
 use crate::error::{CatalogError, Result};
+use crate::people::ids::{self as people_ids, IdentifiedCredit};
 use crate::search::bulk::Touched;
 use crate::{annotations, films, highlights, lists, reviews, viewings};
 
@@ -177,7 +178,7 @@ impl Writer<'_> {
             tx.execute(
                 "UPDATE film_people SET credited_as = ?3
                   WHERE film_id = ?1 AND role = ?2
-                    AND person_id = (SELECT id FROM people WHERE name_key = ?4)",
+                    AND person_id IN (SELECT id FROM people WHERE name_key = ?4)",
                 params![
                     id,
                     credit.role.as_str(),
@@ -185,6 +186,20 @@ impl Writer<'_> {
                     crate::text::fold(&credit.name)
                 ],
             )?;
+        }
+        if !record.person_ids.is_empty() {
+            let identified: Vec<IdentifiedCredit> = record
+                .person_ids
+                .iter()
+                .map(|(role, name, id)| IdentifiedCredit {
+                    role: *role,
+                    name,
+                    id,
+                })
+                .collect();
+            people_ids::remember(tx, id, &identified)?;
+            // It may have forgotten a person the name cache holds.
+            self.ids = NameIds::default();
         }
         if extras {
             films::set_extras(tx, id, record.runtime_minutes, record.rating)?;

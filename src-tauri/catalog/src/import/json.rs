@@ -83,6 +83,7 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     .map_err(invalid(""))?;
     let mut directors = Vec::new();
     let mut credits = Vec::new();
+    let mut person_ids = Vec::new();
     for (i, credit) in doc.credits.iter().enumerate() {
         let prefix = format!("credits[{i}].");
         let role = Role::parse(&credit.role).ok_or_else(|| {
@@ -96,6 +97,11 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
         let name = validate::person_name("name", &credit.name).map_err(invalid(&prefix))?;
         let credited_as =
             validate::credited_as("creditedAs", &credit.credited_as).map_err(invalid(&prefix))?;
+        for (j, id) in credit.person_ids.iter().enumerate() {
+            let id = crate::people::ids::check(&id.source, &id.value)
+                .map_err(invalid(&format!("{prefix}personIds[{j}].")))?;
+            person_ids.push((role, name.clone(), id));
+        }
         if role == Role::Director {
             directors.push(name.clone());
         }
@@ -117,6 +123,7 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     };
     let mut record = FilmRecord::new(validate::film(&input).map_err(invalid(""))?);
     record.credits = credits;
+    record.person_ids = person_ids;
     record.rating = validate::rating(doc.rating).map_err(invalid(""))?;
     record.runtime_minutes = validate::runtime(doc.runtime_minutes).map_err(invalid(""))?;
     let described = validate::facts(&FilmFacts {

@@ -4,7 +4,7 @@
 use crate::credits::Role;
 use crate::error::CatalogError;
 pub use crate::facts::Description;
-use crate::model::WatchStatus;
+use crate::model::{ExternalId, WatchStatus};
 use crate::validate::{ValidFilm, ValidReview, ValidViewing};
 
 use super::{ColumnMapping, ImportIssue};
@@ -32,6 +32,8 @@ pub struct Credit {
 pub struct FilmRecord {
     pub film: ValidFilm,
     pub credits: Vec<Credit>,
+    /// The reference ids of credited people (Cinedex JSON): role, name as credited, id.
+    pub person_ids: Vec<(Role, String, ExternalId)>,
     pub runtime_minutes: Option<i64>,
     pub rating: Option<f64>,
     pub description: Description,
@@ -52,6 +54,7 @@ impl FilmRecord {
         FilmRecord {
             film,
             credits: Vec::new(),
+            person_ids: Vec::new(),
             runtime_minutes: None,
             rating: None,
             description: Description::default(),

@@ -23,6 +23,17 @@ pub struct Person {
     pub death_year: Option<i32>,
 }
 
+/// The catalog person behind one credit of a film: what the credited name opens, so two people
+/// who share a name each open their own page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditedPerson {
+    pub role: CreditRole,
+    pub name: String,
+    #[ts(type = "number")]
+    pub person_id: i64,
+}
+
 /// Seen, meant to be seen, or neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

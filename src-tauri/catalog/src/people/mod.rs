@@ -39,6 +39,19 @@ impl Catalog {
         })
     }
 
+    /// Everyone the catalog credits under `name` (case and accents aside), first known first,
+    /// each with their reference ids: what to choose from when two people share a name.
+    pub fn people_named(&self, name: &str) -> Result<Vec<Person>> {
+        self.read(|tx| {
+            let mut statement =
+                tx.prepare_cached("SELECT id FROM people WHERE name_key = ?1 ORDER BY id")?;
+            let ids: Vec<i64> = statement
+                .query_map([fold(name.trim())], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.into_iter().map(|id| person_of(tx, id)).collect()
+        })
+    }
+
     /// The person page of catalog person `id`.
     pub fn person_by_id(&self, id: i64) -> Result<PersonPage> {
         self.read(|tx| {
@@ -116,7 +129,7 @@ fn person_external_id(query: &str) -> Option<ExternalId> {
     }
 }
 
-fn person_page(tx: &Transaction, id: i64) -> Result<PersonPage> {
+fn person_of(tx: &Transaction, id: i64) -> Result<Person> {
     let name: String = tx
         .prepare_cached("SELECT name FROM people WHERE id = ?1")?
         .query_row([id], |row| row.get(0))?;
@@ -127,14 +140,18 @@ fn person_page(tx: &Transaction, id: i64) -> Result<PersonPage> {
             .find(|e| e.source == source)
             .map(|e| e.value.clone())
     };
-    let person = Person {
+    Ok(Person {
         id,
         name,
         wikidata_id: id_of("wikidata"),
         tmdb_id: id_of("tmdb"),
         birth_year: None,
         death_year: None,
-    };
+    })
+}
+
+fn person_page(tx: &Transaction, id: i64) -> Result<PersonPage> {
+    let person = person_of(tx, id)?;
     let mut statement = tx.prepare_cached(
         "SELECT fp.role, f.id, f.title, f.year, f.watch_status,
                 EXISTS (SELECT 1 FROM viewings v WHERE v.film_id = f.id),

@@ -150,7 +150,7 @@ pub(crate) fn identified(film: &ReferenceFilm) -> Vec<IdentifiedCredit<'_>> {
         .iter()
         .filter_map(|c| {
             Some(IdentifiedCredit {
-                role: c.role,
+                role: c.role.catalog_role(),
                 name: &c.name,
                 id: c.person_id.as_ref()?,
             })

@@ -297,7 +297,10 @@ impl Catalog {
                 facts: Some(mine.facts),
             };
             self.update_film(film_id, &input)?;
-            // The people now credited as the reference credits them get its ids for them.
+        }
+        if !matches!(take, Take::Nothing) {
+            // The people credited as the reference credits them are who it says, even where no
+            // field changed: its ids go to them, or their credit to the namesake carrying the id.
             let credits = super::adding::identified(theirs);
             self.write(|tx| crate::people::ids::remember(tx, film_id, &credits))?;
         }

@@ -96,4 +96,40 @@ describe("PersonView", () => {
     expect(img).toHaveAttribute("src", "data:image/jpeg;base64,AAAA");
     expect(asked).toEqual(["https://image.tmdb.org/t/p/w185/x.jpg"]);
   });
+
+  it("lets the person choose when two people share the name asked for, and opens the one chosen by id", async () => {
+    const { app } = await import("../app.svelte");
+    mockIPC((cmd, args) => {
+      if (cmd === "get_person") {
+        throw { kind: "invalid", message: '2 people are named "John Smith"; give one of their ids: 3, 8', field: "person" };
+      }
+      if (cmd === "people_named") {
+        expect(args).toEqual({ name: "John Smith" });
+        return [
+          { id: 3, name: "John Smith", wikidataId: "Q501", tmdbId: null, birthYear: null, deathYear: null },
+          { id: 8, name: "John Smith", wikidataId: null, tmdbId: null, birthYear: null, deathYear: null },
+        ];
+      }
+      return null;
+    });
+    render(PersonView, { query: "John Smith" });
+    const choices = await screen.findAllByTestId("namesake");
+    expect(choices).toHaveLength(2);
+    expect(screen.getByTestId("namesakes")).toHaveTextContent("2 people are named John Smith");
+    expect(screen.getByTestId("namesakes")).toHaveTextContent("Wikidata Q501");
+    expect(screen.getByTestId("namesakes")).toHaveTextContent("not matched to the reference");
+    expect(screen.queryByRole("alert")).toBeNull();
+    await fireEvent.click(choices[1]);
+    expect(app.route).toEqual({ name: "person", query: "8" });
+  });
+
+  it("shows the error itself when the name is refused for another reason", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "get_person") throw { kind: "notFound", message: 'no person named "Nobody"', field: null };
+      return null;
+    });
+    render(PersonView, { query: "Nobody" });
+    expect(await screen.findByRole("alert")).toHaveTextContent('no person named "Nobody"');
+    expect(screen.queryByTestId("namesakes")).toBeNull();
+  });
 });
