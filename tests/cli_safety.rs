@@ -19,8 +19,34 @@ fn a_backup_can_be_listed_and_restored_and_the_replaced_catalog_is_kept() {
     assert_eq!(safety["reason"], "restore");
     assert_eq!(shell.film_count(), 1);
     let listed = shell.json(&["backups"]);
-    assert_eq!(listed.as_array().unwrap().len(), 2);
-    assert_eq!(listed[0]["reason"], "restore", "newest first");
+    assert_eq!(
+        reasons(&listed),
+        ["restore", "manual", "daily"],
+        "newest first"
+    );
+}
+
+/// The reasons of a `backups --json` listing, in its order.
+fn reasons(listed: &serde_json::Value) -> Vec<&str> {
+    listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["reason"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_first_write_of_the_day_makes_the_daily_backup_and_a_read_makes_none() {
+    let shell = Shell::new();
+    shell.json(&["list"]);
+    assert_eq!(shell.json(&["backups"]), serde_json::json!([]));
+    shell.json(&["add", "--title", "Heat"]);
+    let listed = shell.json(&["backups"]);
+    assert_eq!(reasons(&listed), ["daily"]);
+    shell.json(&["add", "--title", "Ronin"]);
+    shell.json(&["search", "heat"]);
+    assert_eq!(shell.json(&["backups"]), listed, "one a day");
 }
 
 #[test]
@@ -68,7 +94,8 @@ fn restoring_a_file_that_is_not_a_catalog_exits_1_and_changes_nothing() {
                 .and(predicate::str::contains("not a Cinedex catalog")),
         );
     assert_eq!(shell.film_count(), 1);
-    assert_eq!(shell.json(&["backups"]), serde_json::json!([]));
+    // The daily backup of the film's adding; the refused restore added none.
+    assert_eq!(reasons(&shell.json(&["backups"])), ["daily"]);
 }
 
 #[test]
@@ -99,8 +126,7 @@ fn restoring_the_backup_an_import_wrote_brings_back_the_catalog_before_it() {
         .assert()
         .success();
     let listed = shell.json(&["backups"]);
-    assert_eq!(listed.as_array().unwrap().len(), 1);
-    assert_eq!(listed[0]["reason"], "import");
+    assert_eq!(reasons(&listed), ["import", "daily"]);
     let import = listed[0]["path"].as_str().unwrap().to_owned();
     let size_before = std::fs::metadata(&import).unwrap().len();
 

@@ -98,7 +98,8 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
             .context("no data directory: pass --db PATH or set CINEDEX_DB")?,
     };
     let catalog = Catalog::open(&path)?;
-    match command {
+    let watcher = catalog.watch_changes().ok();
+    let outcome = match command {
         Command::Add(film) => films::add(&catalog, &out, film),
         Command::List(list) => films::list(&catalog, &out, list),
         Command::Show { id } => films::show(&catalog, &out, id),
@@ -135,5 +136,22 @@ fn run(command: Command, db: Option<PathBuf>, json: bool) -> anyhow::Result<()> 
             file,
             remove,
         } => films::poster(&catalog, &out, film_id, file, remove),
+    };
+    if outcome.is_ok() {
+        housekeep_after_writes(&catalog, watcher);
+    }
+    outcome
+}
+
+/// A command that wrote to the catalog is followed by the housekeeping the window does when it
+/// opens (the daily backup if due, then the trash's retention), so a person who only uses the
+/// command line gets both; a command that only read leaves the files as they were. The command
+/// itself succeeded, so a failure here is a warning, not its exit status.
+fn housekeep_after_writes(catalog: &Catalog, watcher: Option<cinedex_catalog::ChangeWatcher>) {
+    let wrote = watcher.is_some_and(|mut watcher| watcher.changed().unwrap_or(false));
+    if wrote {
+        if let Err(error) = catalog.housekeep() {
+            eprintln!("warning: the daily backup or the trash's clean-up failed: {error}");
+        }
     }
 }
