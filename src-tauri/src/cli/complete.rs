@@ -5,12 +5,12 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::bail;
-use cinedex_catalog::completion::{
+use cinedex_catalog::Catalog;
+use cinedex_catalog::ExternalId;
+use cinedex_catalog::{
     CompletionOptions, CompletionQueue, CompletionReport, CompletionStatus, CompletionTargets,
     FilmCompletion, QueuedFilm,
 };
-use cinedex_catalog::reference::ExternalId;
-use cinedex_catalog::Catalog;
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
 
@@ -76,7 +76,7 @@ pub fn run(catalog: &Catalog, out: &Output, args: CompleteArgs) -> anyhow::Resul
         ..CompletionOptions::default()
     };
     let terminal = std::io::stderr().is_terminal();
-    let progress = |state: &cinedex_catalog::completion::CompletionProgress, _: &FilmCompletion| {
+    let progress = |state: &cinedex_catalog::CompletionProgress, _: &FilmCompletion| {
         if terminal {
             eprint!(
                 "\rcompleting {}/{} ({} filled, {} to review)",

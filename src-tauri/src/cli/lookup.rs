@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use cinedex_catalog::reference::{config, LookupResult, ReferenceSource, SettingName, Settings};
 use cinedex_catalog::Catalog;
+use cinedex_catalog::{config_dir, LookupResult, ReferenceSource, SettingName, Settings};
 use clap::{Args, Subcommand, ValueEnum};
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
@@ -120,7 +120,7 @@ struct SettingValue {
 }
 
 pub fn config(out: &Output, command: ConfigCommand) -> anyhow::Result<()> {
-    let dir: PathBuf = config::config_dir(crate::default_config_dir())
+    let dir: PathBuf = config_dir(crate::default_config_dir())
         .context("no config directory: set CINEDEX_CONFIG_DIR")?;
     let mut settings = Settings::load(&dir)?;
     let (name, changed) = match command {
@@ -139,7 +139,7 @@ pub fn config(out: &Output, command: ConfigCommand) -> anyhow::Result<()> {
     let file = if changed {
         settings.save(&dir)?
     } else {
-        dir.join(config::SETTINGS_FILE)
+        dir.join(cinedex_catalog::SETTINGS_FILE)
     };
     let set = match name {
         SettingName::TmdbKey => settings.tmdb_key.is_some(),

@@ -1,8 +1,8 @@
 //! `cinedex refresh ID`: the film beside the reference, field by field; `--fill` fills only the
 //! blanks, `--take FIELD…` (or `--take all`) takes the reference's value of those fields.
 
-use cinedex_catalog::reference::{FieldStatus, Refresh, Take};
 use cinedex_catalog::Catalog;
+use cinedex_catalog::{FieldStatus, Refresh, Take};
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
 

@@ -29,7 +29,7 @@ use ts_rs::TS;
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
 
-pub use csv_generic::{auto_field, CsvField};
+pub use csv_generic::CsvField;
 pub use table::decode as decode_text;
 
 /// Where an import comes from.

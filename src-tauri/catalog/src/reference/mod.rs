@@ -26,9 +26,8 @@ use url::Url;
 
 use crate::error::{CatalogError, Result};
 use crate::Catalog;
-pub use adding::AddedFilm;
 pub use cache::ReferenceCache;
-pub use canon::{Canon, CanonFilm};
+pub use canon::Canon;
 pub use config::{SettingName, Settings};
 pub use http::{HttpClient, HttpSettings};
 pub(crate) use matching::film_id_by_external_ids_in;
