@@ -90,6 +90,7 @@ pub use reference::{
     ReferenceCredit, ReferenceFilm, ReferenceOptions, ReferenceSource, Refresh, SettingName,
     Settings, Take,
 };
+#[cfg(feature = "testing")]
 pub use search::generate::fill as generate_films;
 pub use search::parser::parse as parse_search_query;
 pub use search::{
