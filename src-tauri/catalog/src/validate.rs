@@ -9,6 +9,7 @@ use crate::text::{fold, tidy};
 mod carried;
 mod facts;
 mod highlights;
+mod valid;
 mod visible;
 
 pub use carried::*;
@@ -30,16 +31,17 @@ pub fn last_film_year() -> i32 {
     Utc::now().year() + 10
 }
 
-/// A film input that passed validation, in the exact form it will be stored.
+/// A film input that passed validation, in the exact form it will be stored. Only [`film`] builds
+/// one; the fields are read through `validate/valid.rs`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidFilm {
-    pub title: String,
-    pub original_title: Option<String>,
-    pub year: Option<i32>,
-    pub directors: Vec<String>,
-    pub themes: Vec<String>,
+    title: String,
+    original_title: Option<String>,
+    year: Option<i32>,
+    directors: Vec<String>,
+    themes: Vec<String>,
     /// `None` keeps a film's facts as they are.
-    pub facts: Option<ValidFacts>,
+    facts: Option<ValidFacts>,
 }
 
 pub fn film(input: &FilmInput) -> Result<ValidFilm> {
@@ -82,17 +84,17 @@ pub fn film(input: &FilmInput) -> Result<ValidFilm> {
 /// A review input that passed validation, in the exact form it will be stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidReview {
-    pub kind: ReviewKind,
-    pub title: Option<String>,
-    pub author: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub published_on: Option<NaiveDate>,
-    pub rating: Option<f64>,
-    pub spoiler: bool,
-    pub body: String,
+    kind: ReviewKind,
+    title: Option<String>,
+    author: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    published_on: Option<NaiveDate>,
+    rating: Option<f64>,
+    spoiler: bool,
+    body: String,
     /// What a Cinedex export carries on the review; empty from every other source.
-    pub highlights: Vec<CarriedHighlight>,
+    highlights: Vec<CarriedHighlight>,
 }
 
 pub fn review(input: &ReviewInput) -> Result<ValidReview> {
@@ -121,11 +123,11 @@ pub fn review(input: &ReviewInput) -> Result<ValidReview> {
 /// A viewing input that passed validation, in the exact form it will be stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidViewing {
-    pub watched_on: NaiveDate,
-    pub rewatch: bool,
-    pub rating: Option<f64>,
-    pub place: Option<String>,
-    pub note: Option<String>,
+    watched_on: NaiveDate,
+    rewatch: bool,
+    rating: Option<f64>,
+    place: Option<String>,
+    note: Option<String>,
 }
 
 pub fn viewing(input: &ViewingInput) -> Result<ValidViewing> {

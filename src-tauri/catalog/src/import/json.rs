@@ -128,10 +128,10 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     })
     .map_err(invalid(""))?;
     record.description = Description {
-        genres: described.genres,
-        countries: described.countries,
-        original_language: described.original_language,
-        synopsis: described.synopsis,
+        genres: described.genres().to_vec(),
+        countries: described.countries().to_vec(),
+        original_language: described.original_language().map(str::to_owned),
+        synopsis: described.synopsis().map(str::to_owned),
     };
     record.status = doc.watch_status;
     record.exact_status = true;
@@ -177,7 +177,7 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
                 updated_at: h.updated_at,
             })
             .map_err(invalid(&format!("{prefix}highlights[{j}].")))?;
-            valid.highlights.push(carried);
+            valid.add_highlight(carried);
         }
         record.reviews.push((valid, Some(stamps)));
     }

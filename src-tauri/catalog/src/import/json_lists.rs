@@ -136,9 +136,9 @@ fn ghost_record(ghost: GhostDoc) -> Result<GhostRecord, Failure> {
         source: source.to_owned(),
         value: value.to_owned(),
         imdb,
-        title: film.title,
-        year: film.year,
-        directors: (!film.directors.is_empty()).then(|| film.directors.join("\n")),
+        title: film.title().to_owned(),
+        year: film.year(),
+        directors: (!film.directors().is_empty()).then(|| film.directors().join("\n")),
         note,
     })
 }

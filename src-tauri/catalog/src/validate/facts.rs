@@ -19,22 +19,67 @@ pub const MAX_LANGUAGE_CHARS: usize = 100;
 /// Facts that passed validation, in the exact form they will be stored.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ValidFacts {
-    pub runtime_minutes: Option<i64>,
+    runtime_minutes: Option<i64>,
     /// Roles other than director, each role's names in credit order, once each.
-    pub credits: Vec<ValidCredit>,
-    pub genres: Vec<String>,
-    pub countries: Vec<String>,
-    pub original_language: Option<String>,
-    pub synopsis: Option<String>,
+    credits: Vec<ValidCredit>,
+    genres: Vec<String>,
+    countries: Vec<String>,
+    original_language: Option<String>,
+    synopsis: Option<String>,
     /// `(source, value)`, once each.
-    pub external_ids: Vec<(String, String)>,
+    external_ids: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidCredit {
-    pub role: CreditRole,
-    pub name: String,
-    pub character: Option<String>,
+    role: CreditRole,
+    name: String,
+    character: Option<String>,
+}
+
+impl ValidFacts {
+    pub fn runtime_minutes(&self) -> Option<i64> {
+        self.runtime_minutes
+    }
+
+    pub fn credits(&self) -> &[ValidCredit] {
+        &self.credits
+    }
+
+    pub fn genres(&self) -> &[String] {
+        &self.genres
+    }
+
+    pub fn countries(&self) -> &[String] {
+        &self.countries
+    }
+
+    pub fn original_language(&self) -> Option<&str> {
+        self.original_language.as_deref()
+    }
+
+    pub fn synopsis(&self) -> Option<&str> {
+        self.synopsis.as_deref()
+    }
+
+    /// `(source, value)`, once each.
+    pub fn external_ids(&self) -> &[(String, String)] {
+        &self.external_ids
+    }
+}
+
+impl ValidCredit {
+    pub fn role(&self) -> CreditRole {
+        self.role
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn character(&self) -> Option<&str> {
+        self.character.as_deref()
+    }
 }
 
 pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
