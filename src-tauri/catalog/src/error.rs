@@ -1,5 +1,6 @@
 //! The catalog's one error type, and the `{kind, message, field}` shape it takes across IPC and `--json`.
 
+use crate::field::Field;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -94,9 +95,10 @@ pub(crate) fn import_message(
 pub type Result<T, E = CatalogError> = std::result::Result<T, E>;
 
 impl CatalogError {
-    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    /// The one way the core builds an `Invalid` error: the field is a [`Field`], not free text.
+    pub(crate) fn invalid(field: Field, message: impl Into<String>) -> Self {
         CatalogError::Invalid {
-            field,
+            field: field.as_str(),
             message: message.into(),
         }
     }

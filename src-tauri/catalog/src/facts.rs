@@ -2,6 +2,7 @@
 //! genres, countries, original language, synopsis, runtime and external ids; written whole, read
 //! whole.
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::credits;
@@ -80,7 +81,7 @@ fn write_external_ids(tx: &Transaction, film_id: i64, ids: &[(String, String)]) 
             .optional()?;
         if let Some(other) = other {
             return Err(CatalogError::invalid(
-                "externalIds",
+                Field::ExternalIds,
                 format!("{source}:{value} is already the id of film {other}."),
             ));
         }

@@ -19,6 +19,7 @@ mod db;
 mod error;
 mod export;
 mod facts;
+mod field;
 mod film_detail;
 mod films;
 mod highlights;

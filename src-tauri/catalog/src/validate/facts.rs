@@ -1,6 +1,7 @@
 //! Rules for a film's facts as a person edits them or a reference brings them: credits beside
 //! the directors, genres, countries, the original language, the synopsis, the runtime and the ids.
 
+use crate::field::Field;
 use std::collections::HashSet;
 
 use super::{
@@ -84,7 +85,7 @@ impl ValidCredit {
 
 pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     count_per_film(
-        "credits",
+        Field::Credits,
         "credits",
         input.credits.len(),
         MAX_CREDITS_PER_FILM,
@@ -94,7 +95,7 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     for (index, credit) in input.credits.iter().enumerate() {
         if credit.role == CreditRole::Director {
             return Err(CatalogError::invalid(
-                "credits",
+                Field::Credits,
                 format!(
                     "Credit {} names a director ({}); directors are given as the film's directors.",
                     index + 1,
@@ -102,9 +103,9 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
                 ),
             ));
         }
-        let name = person_name("credits", &credit.name)?;
+        let name = person_name(Field::Credits, &credit.name)?;
         let character = if credit.role == CreditRole::Actor {
-            credited_as("credits", &credit.character)?
+            credited_as(Field::Credits, &credit.character)?
         } else {
             None
         };
@@ -118,10 +119,10 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     }
     let synopsis = match input.synopsis.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => {
-            check_length("synopsis", "Synopsis", text, MAX_SYNOPSIS_CHARS)?;
+            check_length(Field::Synopsis, "Synopsis", text, MAX_SYNOPSIS_CHARS)?;
             if text.contains('\0') {
                 return Err(CatalogError::invalid(
-                    "synopsis",
+                    Field::Synopsis,
                     "A synopsis cannot hold a NUL character.",
                 ));
             }
@@ -132,13 +133,13 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     let mut ids = Vec::new();
     for id in &input.external_ids {
         let pair = external_id(&id.source, &id.value)
-            .map_err(|e| CatalogError::invalid("externalIds", e.to_string()))?;
+            .map_err(|e| CatalogError::invalid(Field::ExternalIds, e.to_string()))?;
         if !ids.contains(&pair) {
             ids.push(pair);
         }
     }
     count_per_film(
-        "externalIds",
+        Field::ExternalIds,
         "external ids",
         ids.len(),
         MAX_EXTERNAL_IDS_PER_FILM,
@@ -146,10 +147,15 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     Ok(ValidFacts {
         runtime_minutes: runtime(input.runtime_minutes.map(i64::from))?,
         credits,
-        genres: names("genres", "Genre", &input.genres, MAX_THEME_CHARS)?,
-        countries: names("countries", "Country", &input.countries, MAX_LANGUAGE_CHARS)?,
+        genres: names(Field::Genres, "Genre", &input.genres, MAX_THEME_CHARS)?,
+        countries: names(
+            Field::Countries,
+            "Country",
+            &input.countries,
+            MAX_LANGUAGE_CHARS,
+        )?,
         original_language: optional_name(
-            "originalLanguage",
+            Field::OriginalLanguage,
             "Original language",
             &input.original_language,
             MAX_LANGUAGE_CHARS,
