@@ -39,6 +39,7 @@ mod reviews;
 mod search;
 mod sql_functions;
 mod stats;
+mod string_enum;
 mod text;
 mod time;
 mod validate;
@@ -101,6 +102,7 @@ pub use search::{
 pub use search::{CLI_PAGE, MAX_LIMIT as MAX_SEARCH_LIMIT, WINDOW_PAGE};
 pub use sql_functions::install as install_sql_functions;
 pub use stats::{Stats, StatsQuery, Tally};
+pub use string_enum::TextEnum;
 pub use text::SEARCH_FOLD_VERSION;
 pub use validate::{last_film_year, link_to_open};
 pub use year_review::{check_png, YearFilm, YearInReview, MAX_PNG_BYTES, MAX_PNG_SIDE};

@@ -5,8 +5,8 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::bail;
-use cinedex_catalog::Catalog;
 use cinedex_catalog::ExternalId;
+use cinedex_catalog::{Catalog, ReferenceSource};
 use cinedex_catalog::{
     CompletionOptions, CompletionQueue, CompletionReport, CompletionStatus, CompletionTargets,
     FilmCompletion, QueuedFilm,
@@ -14,7 +14,7 @@ use cinedex_catalog::{
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
 
-use super::lookup::SourceArg;
+use super::args::spelled;
 use super::output::Output;
 
 #[derive(Debug, Args)]
@@ -27,8 +27,8 @@ pub struct CompleteArgs {
     #[arg(long)]
     pub missing: bool,
     /// Which reference to ask [default: TMDB when your key is set up, else Wikidata]
-    #[arg(long, value_enum)]
-    pub source: Option<SourceArg>,
+    #[arg(long, value_parser = spelled::<ReferenceSource>())]
+    pub source: Option<ReferenceSource>,
     /// Decide and report, change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -71,7 +71,7 @@ pub fn run(catalog: &Catalog, out: &Output, args: CompleteArgs) -> anyhow::Resul
         CompletionTargets::Films(args.ids)
     };
     let options = CompletionOptions {
-        source: args.source.map(Into::into),
+        source: args.source,
         dry_run: args.dry_run,
         ..CompletionOptions::default()
     };

@@ -2,6 +2,7 @@
 //! and overridable by the person (the UI's mapping editor, the CLI's `--map column=field`).
 
 use crate::field::Field;
+use crate::string_enum::string_enum;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -38,11 +39,22 @@ pub enum CsvField {
     ImdbId,
 }
 
-impl CsvField {
-    pub fn parse(text: &str) -> Option<CsvField> {
-        serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
-    }
-}
+string_enum!(CsvField {
+    Ignore => "ignore",
+    Title => "title",
+    OriginalTitle => "originalTitle",
+    Year => "year",
+    Directors => "directors",
+    Themes => "themes",
+    Rating => "rating",
+    RuntimeMinutes => "runtimeMinutes",
+    WatchStatus => "watchStatus",
+    WatchedOn => "watchedOn",
+    Rewatch => "rewatch",
+    Review => "review",
+    Note => "note",
+    ImdbId => "imdbId",
+});
 
 /// The field a column header suggests, or `Ignore`. Besides English, the headers French,
 /// German, Spanish and Italian spreadsheets commonly use are recognised.

@@ -21,6 +21,7 @@ mod table;
 mod tellico;
 mod values;
 
+use crate::string_enum::string_enum;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -48,17 +49,13 @@ pub enum ImportSource {
     Json,
 }
 
-impl ImportSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ImportSource::Letterboxd => "letterboxd",
-            ImportSource::Imdb => "imdb",
-            ImportSource::Csv => "csv",
-            ImportSource::Tellico => "tellico",
-            ImportSource::Json => "json",
-        }
-    }
-}
+string_enum!(ImportSource {
+    Letterboxd => "letterboxd",
+    Imdb => "imdb",
+    Csv => "csv",
+    Tellico => "tellico",
+    Json => "json",
+});
 
 /// Choices a person makes about an import.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
