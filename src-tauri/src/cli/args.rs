@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use cinedex_catalog::{FilmSort, ReviewKind, TextEnum, WatchStatus};
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use cinedex_catalog::{FilmSort, ReviewKind, WatchStatus};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::spelled::spelled;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -318,12 +319,4 @@ pub struct ViewingFields {
     pub place: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
-}
-
-/// The value parser of an argument that is one of the core's text enums: it offers, takes and
-/// names the values exactly as the core spells them (`TextEnum`), so the command line keeps no
-/// spelling of its own.
-pub fn spelled<T: TextEnum>() -> impl TypedValueParser<Value = T> {
-    PossibleValuesParser::new(T::all().iter().map(|value| value.as_str()))
-        .try_map(|text| T::parse(&text).ok_or("not one of the possible values"))
 }

@@ -14,8 +14,8 @@ use cinedex_catalog::{
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
 
-use super::args::spelled;
 use super::output::Output;
+use super::spelled::spelled;
 
 #[derive(Debug, Args)]
 pub struct CompleteArgs {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use cinedex_catalog::{Catalog, ExportExisting, ExportFormat};
 use clap::Args;
 
-use super::args::spelled;
+use super::spelled::spelled;
 
 use super::output::Output;
 

@@ -8,7 +8,7 @@ use cinedex_catalog::Catalog;
 use cinedex_catalog::{config_dir, LookupResult, ReferenceSource, SettingName, Settings};
 use clap::{Args, Subcommand};
 
-use super::args::spelled;
+use super::spelled::spelled;
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 
