@@ -75,6 +75,16 @@ pub enum CatalogError {
     },
 }
 
+/// `file:line`, or the file alone when the line is not known: the one spelling of where an import
+/// issue is, in the import error's message and in the command line's preview
+/// ([`crate::ImportIssue::place`]).
+pub(crate) fn file_and_line(file: &str, line: Option<u64>) -> String {
+    match line {
+        Some(line) => format!("{file}:{line}"),
+        None => file.to_owned(),
+    }
+}
+
 /// `file:line: column: message`, leaving out what is not known.
 pub(crate) fn import_message(
     file: &str,
@@ -82,10 +92,7 @@ pub(crate) fn import_message(
     column: &Option<String>,
     message: &str,
 ) -> String {
-    let mut text = file.to_owned();
-    if let Some(line) = line {
-        text.push_str(&format!(":{line}"));
-    }
+    let mut text = file_and_line(file, *line);
     if let Some(column) = column {
         text.push_str(&format!(": column {column}"));
     }

@@ -169,10 +169,7 @@ fn print_summary(s: &ImportSummary) {
 }
 
 fn issue_line(issue: &cinedex_catalog::ImportIssue) -> String {
-    let mut at = issue.file.clone();
-    if let Some(line) = issue.line {
-        at.push_str(&format!(":{line}"));
-    }
+    let mut at = issue.place();
     if let Some(column) = &issue.column {
         at.push_str(&format!(" [{column}]"));
     }

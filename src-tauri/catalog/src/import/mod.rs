@@ -86,6 +86,13 @@ pub struct ImportIssue {
     pub message: String,
 }
 
+impl ImportIssue {
+    /// `file:line`, or the file alone, as every message about an import issue names its place.
+    pub fn place(&self) -> String {
+        crate::error::file_and_line(&self.file, self.line)
+    }
+}
+
 /// What an import would write (a preview) or wrote (once committed).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
