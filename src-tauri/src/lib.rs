@@ -36,8 +36,8 @@ pub fn default_config_dir() -> Option<PathBuf> {
 /// beside `catalog`: what the window and the command line both ask.
 pub fn reference_for(
     catalog: &cinedex_catalog::Catalog,
-) -> cinedex_catalog::Result<cinedex_catalog::reference::Reference> {
-    cinedex_catalog::reference::Reference::for_person(default_config_dir(), catalog)
+) -> cinedex_catalog::Result<cinedex_catalog::Reference> {
+    cinedex_catalog::Reference::for_person(default_config_dir(), catalog)
 }
 
 /// Registers the state and the IPC commands on `builder`; tests pass a mock builder.

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{RwLock, RwLockReadGuard};
 use std::time::Duration;
 
-use cinedex_catalog::recovery::{self, Damage, SessionMarker};
-use cinedex_catalog::reference::Reference;
+use cinedex_catalog::Reference;
+use cinedex_catalog::{
+    check_after_unclean_end, mark_open, restore_backup_in_place, Damage, SessionMarker,
+};
 use cinedex_catalog::{Catalog, ChangeWatcher, ErrorKind, ErrorPayload};
 use tauri::{Emitter, Runtime};
 
@@ -39,7 +41,7 @@ enum Opened {
 
 impl Opened {
     fn open(path: &Path) -> Opened {
-        match recovery::check_after_unclean_end(path) {
+        match check_after_unclean_end(path) {
             Ok(Some(damage)) => {
                 eprintln!(
                     "error: the catalog was damaged: {}",
@@ -55,7 +57,7 @@ impl Opened {
         }
         match Catalog::open(path) {
             Ok(catalog) => {
-                let marker = recovery::mark_open(path)
+                let marker = mark_open(path)
                     .inspect_err(|error| eprintln!("warning: {error}"))
                     .ok();
                 Opened::Ready {
@@ -124,7 +126,7 @@ impl CatalogState {
                 field: None,
             })
         })?;
-        recovery::restore_backup_in_place(&path, Path::new(&backup.path))?;
+        restore_backup_in_place(&path, Path::new(&backup.path))?;
         *opened = Opened::open(&path);
         drop(opened);
         self.start_housekeeping(app.clone());

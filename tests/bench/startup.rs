@@ -38,8 +38,7 @@ fn catalog(films: usize) -> PathBuf {
         let partial = dir.join(format!("startup-{films}.partial.sqlite"));
         let _ = std::fs::remove_file(&partial);
         let catalog = cinedex_catalog::Catalog::open(&partial).expect("a new catalog");
-        cinedex_catalog::search::generate::fill(&catalog, films, 2026, true)
-            .expect("the generated films");
+        cinedex_catalog::generate_films(&catalog, films, 2026, true).expect("the generated films");
         catalog.rebuild_search_index().expect("the search index");
         drop(catalog);
         std::fs::rename(&partial, &path).expect("rename the catalog");

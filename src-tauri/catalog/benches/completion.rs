@@ -10,11 +10,9 @@ mod reference_support;
 
 use std::time::{Duration, Instant};
 
-use cinedex_catalog::completion::{CompletionOptions, CompletionTargets};
-use cinedex_catalog::reference::{
-    ExternalId, HttpClient, HttpSettings, Reference, ReferenceSource,
-};
 use cinedex_catalog::{Catalog, FilmFacts, FilmInput};
+use cinedex_catalog::{CompletionOptions, CompletionTargets};
+use cinedex_catalog::{ExternalId, HttpClient, HttpSettings, Reference, ReferenceSource};
 use reference_support::library::WikidataLibrary;
 use reference_support::{options, Asked, Reply, TestServer};
 

@@ -230,7 +230,7 @@ fn generate(rows: usize) -> PathBuf {
 /// transaction that is then rolled back.
 fn index_alone(catalog: &Path) -> f64 {
     let mut conn = rusqlite::Connection::open(catalog).expect("open the imported catalog");
-    cinedex_catalog::sql_functions::install(&conn).expect("the search view's function");
+    cinedex_catalog::install_sql_functions(&conn).expect("the search view's function");
     let definition: String = conn
         .query_row(
             "SELECT sql FROM sqlite_schema WHERE name = 'search_film'",

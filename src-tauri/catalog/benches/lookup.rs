@@ -11,7 +11,7 @@ mod reference_support;
 
 use std::time::{Duration, Instant};
 
-use cinedex_catalog::reference::{HttpClient, HttpSettings, Reference, ReferenceSource};
+use cinedex_catalog::{HttpClient, HttpSettings, Reference, ReferenceSource};
 use reference_support::{options, tmdb, wikidata, Asked, Reply, TestServer};
 
 const LIMIT: usize = 8;

@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use cinedex_catalog::search::{generate, parser};
 use cinedex_catalog::Catalog;
+use cinedex_catalog::{generate_films, parse_search_query};
 use rusqlite::{Connection, OpenFlags};
 
 /// Bump when the generator changes, so cached catalogs are rebuilt.
@@ -117,7 +117,7 @@ fn prepare(data: &Path, size: &str, films: usize) -> (PathBuf, Duration) {
     eprintln!("generating {films} films into {}", partial.display());
     let started = Instant::now();
     let catalog = Catalog::open(&partial).expect("a new catalog");
-    let made = generate::fill(&catalog, films, SEED, true).expect("generated");
+    let made = generate_films(&catalog, films, SEED, true).expect("generated");
     eprintln!(
         "  {} films, {} reviews written in {:.1?}; building the index",
         made.films,
@@ -234,7 +234,7 @@ fn print_worst(worst: &[(Duration, &str)]) {
 }
 
 fn text_words(query: &str) -> Vec<String> {
-    let parsed = parser::parse(query);
+    let parsed = parse_search_query(query);
     parsed
         .terms
         .iter()

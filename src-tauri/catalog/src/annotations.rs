@@ -1,5 +1,6 @@
 //! Timecoded notes: remarks pinned to a moment of a film, listed in the film's own order.
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::db::Catalog;
@@ -91,7 +92,7 @@ fn annotation_by_id(tx: &Transaction, id: i64) -> Result<Annotation> {
 pub(crate) fn validate(input: &AnnotationInput) -> Result<(u32, String)> {
     let at = parse_timecode(&input.at).ok_or_else(|| {
         CatalogError::invalid(
-            "at",
+            Field::At,
             format!(
                 "\"{}\" is not a moment of a film: write it as HH:MM:SS, like 01:12:30.",
                 input.at.trim()
@@ -101,14 +102,14 @@ pub(crate) fn validate(input: &AnnotationInput) -> Result<(u32, String)> {
     let body = input.body.trim().to_owned();
     if body.is_empty() {
         return Err(CatalogError::invalid(
-            "body",
+            Field::Body,
             "The note is empty; write something first.",
         ));
     }
     let chars = body.chars().count();
     if chars > MAX_ANNOTATION_CHARS {
         return Err(CatalogError::invalid(
-            "body",
+            Field::Body,
             format!("The note is too long: {chars} characters, at most {MAX_ANNOTATION_CHARS}."),
         ));
     }

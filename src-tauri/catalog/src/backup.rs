@@ -7,6 +7,7 @@ mod making;
 mod restore;
 mod thin;
 
+use crate::string_enum::string_enum;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -40,6 +41,14 @@ pub enum BackupReason {
     Import,
 }
 
+string_enum!(BackupReason {
+    Manual => "manual",
+    Daily => "daily",
+    Migration => "migration",
+    Restore => "restore",
+    Import => "import",
+});
+
 impl BackupReason {
     /// The reasons whose backups are made by the app itself and thinned.
     pub const AUTOMATIC: [BackupReason; 4] = [
@@ -48,28 +57,6 @@ impl BackupReason {
         BackupReason::Restore,
         BackupReason::Import,
     ];
-
-    fn as_str(self) -> &'static str {
-        match self {
-            BackupReason::Manual => "manual",
-            BackupReason::Daily => "daily",
-            BackupReason::Migration => "migration",
-            BackupReason::Restore => "restore",
-            BackupReason::Import => "import",
-        }
-    }
-
-    fn parse(text: &str) -> Option<Self> {
-        [
-            Self::Manual,
-            Self::Daily,
-            Self::Migration,
-            Self::Restore,
-            Self::Import,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == text)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

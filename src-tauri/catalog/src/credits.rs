@@ -1,6 +1,7 @@
 //! The people and themes attached to a film: shared rows in `people` and `themes`, linked in order,
 //! matched by their folded name so "mamoru oshii" and "Mamoru Oshii" are one person.
 
+use crate::string_enum::string_enum;
 use rusqlite::{params, Transaction};
 // FxHash: the keys are names from the person's own files, not a network input.
 use rustc_hash::FxHashMap as HashMap;
@@ -20,33 +21,15 @@ pub enum Role {
     Editor,
 }
 
-impl Role {
-    pub const ALL: [Role; 7] = [
-        Role::Director,
-        Role::Writer,
-        Role::Actor,
-        Role::Composer,
-        Role::Cinematographer,
-        Role::Producer,
-        Role::Editor,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Director => "director",
-            Role::Writer => "writer",
-            Role::Actor => "actor",
-            Role::Composer => "composer",
-            Role::Cinematographer => "cinematographer",
-            Role::Producer => "producer",
-            Role::Editor => "editor",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|role| role.as_str() == text)
-    }
-}
+string_enum!(Role {
+    Director => "director",
+    Writer => "writer",
+    Actor => "actor",
+    Composer => "composer",
+    Cinematographer => "cinematographer",
+    Producer => "producer",
+    Editor => "editor",
+});
 
 /// Replaces the film's people in `role` with `names`, in that order. A name the film already
 /// credits in `role` stays that person, so saving a film whose director shares a name with

@@ -1,5 +1,6 @@
 //! The catalog's one error type, and the `{kind, message, field}` shape it takes across IPC and `--json`.
 
+use crate::field::Field;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -74,6 +75,16 @@ pub enum CatalogError {
     },
 }
 
+/// `file:line`, or the file alone when the line is not known: the one spelling of where an import
+/// issue is, in the import error's message and in the command line's preview
+/// ([`crate::ImportIssue::place`]).
+pub(crate) fn file_and_line(file: &str, line: Option<u64>) -> String {
+    match line {
+        Some(line) => format!("{file}:{line}"),
+        None => file.to_owned(),
+    }
+}
+
 /// `file:line: column: message`, leaving out what is not known.
 pub(crate) fn import_message(
     file: &str,
@@ -81,10 +92,7 @@ pub(crate) fn import_message(
     column: &Option<String>,
     message: &str,
 ) -> String {
-    let mut text = file.to_owned();
-    if let Some(line) = line {
-        text.push_str(&format!(":{line}"));
-    }
+    let mut text = file_and_line(file, *line);
     if let Some(column) = column {
         text.push_str(&format!(": column {column}"));
     }
@@ -94,9 +102,10 @@ pub(crate) fn import_message(
 pub type Result<T, E = CatalogError> = std::result::Result<T, E>;
 
 impl CatalogError {
-    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    /// The one way the core builds an `Invalid` error: the field is a [`Field`], not free text.
+    pub(crate) fn invalid(field: Field, message: impl Into<String>) -> Self {
         CatalogError::Invalid {
-            field,
+            field: field.as_str(),
             message: message.into(),
         }
     }

@@ -2,6 +2,7 @@
 //! genres, countries, original language, synopsis, runtime and external ids; written whole, read
 //! whole.
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::credits;
@@ -27,19 +28,19 @@ pub(crate) fn write_facts(tx: &Transaction, film_id: i64, facts: &ValidFacts) ->
     )?
     .execute(params![
         film_id,
-        facts.runtime_minutes,
-        facts.original_language,
-        facts.synopsis
+        facts.runtime_minutes(),
+        facts.original_language(),
+        facts.synopsis()
     ])?;
     for role in CreditRole::ALL
         .into_iter()
         .filter(|r| *r != CreditRole::Director)
     {
         let names: Vec<String> = facts
-            .credits
+            .credits()
             .iter()
-            .filter(|c| c.role == role)
-            .map(|c| c.name.clone())
+            .filter(|c| c.role() == role)
+            .map(|c| c.name().to_owned())
             .collect();
         credits::set_people(tx, film_id, role.catalog_role(), &names)?;
     }
@@ -47,23 +48,23 @@ pub(crate) fn write_facts(tx: &Transaction, film_id: i64, facts: &ValidFacts) ->
         "UPDATE film_people SET credited_as = ?3
           WHERE film_id = ?1 AND role = ?2 AND person_id IN (SELECT id FROM people WHERE name_key = ?4)",
     )?;
-    for credit in facts.credits.iter().filter(|c| c.character.is_some()) {
+    for credit in facts.credits().iter().filter(|c| c.character().is_some()) {
         character.execute(params![
             film_id,
-            credit.role.as_str(),
-            credit.character,
-            fold(&credit.name)
+            credit.role().as_str(),
+            credit.character(),
+            fold(credit.name())
         ])?;
     }
-    credits::set_genres(tx, film_id, &facts.genres)?;
+    credits::set_genres(tx, film_id, facts.genres())?;
     tx.execute("DELETE FROM film_countries WHERE film_id = ?1", [film_id])?;
     let mut country = tx.prepare_cached(
         "INSERT OR IGNORE INTO film_countries (film_id, country, position) VALUES (?1, ?2, ?3)",
     )?;
-    for (position, name) in facts.countries.iter().enumerate() {
+    for (position, name) in facts.countries().iter().enumerate() {
         country.execute(params![film_id, name, position as i64])?;
     }
-    write_external_ids(tx, film_id, &facts.external_ids)
+    write_external_ids(tx, film_id, facts.external_ids())
 }
 
 /// Replaces the film's external ids; refused, naming the other film, when one of them already
@@ -80,7 +81,7 @@ fn write_external_ids(tx: &Transaction, film_id: i64, ids: &[(String, String)]) 
             .optional()?;
         if let Some(other) = other {
             return Err(CatalogError::invalid(
-                "externalIds",
+                Field::ExternalIds,
                 format!("{source}:{value} is already the id of film {other}."),
             ));
         }

@@ -198,11 +198,11 @@ pub(crate) fn insert_film_with(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
     )?
     .execute(params![
-        valid.title,
-        valid.original_title,
-        fold(&valid.title),
+        valid.title(),
+        valid.original_title(),
+        fold(valid.title()),
         original_key(valid),
-        valid.year,
+        valid.year(),
         runtime_minutes,
         rating,
         status.as_str(),
@@ -210,9 +210,9 @@ pub(crate) fn insert_film_with(
     ])?;
     let id = tx.last_insert_rowid();
     // A new film has no credits yet: adding skips the delete-and-rewrite of replacing them.
-    credits::append_people(tx, ids, id, Role::Director, &valid.directors, 0)?;
-    credits::append_themes(tx, ids, id, &valid.themes, 0)?;
-    if let Some(facts) = &valid.facts {
+    credits::append_people(tx, ids, id, Role::Director, valid.directors(), 0)?;
+    credits::append_themes(tx, ids, id, valid.themes(), 0)?;
+    if let Some(facts) = valid.facts() {
         crate::facts::write_facts(tx, id, facts)?;
     }
     Ok(id)
@@ -267,11 +267,11 @@ pub(crate) fn replace_film(tx: &Transaction, id: i64, valid: &ValidFilm) -> Resu
           WHERE id = ?1",
         params![
             id,
-            valid.title,
-            valid.original_title,
-            fold(&valid.title),
+            valid.title(),
+            valid.original_title(),
+            fold(valid.title()),
             original_key(valid),
-            valid.year,
+            valid.year(),
             time::to_text(time::now())
         ],
     )?;
@@ -314,20 +314,16 @@ fn purge(tx: &Transaction, id: i64) -> Result<()> {
 }
 
 fn set_credits(tx: &Transaction, id: i64, valid: &ValidFilm) -> Result<()> {
-    credits::set_people(tx, id, Role::Director, &valid.directors)?;
-    credits::set_themes(tx, id, &valid.themes)?;
-    match &valid.facts {
+    credits::set_people(tx, id, Role::Director, valid.directors())?;
+    credits::set_themes(tx, id, valid.themes())?;
+    match valid.facts() {
         Some(facts) => crate::facts::write_facts(tx, id, facts),
         None => Ok(()),
     }
 }
 
 fn original_key(valid: &ValidFilm) -> String {
-    valid
-        .original_title
-        .as_deref()
-        .map(fold)
-        .unwrap_or_default()
+    valid.original_title().map(fold).unwrap_or_default()
 }
 
 pub(crate) fn film_from_row(row: &Row) -> rusqlite::Result<Film> {

@@ -5,6 +5,7 @@
 
 pub(crate) mod anchor;
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::db::Catalog;
@@ -37,7 +38,7 @@ impl Catalog {
             let near = input.near.map(|n| n as usize);
             let placed = anchor::locate(&text, &quote, near).ok_or_else(|| {
                 CatalogError::invalid(
-                    "quote",
+                    Field::Quote,
                     format!(
                         "\"{}\" is not in the text of review {review_id}.",
                         shorten(&quote)

@@ -1,6 +1,7 @@
 //! The library's listing: filtering, ordering by any column, paging through large catalogs, and
 //! grouping by director, decade, theme or watch status with counts.
 
+use crate::field::Field;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Transaction};
 
@@ -171,7 +172,7 @@ fn group_clause(group: &GroupFilter, sql: &mut String, params: &mut Vec<Value>) 
     let key = group.key.trim();
     let bad_key = || {
         CatalogError::invalid(
-            "group",
+            Field::Group,
             format!("{key:?} is not a group of this kind (use a key from the group list)"),
         )
     };

@@ -17,8 +17,6 @@ use crate::model::{Film, WatchStatus};
 use crate::text::fold;
 use crate::time::{self, instant_at};
 
-pub use crate::validate::MAX_LIST_NAME_CHARS;
-
 /// A list as the list of lists shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

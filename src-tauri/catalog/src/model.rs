@@ -1,6 +1,7 @@
 //! The catalog's public data shapes: what goes in (inputs) and what comes out (records), shared
 //! verbatim by the Tauri commands, the `--json` output and the generated TypeScript bindings.
 
+use crate::string_enum::string_enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -56,24 +57,11 @@ pub enum WatchStatus {
     Watched,
 }
 
-impl WatchStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WatchStatus::None => "none",
-            WatchStatus::Watchlist => "watchlist",
-            WatchStatus::Watched => "watched",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "none" => Some(WatchStatus::None),
-            "watchlist" => Some(WatchStatus::Watchlist),
-            "watched" => Some(WatchStatus::Watched),
-            _ => None,
-        }
-    }
-}
+string_enum!(WatchStatus {
+    None => "none",
+    Watchlist => "watchlist",
+    Watched => "watched",
+});
 
 /// A film with everything attached to it, as the film view shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -258,24 +246,11 @@ pub enum ReviewKind {
     Article,
 }
 
-impl ReviewKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewKind::Note => "note",
-            ReviewKind::Review => "review",
-            ReviewKind::Article => "article",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "note" => Some(ReviewKind::Note),
-            "review" => Some(ReviewKind::Review),
-            "article" => Some(ReviewKind::Article),
-            _ => None,
-        }
-    }
-}
+string_enum!(ReviewKind {
+    Note => "note",
+    Review => "review",
+    Article => "article",
+});
 
 /// A review, note or article attached to a film.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -2,6 +2,7 @@
 //! GIF), copied into the `posters/` folder beside the catalog file, and thumbnailed once. The
 //! window shows thumbnails only, through a protocol that serves them by film id.
 
+use crate::field::Field;
 use std::fs;
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
@@ -82,7 +83,7 @@ impl Catalog {
             let path = path.to_path_buf();
             move |source| CatalogError::Io { path, source }
         };
-        let refused = |why: String| CatalogError::invalid("file", format!("{origin}: {why}"));
+        let refused = |why: String| CatalogError::invalid(Field::File, format!("{origin}: {why}"));
         if bytes.len() as u64 > MAX_POSTER_BYTES {
             return Err(refused(format!(
                 "{} MiB is larger than the {} MiB a poster may be",
@@ -105,7 +106,7 @@ impl Catalog {
         let mut thumb_bytes = Vec::new();
         JpegEncoder::new_with_quality(&mut thumb_bytes, THUMB_QUALITY)
             .encode_image(&thumb)
-            .map_err(|error| CatalogError::invalid("file", error.to_string()))?;
+            .map_err(|error| CatalogError::invalid(Field::File, error.to_string()))?;
 
         fs::create_dir_all(&dir).map_err(io(&dir))?;
         let original = format!("{film_id}.{extension}");
@@ -248,11 +249,15 @@ fn read_poster_file(source: &Path) -> Result<Vec<u8>> {
         path: source.to_path_buf(),
         source: source_error,
     };
-    let not_a_file =
-        || CatalogError::invalid("file", format!("{}: not a regular file", source.display()));
+    let not_a_file = || {
+        CatalogError::invalid(
+            Field::File,
+            format!("{}: not a regular file", source.display()),
+        )
+    };
     let too_large = |size: u64| {
         CatalogError::invalid(
-            "file",
+            Field::File,
             format!(
                 "{}: {} MiB is larger than the {} MiB a poster may be",
                 source.display(),

@@ -2,6 +2,7 @@
 //! did not, the catalog file gets SQLite's `quick_check` before it is used, and a damaged file is
 //! set aside (never deleted) so the newest good backup can take its place.
 
+use crate::field::Field;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
@@ -151,7 +152,7 @@ pub fn restore_backup_in_place(catalog: &Path, backup: &Path) -> Result<()> {
     let listed = list_backups(&backups_dir(catalog))?;
     if !listed.iter().any(|b| Path::new(&b.path) == backup) {
         return Err(CatalogError::invalid(
-            "path",
+            Field::Path,
             format!("{} is not one of this catalog's backups", backup.display()),
         ));
     }

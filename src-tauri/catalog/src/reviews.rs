@@ -20,7 +20,7 @@ impl Catalog {
     pub fn add_review(&self, film_id: i64, input: &ReviewInput) -> Result<Review> {
         let valid = validate::review(input)?;
         // Rendered before the write lock is taken, not while every other writer waits.
-        let body_html = markdown::render(&valid.body);
+        let body_html = markdown::render(valid.body());
         let review = self.write(|tx| {
             let id = insert_review(tx, film_id, &valid)?;
             review_by_id(tx, id)
@@ -33,7 +33,7 @@ impl Catalog {
 
     pub fn update_review(&self, id: i64, input: &ReviewInput) -> Result<Review> {
         let valid: ValidReview = validate::review(input)?;
-        let body_html = markdown::render(&valid.body);
+        let body_html = markdown::render(valid.body());
         let review = self.write(|tx| {
             let film_id = review_by_id(tx, id)?.film_id;
             require_live(tx, film_id)?;
@@ -43,20 +43,20 @@ impl Catalog {
                   WHERE id = ?1",
                 params![
                     id,
-                    valid.kind.as_str(),
-                    valid.title,
-                    valid.author,
-                    valid.source,
-                    valid.url,
-                    valid.published_on.map(time::date_to_text),
-                    valid.body,
+                    valid.kind().as_str(),
+                    valid.title(),
+                    valid.author(),
+                    valid.source(),
+                    valid.url(),
+                    valid.published_on().map(time::date_to_text),
+                    valid.body(),
                     time::to_text(time::now()),
-                    valid.rating,
-                    valid.spoiler
+                    valid.rating(),
+                    valid.spoiler()
                 ],
             )?;
             // In the same transaction as the new body: no reader sees highlights out of place.
-            crate::highlights::anchor::reanchor_review(tx, id, &valid.body)?;
+            crate::highlights::anchor::reanchor_review(tx, id, valid.body())?;
             touch_film(tx, film_id)?;
             review_by_id(tx, id)
         })?;
@@ -98,16 +98,16 @@ pub(crate) fn insert_review(tx: &Transaction, film_id: i64, valid: &ValidReview)
     )?
     .execute(params![
             film_id,
-            valid.kind.as_str(),
-            valid.title,
-            valid.author,
-            valid.source,
-            valid.url,
-            valid.published_on.map(time::date_to_text),
-            valid.body,
+            valid.kind().as_str(),
+            valid.title(),
+            valid.author(),
+            valid.source(),
+            valid.url(),
+            valid.published_on().map(time::date_to_text),
+            valid.body(),
             time::to_text(time::now()),
-            valid.rating,
-            valid.spoiler
+            valid.rating(),
+            valid.spoiler()
     ])?;
     let id = tx.last_insert_rowid();
     touch_film(tx, film_id)?;

@@ -1,6 +1,7 @@
 //! Statistics over the catalog: one SQL query per figure, films in the trash left out. The window's
 //! Statistics view and `cinedex stats` show exactly these numbers.
 
+use crate::field::Field;
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
@@ -137,7 +138,7 @@ fn heatmap_range(query: &StatsQuery) -> Result<(NaiveDate, NaiveDate)> {
             let first = NaiveDate::from_ymd_opt(year, 1, 1);
             let last = NaiveDate::from_ymd_opt(year, 12, 31);
             first.zip(last).ok_or_else(|| {
-                CatalogError::invalid("year", format!("{year} is not a calendar year"))
+                CatalogError::invalid(Field::Year, format!("{year} is not a calendar year"))
             })
         }
         None => {

@@ -1,5 +1,6 @@
 //! The rules a film or review must follow before it is stored; each failure names its field.
 
+use crate::field::Field;
 use chrono::{Datelike, NaiveDate, Utc};
 
 use crate::error::{CatalogError, Result};
@@ -9,6 +10,7 @@ use crate::text::{fold, tidy};
 mod carried;
 mod facts;
 mod highlights;
+mod valid;
 mod visible;
 
 pub use carried::*;
@@ -30,27 +32,28 @@ pub fn last_film_year() -> i32 {
     Utc::now().year() + 10
 }
 
-/// A film input that passed validation, in the exact form it will be stored.
+/// A film input that passed validation, in the exact form it will be stored. Only [`film`] builds
+/// one; the fields are read through `validate/valid.rs`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidFilm {
-    pub title: String,
-    pub original_title: Option<String>,
-    pub year: Option<i32>,
-    pub directors: Vec<String>,
-    pub themes: Vec<String>,
+    title: String,
+    original_title: Option<String>,
+    year: Option<i32>,
+    directors: Vec<String>,
+    themes: Vec<String>,
     /// `None` keeps a film's facts as they are.
-    pub facts: Option<ValidFacts>,
+    facts: Option<ValidFacts>,
 }
 
 pub fn film(input: &FilmInput) -> Result<ValidFilm> {
     let title = tidy(&input.title);
     if title.is_empty() {
-        return Err(CatalogError::invalid("title", "A film needs a title."));
+        return Err(CatalogError::invalid(Field::Title, "A film needs a title."));
     }
-    check_length("title", "Title", &title, MAX_TITLE_CHARS)?;
-    check_visible("title", "Title", &title)?;
+    check_length(Field::Title, "Title", &title, MAX_TITLE_CHARS)?;
+    check_visible(Field::Title, "Title", &title)?;
     let original_title = optional_name(
-        "originalTitle",
+        Field::OriginalTitle,
         "Original title",
         &input.original_title,
         MAX_TITLE_CHARS,
@@ -59,7 +62,7 @@ pub fn film(input: &FilmInput) -> Result<ValidFilm> {
         let last = last_film_year();
         if !(FIRST_FILM_YEAR..=last).contains(&year) {
             return Err(CatalogError::invalid(
-                "year",
+                Field::Year,
                 format!("Year must be between {FIRST_FILM_YEAR} and {last}; {year} is not."),
             ));
         }
@@ -69,12 +72,12 @@ pub fn film(input: &FilmInput) -> Result<ValidFilm> {
         original_title,
         year: input.year,
         directors: names(
-            "directors",
+            Field::Directors,
             "Director name",
             &input.directors,
             MAX_NAME_CHARS,
         )?,
-        themes: names("themes", "Theme", &input.themes, MAX_THEME_CHARS)?,
+        themes: names(Field::Themes, "Theme", &input.themes, MAX_THEME_CHARS)?,
         facts: input.facts.as_ref().map(facts).transpose()?,
     })
 }
@@ -82,35 +85,35 @@ pub fn film(input: &FilmInput) -> Result<ValidFilm> {
 /// A review input that passed validation, in the exact form it will be stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidReview {
-    pub kind: ReviewKind,
-    pub title: Option<String>,
-    pub author: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub published_on: Option<NaiveDate>,
-    pub rating: Option<f64>,
-    pub spoiler: bool,
-    pub body: String,
+    kind: ReviewKind,
+    title: Option<String>,
+    author: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    published_on: Option<NaiveDate>,
+    rating: Option<f64>,
+    spoiler: bool,
+    body: String,
     /// What a Cinedex export carries on the review; empty from every other source.
-    pub highlights: Vec<CarriedHighlight>,
+    highlights: Vec<CarriedHighlight>,
 }
 
 pub fn review(input: &ReviewInput) -> Result<ValidReview> {
     let body = input.body.trim().to_owned();
     if body.is_empty() {
         return Err(CatalogError::invalid(
-            "body",
+            Field::Body,
             "The text is empty; write something first.",
         ));
     }
-    check_length("body", "Text", &body, MAX_REVIEW_BODY_CHARS)?;
+    check_length(Field::Body, "Text", &body, MAX_REVIEW_BODY_CHARS)?;
     Ok(ValidReview {
         kind: input.kind,
-        title: optional_text("title", "Title", &input.title, MAX_TITLE_CHARS)?,
-        author: optional_name("author", "Author", &input.author, MAX_NAME_CHARS)?,
-        source: optional_text("source", "Source", &input.source, MAX_TITLE_CHARS)?,
+        title: optional_text(Field::Title, "Title", &input.title, MAX_TITLE_CHARS)?,
+        author: optional_name(Field::Author, "Author", &input.author, MAX_NAME_CHARS)?,
+        source: optional_text(Field::Source, "Source", &input.source, MAX_TITLE_CHARS)?,
         url: web_address(&input.url)?,
-        published_on: date("publishedOn", "Publication date", &input.published_on)?,
+        published_on: date(Field::PublishedOn, "Publication date", &input.published_on)?,
         rating: rating(input.rating)?,
         spoiler: input.spoiler,
         body,
@@ -121,26 +124,29 @@ pub fn review(input: &ReviewInput) -> Result<ValidReview> {
 /// A viewing input that passed validation, in the exact form it will be stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidViewing {
-    pub watched_on: NaiveDate,
-    pub rewatch: bool,
-    pub rating: Option<f64>,
-    pub place: Option<String>,
-    pub note: Option<String>,
+    watched_on: NaiveDate,
+    rewatch: bool,
+    rating: Option<f64>,
+    place: Option<String>,
+    note: Option<String>,
 }
 
 pub fn viewing(input: &ViewingInput) -> Result<ValidViewing> {
     let watched_on = date(
-        "watchedOn",
+        Field::WatchedOn,
         "The date watched",
         &Some(input.watched_on.clone()),
     )?
     .ok_or_else(|| {
-        CatalogError::invalid("watchedOn", "When did you watch it? The date is required.")
+        CatalogError::invalid(
+            Field::WatchedOn,
+            "When did you watch it? The date is required.",
+        )
     })?;
     let today = chrono::Local::now().date_naive();
     if watched_on > today {
         return Err(CatalogError::invalid(
-            "watchedOn",
+            Field::WatchedOn,
             format!("The date watched, {watched_on}, is in the future."),
         ));
     }
@@ -148,8 +154,8 @@ pub fn viewing(input: &ViewingInput) -> Result<ValidViewing> {
         watched_on,
         rewatch: input.rewatch,
         rating: rating(input.rating)?,
-        place: optional_text("place", "Place", &input.place, MAX_NAME_CHARS)?,
-        note: optional_text("note", "Note", &input.note, MAX_VIEWING_NOTE_CHARS)?,
+        place: optional_text(Field::Place, "Place", &input.place, MAX_NAME_CHARS)?,
+        note: optional_text(Field::Note, "Note", &input.note, MAX_VIEWING_NOTE_CHARS)?,
     })
 }
 
@@ -159,14 +165,14 @@ pub fn rating(value: Option<f64>) -> Result<Option<f64>> {
         None => Ok(None),
         Some(r) if (0.5..=5.0).contains(&r) && (r * 2.0).fract() == 0.0 => Ok(Some(r)),
         Some(r) => Err(CatalogError::invalid(
-            "rating",
+            Field::Rating,
             format!("A rating goes from 0.5 to 5 in halves (like 3.5); {r} is not one."),
         )),
     }
 }
 
 /// Parses a `YYYY-MM-DD` calendar date; empty means none.
-pub fn date(field: &'static str, label: &str, text: &Option<String>) -> Result<Option<NaiveDate>> {
+pub fn date(field: Field, label: &str, text: &Option<String>) -> Result<Option<NaiveDate>> {
     let Some(text) = text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
@@ -193,7 +199,7 @@ pub fn link_to_open(text: &str) -> Result<String> {
             Ok(parsed.to_string())
         }
         _ => Err(CatalogError::invalid(
-            "url",
+            Field::Url,
             format!(
                 "Only web and mail links are opened; \"{}\" is not one.",
                 text.trim()
@@ -206,11 +212,11 @@ fn web_address(text: &Option<String>) -> Result<Option<String>> {
     let Some(text) = text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
-    check_length("url", "URL", text, MAX_URL_CHARS)?;
+    check_length(Field::Url, "URL", text, MAX_URL_CHARS)?;
     match url::Url::parse(text) {
         Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(Some(parsed.to_string())),
         _ => Err(CatalogError::invalid(
-            "url",
+            Field::Url,
             format!(
                 "URL must be a web address starting with http:// or https://; \"{text}\" is not."
             ),
@@ -219,7 +225,7 @@ fn web_address(text: &Option<String>) -> Result<Option<String>> {
 }
 
 fn optional_text(
-    field: &'static str,
+    field: Field,
     label: &str,
     text: &Option<String>,
     max: usize,
@@ -233,7 +239,7 @@ fn optional_text(
 
 /// [`optional_text`] for a title or a name, which must also show what it holds.
 pub(crate) fn optional_name(
-    field: &'static str,
+    field: Field,
     label: &str,
     text: &Option<String>,
     max: usize,
@@ -247,12 +253,7 @@ pub(crate) fn optional_name(
 
 /// Tidies a list of names, drops blanks and keeps the first spelling of names equal but for case
 /// and accents.
-pub(crate) fn names(
-    field: &'static str,
-    label: &str,
-    raw: &[String],
-    max: usize,
-) -> Result<Vec<String>> {
+pub(crate) fn names(field: Field, label: &str, raw: &[String], max: usize) -> Result<Vec<String>> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for name in raw.iter().map(|n| tidy(n)).filter(|n| !n.is_empty()) {
@@ -274,7 +275,7 @@ pub(crate) fn names(
     Ok(out)
 }
 
-pub(crate) fn check_length(field: &'static str, label: &str, text: &str, max: usize) -> Result<()> {
+pub(crate) fn check_length(field: Field, label: &str, text: &str, max: usize) -> Result<()> {
     let chars = text.chars().count();
     if chars > max {
         return Err(CatalogError::invalid(

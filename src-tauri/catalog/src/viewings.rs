@@ -32,11 +32,11 @@ impl Catalog {
                   WHERE id = ?1",
                 params![
                     id,
-                    time::date_to_text(valid.watched_on),
-                    valid.rewatch,
-                    valid.rating,
-                    valid.place,
-                    valid.note,
+                    time::date_to_text(valid.watched_on()),
+                    valid.rewatch(),
+                    valid.rating(),
+                    valid.place(),
+                    valid.note(),
                     time::to_text(time::now())
                 ],
             )?;
@@ -72,11 +72,11 @@ pub(crate) fn insert_viewing(tx: &Transaction, film_id: i64, valid: &ValidViewin
     )?
     .execute(params![
         film_id,
-        time::date_to_text(valid.watched_on),
-        valid.rewatch,
-        valid.rating,
-        valid.place,
-        valid.note,
+        time::date_to_text(valid.watched_on()),
+        valid.rewatch(),
+        valid.rating(),
+        valid.place(),
+        valid.note(),
         time::to_text(time::now())
     ])?;
     let id = tx.last_insert_rowid();

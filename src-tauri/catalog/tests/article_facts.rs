@@ -3,8 +3,8 @@
 //! reference's value proposed where the catalog has none; offline, nothing checked or changed.
 
 use crate::reference_support;
-use cinedex_catalog::reference::{HttpSettings, Reference, ReferenceSource};
 use cinedex_catalog::{Catalog, FilmInput};
+use cinedex_catalog::{HttpSettings, Reference, ReferenceSource};
 use reference_support::{options, reference, wikidata, TestServer};
 
 const WRONG_DIRECTOR: &str = "Solaris (1972)\n\n\

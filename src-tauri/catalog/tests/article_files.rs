@@ -2,8 +2,8 @@
 //! UTF-8, a byte-order mark's encoding, an HTML page's declared charset, else the encoding found;
 //! binary, oversized and non-regular files refused by name.
 
-use cinedex_catalog::article::{article_text, read_article_file, MAX_ARTICLE_BYTES};
 use cinedex_catalog::CatalogError;
+use cinedex_catalog::{article_text, read_article_file, MAX_ARTICLE_BYTES};
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let path = dir.path().join(name);

@@ -15,9 +15,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use cinedex_catalog::backup::{list_backups, thin, BackupInfo, BackupReason};
-use cinedex_catalog::import::{ImportOptions, ImportSource};
 use cinedex_catalog::FilmInput;
+use cinedex_catalog::{list_backups, thin_backups, BackupInfo, BackupReason};
+use cinedex_catalog::{ImportOptions, ImportSource};
 
 use crate::backup_support;
 use backup_support::{fail, Checked, Known, World};
@@ -182,7 +182,7 @@ impl World {
                     .fetch_add(hours * DAY_MS / 24, Ordering::SeqCst);
             }
             Step::Thin => {
-                let removed = thin(&self.backups, &[]).map_err(fail("thin"))?;
+                let removed = thin_backups(&self.backups, &[]).map_err(fail("thin"))?;
                 let listed = list_backups(&self.backups).map_err(fail("list backups"))?;
                 for gone in &removed {
                     if listed.iter().any(|b| b.path == gone.path) {

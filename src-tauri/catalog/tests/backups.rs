@@ -1,6 +1,6 @@
 //! Backups, restore and health checks on catalog files.
 
-use cinedex_catalog::backup::{backups_dir, list_backups, BackupReason};
+use cinedex_catalog::{backups_dir, list_backups, BackupReason};
 use cinedex_catalog::{Catalog, CatalogError, FilmInput, FilmListQuery};
 use rusqlite::Connection;
 
@@ -168,7 +168,7 @@ fn a_sound_catalog_passes_its_check() {
 
 #[test]
 fn an_import_into_a_catalog_with_films_backs_it_up_first() {
-    use cinedex_catalog::import::{ImportOptions, ImportSource};
+    use cinedex_catalog::{ImportOptions, ImportSource};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("catalog.sqlite");
     let c = Catalog::open(&path).unwrap();

@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use chrono::DateTime;
-use cinedex_catalog::backup::{backups_dir, list_backups, thin, BackupInfo, BackupReason};
-use cinedex_catalog::{recovery, Catalog, CatalogError, FilmInput, FilmListQuery};
+use cinedex_catalog::{backups_dir, list_backups, thin_backups, BackupInfo, BackupReason};
+use cinedex_catalog::{newest_good_backup, Catalog, CatalogError, FilmInput, FilmListQuery};
 
 const HOUR_MS: i64 = 3_600_000;
 
@@ -176,7 +176,7 @@ fn a_restore_can_be_undone_and_the_undo_undone() {
 
 #[test]
 fn undoing_an_import_restores_the_catalog_before_it_and_keeps_the_import_backup() {
-    use cinedex_catalog::import::{ImportOptions, ImportSource};
+    use cinedex_catalog::{ImportOptions, ImportSource};
     let f = Fixture::new();
     f.catalog.add_film(&film("Seed")).unwrap();
     let csv = f.dir.path().join("small.csv");
@@ -240,7 +240,7 @@ fn thinning_keeps_the_newest_of_each_kind_and_what_it_is_asked_to_spare() {
         }
     }
     let import = written(0, 13, "import");
-    thin(&dir, &[Path::new(&restores[0])]).unwrap();
+    thin_backups(&dir, &[Path::new(&restores[0])]).unwrap();
 
     let listed = f.listed_paths();
     let newest_restore = &restores[restores.len() - 1];
@@ -280,7 +280,7 @@ fn empty_and_unreadable_files_are_never_listed_or_offered() {
     std::fs::write(&text, "hello ".repeat(100)).unwrap();
     assert_eq!(f.listed_paths(), std::slice::from_ref(&good.path));
 
-    let offered = recovery::newest_good_backup(&f.dir.path().join("catalog.sqlite")).unwrap();
+    let offered = newest_good_backup(&f.dir.path().join("catalog.sqlite")).unwrap();
     assert_eq!(offered.map(|b| b.path), Some(good.path));
     let refused = f.catalog.restore_listed_backup(&empty).unwrap_err();
     assert!(

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use cinedex_catalog::article::{ArticleFile, ArticleProposal, FieldConflict, FilmCandidate};
-use cinedex_catalog::backup::{BackupInfo, BackupReason, CheckReport, RestoreReport};
 use cinedex_catalog::*;
+use cinedex_catalog::{ArticleFile, ArticleProposal, FieldConflict, FilmCandidate};
+use cinedex_catalog::{BackupInfo, BackupReason, CheckReport, RestoreReport};
 use ts_rs::{Config, TS};
 
 fn bindings_dir() -> PathBuf {
@@ -60,7 +60,7 @@ fn expected() -> Vec<(String, String)> {
         one::<BackupReason>(&config),
         one::<CheckReport>(&config),
         one::<RestoreReport>(&config),
-        one::<cinedex_catalog::recovery::Damage>(&config),
+        one::<cinedex_catalog::Damage>(&config),
         one::<Stats>(&config),
         one::<StatsQuery>(&config),
         one::<Tally>(&config),
@@ -90,40 +90,40 @@ fn expected() -> Vec<(String, String)> {
         one::<SeenStatus>(&config),
         one::<Filmography>(&config),
         one::<FilmographyEntry>(&config),
-        one::<reference::Candidate>(&config),
-        one::<reference::CreditRole>(&config),
-        one::<reference::ExternalId>(&config),
-        one::<reference::LookupResult>(&config),
-        one::<reference::ReferenceCredit>(&config),
-        one::<reference::ReferenceFilm>(&config),
-        one::<reference::ReferenceSource>(&config),
-        one::<reference::Refresh>(&config),
-        one::<reference::FieldComparison>(&config),
-        one::<reference::FieldStatus>(&config),
-        one::<reference::settings_view::SettingsView>(&config),
-        one::<reference::settings_view::SettingsChange>(&config),
-        one::<completion::CompletionStatus>(&config),
-        one::<completion::MatchedBy>(&config),
-        one::<completion::CompletionMatch>(&config),
-        one::<completion::FilmCompletion>(&config),
-        one::<completion::ScoredCandidate>(&config),
-        one::<completion::CompletionTotals>(&config),
-        one::<completion::CompletionReport>(&config),
-        one::<completion::CompletionProgress>(&config),
-        one::<completion::CompletionTargets>(&config),
-        one::<completion::QueuedFilm>(&config),
-        one::<completion::CompletionQueue>(&config),
+        one::<Candidate>(&config),
+        one::<CreditRole>(&config),
+        one::<ExternalId>(&config),
+        one::<LookupResult>(&config),
+        one::<ReferenceCredit>(&config),
+        one::<ReferenceFilm>(&config),
+        one::<ReferenceSource>(&config),
+        one::<Refresh>(&config),
+        one::<FieldComparison>(&config),
+        one::<FieldStatus>(&config),
+        one::<SettingsView>(&config),
+        one::<SettingsChange>(&config),
+        one::<CompletionStatus>(&config),
+        one::<MatchedBy>(&config),
+        one::<CompletionMatch>(&config),
+        one::<FilmCompletion>(&config),
+        one::<ScoredCandidate>(&config),
+        one::<CompletionTotals>(&config),
+        one::<CompletionReport>(&config),
+        one::<CompletionProgress>(&config),
+        one::<CompletionTargets>(&config),
+        one::<QueuedFilm>(&config),
+        one::<CompletionQueue>(&config),
         page_sizes(),
     ]
 }
 
 /// The page sizes are values, not types: written as one TS constant the window's API reads.
 fn page_sizes() -> (String, String) {
-    use cinedex_catalog::search::{CLI_PAGE, MAX_LIMIT, WINDOW_PAGE};
+    use cinedex_catalog::{CLI_PAGE, MAX_SEARCH_LIMIT, WINDOW_PAGE};
     let text = format!(
         "// Generated from cinedex_catalog::search (tests/bindings.rs). Do not edit by hand.\n\n\
          /** Search result pages: the window's default, the command line's default, the largest (from 1). */\n\
-         export const PAGE_SIZES = {{ window: {WINDOW_PAGE}, commandLine: {CLI_PAGE}, max: {MAX_LIMIT} }} as const;\n"
+         export const PAGE_SIZES = {{ window: {WINDOW_PAGE}, commandLine: {CLI_PAGE}, max: {MAX_SEARCH_LIMIT} }} as const;\n"
     );
     ("pageSizes.ts".to_owned(), text)
 }

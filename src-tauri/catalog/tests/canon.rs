@@ -3,8 +3,8 @@
 //! entries when added; following again keeps what the person wrote; a failed fetch changes nothing.
 
 use crate::reference_support;
-use cinedex_catalog::reference::{ExternalId, Reference, ReferenceOptions};
 use cinedex_catalog::{Catalog, CatalogError, FilmFacts, FilmInput, FilmListDetail, WatchStatus};
+use cinedex_catalog::{ExternalId, Reference, ReferenceOptions};
 use reference_support::{options, reference, wikidata, Asked, Reply, TestServer};
 
 fn film_with(catalog: &Catalog, title: &str, year: i32, id: ExternalId) -> i64 {

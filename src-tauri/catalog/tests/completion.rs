@@ -4,11 +4,9 @@
 
 use crate::completion_support;
 use crate::reference_support;
-use cinedex_catalog::completion::{
-    CompletionOptions, CompletionStatus, CompletionTargets, MatchedBy,
-};
-use cinedex_catalog::reference::{ExternalId, Reference, ReferenceSource};
 use cinedex_catalog::{Catalog, CreditRole, FilmFacts, FilmInput};
+use cinedex_catalog::{CompletionOptions, CompletionStatus, CompletionTargets, MatchedBy};
+use cinedex_catalog::{ExternalId, Reference, ReferenceSource};
 use completion_support::*;
 use reference_support::library::WikidataLibrary;
 use reference_support::options;

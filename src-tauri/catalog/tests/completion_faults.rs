@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use cinedex_catalog::completion::{CompletionOptions, CompletionStatus, CompletionTargets};
-use cinedex_catalog::reference::{Reference, ReferenceSource};
 use cinedex_catalog::Catalog;
+use cinedex_catalog::{CompletionOptions, CompletionStatus, CompletionTargets};
+use cinedex_catalog::{Reference, ReferenceSource};
 use completion_support::*;
 use reference_support::library::WikidataLibrary;
 use reference_support::{options, Asked, Reply, TestServer};

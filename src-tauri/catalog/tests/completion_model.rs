@@ -16,9 +16,9 @@ use crate::completion_model_support;
 use std::collections::BTreeSet;
 use std::sync::atomic::Ordering;
 
-use cinedex_catalog::completion::{CompletionOptions, CompletionStatus, CompletionTargets};
-use cinedex_catalog::reference::{ExternalId, ReferenceSource};
 use cinedex_catalog::FilmInput;
+use cinedex_catalog::{CompletionOptions, CompletionStatus, CompletionTargets};
+use cinedex_catalog::{ExternalId, ReferenceSource};
 use completion_model_support::{World, HEALTHY};
 
 const STEPS: usize = 12;

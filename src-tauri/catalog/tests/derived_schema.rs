@@ -157,12 +157,12 @@ fn a_catalog_indexed_under_another_fold_version_is_indexed_again_when_it_opens()
     let dir = tempfile::tempdir().unwrap();
     let path = catalog_with_films(dir.path());
     let current = stored_stamp(&path);
-    let version = format!("fold {}", cinedex_catalog::text::SEARCH_FOLD_VERSION);
+    let version = format!("fold {}", cinedex_catalog::SEARCH_FOLD_VERSION);
     assert!(current.contains(&version), "{current}");
     assert!(current.contains("unicode "), "{current}");
     let older = current.replace(
         &version,
-        &format!("fold {}", cinedex_catalog::text::SEARCH_FOLD_VERSION + 1),
+        &format!("fold {}", cinedex_catalog::SEARCH_FOLD_VERSION + 1),
     );
     stale(&path, &older);
 

@@ -7,8 +7,8 @@
 use crate::reference_support;
 use std::path::{Path, PathBuf};
 
-use cinedex_catalog::reference::{ExternalId, Reference};
 use cinedex_catalog::{Catalog, CatalogError, FilmInput, ImportOptions, ImportSource};
+use cinedex_catalog::{ExternalId, Reference};
 use reference_support::{options, tmdb, wikidata, Asked, TestServer};
 use serde_json::Value;
 
@@ -122,7 +122,7 @@ fn places(catalog: &Catalog, name: &str) -> Vec<Place> {
 fn export(catalog: &Catalog, dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     catalog
-        .export(cinedex_catalog::export::ExportFormat::Json, &path)
+        .export(cinedex_catalog::ExportFormat::Json, &path)
         .unwrap();
     path
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cinedex_catalog::posters::{posters_dir, MAX_POSTER_BYTES};
+use cinedex_catalog::{posters_dir, MAX_POSTER_BYTES};
 use cinedex_catalog::{Catalog, ExportFormat, FilmInput};
 
 fn setup() -> (tempfile::TempDir, Catalog, i64) {

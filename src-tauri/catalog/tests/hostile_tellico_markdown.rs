@@ -3,8 +3,8 @@
 //! keeps no form input but the task lists' checkboxes.
 
 use crate::fixtures;
-use cinedex_catalog::markdown::{render, MAX_NESTING, MAX_RAW_HTML_TAGS};
 use cinedex_catalog::*;
+use cinedex_catalog::{render_markdown, MAX_MARKDOWN_NESTING, MAX_RAW_HTML_TAGS};
 use fixtures::{file, imported, zip_file};
 
 const PUBLIC_DOCTYPE: &str = r#"<!DOCTYPE tellico PUBLIC "-//Robby Stephenson/DTD Tellico V11.0//EN" "http://periapsis.org/tellico/dtd/v11/tellico.dtd">"#;
@@ -134,25 +134,33 @@ fn depth_of(html: &str) -> usize {
 #[test]
 fn a_body_of_160k_quote_markers_renders_as_bounded_html() {
     let body = ">".repeat(160_000);
-    let html = render(&body);
-    assert_eq!(html.matches("<blockquote>").count(), MAX_NESTING, "{html}");
+    let html = render_markdown(&body);
+    assert_eq!(
+        html.matches("<blockquote>").count(),
+        MAX_MARKDOWN_NESTING,
+        "{html}"
+    );
     assert!(html.len() < 16 * 1024, "{} bytes", html.len());
 
     let quoted_lines = "> > > > > > > > a line\n".repeat(10_000);
-    let html = render(&format!("{}\n{quoted_lines}", ">".repeat(100)));
-    assert!(depth_of(&html) <= MAX_NESTING + 4, "{}", depth_of(&html));
+    let html = render_markdown(&format!("{}\n{quoted_lines}", ">".repeat(100)));
+    assert!(
+        depth_of(&html) <= MAX_MARKDOWN_NESTING + 4,
+        "{}",
+        depth_of(&html)
+    );
     assert_eq!(html.matches("a line").count(), 10_000);
 }
 
 #[test]
 fn a_body_of_80k_divs_renders_as_bounded_html() {
     let on_one_line = "<div>".repeat(80_000);
-    let html = render(&format!("{on_one_line} and the words"));
+    let html = render_markdown(&format!("{on_one_line} and the words"));
     assert!(!html.contains("<div"), "{html}");
     assert!(html.contains("and the words"), "{html}");
 
     let one_per_line = "<div>\n".repeat(20_000);
-    let html = render(&one_per_line);
+    let html = render_markdown(&one_per_line);
     let depth = depth_of(&html);
     assert!(
         depth > 100,
@@ -166,7 +174,7 @@ fn a_body_of_80k_divs_renders_as_bounded_html() {
 fn text_and_submit_inputs_are_dropped_while_task_list_checkboxes_stay() {
     let body = "- [ ] to see\n- [x] seen\n\n<input type=text value=\"hi\"> \
                 <input type=\"submit\"> <INPUT TYPE=SUBMIT> <input> <input type=checkbox checked>";
-    let html = render(body);
+    let html = render_markdown(body);
     let fragment = scraper::Html::parse_fragment(&html);
     let inputs: Vec<_> = fragment
         .select(&scraper::Selector::parse("input").unwrap())
@@ -206,7 +214,7 @@ fn a_review_with_a_hostile_body_added_through_add_review_still_works() {
     assert_eq!(review.body, body);
     assert_eq!(
         review.body_html.matches("<blockquote>").count(),
-        MAX_NESTING
+        MAX_MARKDOWN_NESTING
     );
     let shown = c.get_film(film.id).unwrap();
     assert_eq!(shown.reviews.len(), 1);

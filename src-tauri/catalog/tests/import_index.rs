@@ -5,7 +5,7 @@
 use crate::fixtures;
 use std::path::Path;
 
-use cinedex_catalog::search::generate;
+use cinedex_catalog::generate_films;
 use cinedex_catalog::*;
 use fixtures::go;
 
@@ -13,7 +13,7 @@ use fixtures::go;
 /// trash added, exported as Cinedex JSON to `out`.
 fn exported_catalog(out: &Path, films: usize) {
     let c = Catalog::open_in_memory().unwrap();
-    generate::fill(&c, films, 11, false).unwrap();
+    generate_films(&c, films, 11, false).unwrap();
     for id in [3, 5, 8] {
         c.add_viewing(
             id,
@@ -82,7 +82,7 @@ fn a_large_import_with_credits_themes_reviews_and_viewings_is_indexed_exactly() 
 
     // Into a catalog that has films of its own, some of them matched by the import.
     let busy = Catalog::open_in_memory().unwrap();
-    generate::fill(&busy, 500, 11, false).unwrap();
+    generate_films(&busy, 500, 11, false).unwrap();
     busy.import(ImportSource::Json, &json, &ImportOptions::default(), &go)
         .unwrap();
     assert_index_sound(&busy);
@@ -102,7 +102,7 @@ fn an_import_cancelled_halfway_leaves_catalog_and_index_as_they_were() {
     let json = dir.path().join("catalog.json");
     exported_catalog(&json, 5_000);
     let c = Catalog::open_in_memory().unwrap();
-    generate::fill(&c, 300, 5, false).unwrap();
+    generate_films(&c, 300, 5, false).unwrap();
     let info = c.info().unwrap();
     let before = hits(&c, "the");
 

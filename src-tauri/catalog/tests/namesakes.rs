@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use cinedex_catalog::reference::{
+use cinedex_catalog::{Catalog, ErrorKind, FilmInput, ImportOptions, ImportSource};
+use cinedex_catalog::{
     CreditRole, ExternalId, ReferenceCredit, ReferenceFilm, ReferenceSource, Take,
 };
-use cinedex_catalog::{Catalog, ErrorKind, FilmInput, ImportOptions, ImportSource};
 
 const NAME: &str = "John Smith";
 
@@ -182,7 +182,7 @@ fn go(_: u64, _: u64) -> bool {
 fn round_trip(catalog: &Catalog, dir: &Path) -> Catalog {
     let path = dir.join("catalog.json");
     catalog
-        .export(cinedex_catalog::export::ExportFormat::Json, &path)
+        .export(cinedex_catalog::ExportFormat::Json, &path)
         .unwrap();
     let copy = Catalog::open_in_memory().unwrap();
     copy.import(ImportSource::Json, &path, &ImportOptions::default(), &go)
@@ -208,13 +208,13 @@ fn namesakes_stay_apart_through_a_json_export_and_import() {
 
     // Importing the same file again changes nobody.
     let path = dir.path().join("again.json");
-    copy.export(cinedex_catalog::export::ExportFormat::Json, &path)
+    copy.export(cinedex_catalog::ExportFormat::Json, &path)
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     copy.import(ImportSource::Json, &path, &ImportOptions::default(), &go)
         .unwrap();
     let again = dir.path().join("after.json");
-    copy.export(cinedex_catalog::export::ExportFormat::Json, &again)
+    copy.export(cinedex_catalog::ExportFormat::Json, &again)
         .unwrap();
     let after = std::fs::read(&again).unwrap();
     assert_eq!(

@@ -3,11 +3,11 @@
 //! the rest of their filmography from the reference, on demand, and one-click watchlist adds.
 
 use crate::reference_support;
-use cinedex_catalog::reference::{
-    CreditRole, ExternalId, Reference, ReferenceCredit, ReferenceFilm, ReferenceSource,
-};
 use cinedex_catalog::{
     Catalog, CatalogError, ErrorKind, FilmInput, SeenStatus, ViewingInput, WatchStatus,
+};
+use cinedex_catalog::{
+    CreditRole, ExternalId, Reference, ReferenceCredit, ReferenceFilm, ReferenceSource,
 };
 use reference_support::{options, tmdb, wikidata, Asked, TestServer};
 
@@ -360,7 +360,7 @@ fn refreshing_a_film_from_wikidata_gives_the_people_it_credits_their_q_ids() {
             &wikidata_only(&server.url),
             id,
             None,
-            &cinedex_catalog::reference::Take::Blanks,
+            &cinedex_catalog::Take::Blanks,
         )
         .unwrap();
     assert_eq!(

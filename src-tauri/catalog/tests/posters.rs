@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use cinedex_catalog::posters::{posters_dir, THUMB_HEIGHT, THUMB_WIDTH};
+use cinedex_catalog::{posters_dir, THUMB_HEIGHT, THUMB_WIDTH};
 use cinedex_catalog::{Catalog, CatalogError, FilmInput};
 
 fn setup() -> (tempfile::TempDir, Catalog, i64) {

@@ -3,8 +3,10 @@
 use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 
-use cinedex_catalog::backup::BackupReason;
-use cinedex_catalog::recovery::{self, check_after_unclean_end, mark_open};
+use cinedex_catalog::BackupReason;
+use cinedex_catalog::{
+    check_after_unclean_end, ended_uncleanly, mark_open, restore_backup_in_place,
+};
 use cinedex_catalog::{Catalog, FilmInput};
 
 fn film(title: &str) -> FilmInput {
@@ -39,12 +41,9 @@ fn a_clean_exit_removes_the_marker_so_the_next_start_skips_the_check() {
     let path = dir.path().join("catalog.sqlite");
     drop(catalog_with_films(&path, 1));
     let marker = mark_open(&path).unwrap();
-    assert!(
-        recovery::ended_uncleanly(&path),
-        "while open, the marker is there"
-    );
+    assert!(ended_uncleanly(&path), "while open, the marker is there");
     drop(marker);
-    assert!(!recovery::ended_uncleanly(&path));
+    assert!(!ended_uncleanly(&path));
     assert_eq!(check_after_unclean_end(&path).unwrap(), None);
 }
 
@@ -81,7 +80,7 @@ fn a_damaged_catalog_after_a_crash_is_set_aside_and_the_newest_good_backup_offer
     let offered = found.newest_good_backup.expect("the backup is offered");
     assert_eq!(offered.path, backup.path);
 
-    recovery::restore_backup_in_place(&path, Path::new(&offered.path)).unwrap();
+    restore_backup_in_place(&path, Path::new(&offered.path)).unwrap();
     let restored = Catalog::open(&path).unwrap();
     assert_eq!(restored.info().unwrap().film_count, 300);
     assert!(restored.check().unwrap().ok);
@@ -102,7 +101,7 @@ fn only_the_catalogs_own_backups_can_be_restored_in_place() {
     let path = dir.path().join("catalog.sqlite");
     let stranger = dir.path().join("elsewhere.sqlite");
     drop(catalog_with_films(&stranger, 1));
-    let error = recovery::restore_backup_in_place(&path, &stranger).unwrap_err();
+    let error = restore_backup_in_place(&path, &stranger).unwrap_err();
     assert!(
         error
             .to_string()

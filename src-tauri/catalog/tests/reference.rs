@@ -4,10 +4,8 @@
 
 use crate::fixtures;
 use crate::reference_support;
-use cinedex_catalog::reference::{
-    CreditRole, ExternalId, Reference, ReferenceFilm, ReferenceSource,
-};
 use cinedex_catalog::{Catalog, ImportSource};
+use cinedex_catalog::{CreditRole, ExternalId, Reference, ReferenceFilm, ReferenceSource};
 use reference_support::{options, reference, tmdb, wikidata, TestServer, TMDB_KEY};
 
 fn search(server: &TestServer, query: &str, year: Option<i32>) -> Vec<ReferenceFilm> {

@@ -4,8 +4,8 @@
 use crate::reference_support;
 use std::time::{Duration, Instant};
 
-use cinedex_catalog::reference::{Reference, ReferenceSource};
 use cinedex_catalog::{CatalogError, ErrorKind};
+use cinedex_catalog::{Reference, ReferenceSource};
 use reference_support::{options, reference, wikidata, Asked, Reply, TestServer};
 
 fn lookup_error(server: &TestServer) -> CatalogError {

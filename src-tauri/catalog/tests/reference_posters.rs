@@ -4,9 +4,9 @@
 
 use crate::reference_support;
 use base64::Engine;
-use cinedex_catalog::posters::posters_dir;
-use cinedex_catalog::reference::{Reference, ReferenceOptions};
+use cinedex_catalog::posters_dir;
 use cinedex_catalog::{Catalog, CatalogError, ErrorKind, FilmInput};
+use cinedex_catalog::{Reference, ReferenceOptions};
 use reference_support::{options, poster_bytes, tmdb_with_images, TestServer};
 
 struct Setup {
@@ -76,10 +76,7 @@ fn offline_the_film_is_still_added_and_the_missing_poster_is_explained() {
     let s = setup();
     // Online once: the film's answer is cached, its poster never asked.
     s.reference()
-        .fetch(
-            &cinedex_catalog::reference::ExternalId::new("tmdb", "129"),
-            None,
-        )
+        .fetch(&cinedex_catalog::ExternalId::new("tmdb", "129"), None)
         .unwrap();
     let mut offline = s.options();
     offline.http.offline = true;
@@ -202,10 +199,7 @@ fn a_typed_film_with_an_imdb_id_can_fetch_its_poster_and_one_without_ids_is_told
         .add_film(&FilmInput {
             title: "Spirited Away".into(),
             facts: Some(cinedex_catalog::FilmFacts {
-                external_ids: vec![cinedex_catalog::reference::ExternalId::new(
-                    "imdb",
-                    "tt0245429",
-                )],
+                external_ids: vec![cinedex_catalog::ExternalId::new("imdb", "tt0245429")],
                 ..Default::default()
             }),
             ..Default::default()

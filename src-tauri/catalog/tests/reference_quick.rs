@@ -2,7 +2,7 @@
 //! not described as films left out; picked, a summary is fetched in full.
 
 use crate::reference_support;
-use cinedex_catalog::reference::ReferenceSource;
+use cinedex_catalog::ReferenceSource;
 use reference_support::{reference, wikidata, TestServer};
 
 #[test]
@@ -58,7 +58,7 @@ fn the_full_lookup_after_the_quick_one_finds_its_search_in_the_cache() {
     let beside = dir.path().join("catalog.sqlite");
     let options =
         reference_support::options(&server.url).with_cache_beside(beside.to_str().unwrap());
-    let reference = cinedex_catalog::reference::Reference::new(options).unwrap();
+    let reference = cinedex_catalog::Reference::new(options).unwrap();
 
     reference
         .quick_lookup(None, "Solaris", ReferenceSource::Wikidata, 8)

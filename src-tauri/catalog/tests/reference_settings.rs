@@ -1,7 +1,7 @@
 //! The lookup settings: kept in the config directory readable by the owner only, the key shown
 //! masked, bad values refused naming the setting.
 
-use cinedex_catalog::reference::{ExternalId, SettingName, Settings};
+use cinedex_catalog::{ExternalId, SettingName, Settings};
 
 #[test]
 fn settings_are_saved_readable_by_the_owner_only_and_read_back() {
@@ -71,7 +71,7 @@ fn external_ids_are_read_from_their_written_forms() {
 
 #[test]
 fn the_window_changes_settings_through_a_view_that_never_holds_the_key() {
-    use cinedex_catalog::reference::settings_view::{change_settings, SettingsChange};
+    use cinedex_catalog::{change_settings, SettingsChange};
     let dir = tempfile::tempdir().unwrap();
     let key = "0123456789abcdef0123456789abcdef";
     let view = change_settings(
@@ -98,7 +98,7 @@ fn the_window_changes_settings_through_a_view_that_never_holds_the_key() {
         },
     );
     assert!(refused.is_err());
-    let kept = cinedex_catalog::reference::Settings::load(dir.path()).unwrap();
+    let kept = cinedex_catalog::Settings::load(dir.path()).unwrap();
     assert!(kept.offline);
     assert_eq!(kept.tmdb_key.as_deref(), Some(key));
 

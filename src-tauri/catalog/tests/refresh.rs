@@ -2,10 +2,10 @@
 //! the comparison, filling blanks, taking fields, and — against a model, over random films and
 //! random choices — that nothing but the chosen fields changes and nothing is ever blanked.
 
-use cinedex_catalog::reference::{
+use cinedex_catalog::*;
+use cinedex_catalog::{
     CreditRole as RefRole, FieldStatus, ReferenceCredit, ReferenceFilm, ReferenceSource, Take,
 };
-use cinedex_catalog::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -54,7 +54,7 @@ fn catalog_with_film() -> (Catalog, i64) {
     (c, film.id)
 }
 
-fn status_of(refresh: &reference::Refresh, field: &str) -> FieldStatus {
+fn status_of(refresh: &Refresh, field: &str) -> FieldStatus {
     refresh
         .fields
         .iter()
@@ -140,7 +140,7 @@ fn a_film_without_ids_says_how_to_get_one() {
             ..Default::default()
         })
         .unwrap();
-    let reference = reference::Reference::new(reference::ReferenceOptions::default()).unwrap();
+    let reference = Reference::new(ReferenceOptions::default()).unwrap();
     match c.refresh_film(&reference, film.id, None, &Take::Nothing) {
         Err(CatalogError::Invalid { field, message }) => {
             assert_eq!(field, "film");

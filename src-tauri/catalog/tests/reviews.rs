@@ -191,7 +191,7 @@ fn reviews_are_listed_by_publication_date_then_by_when_they_were_written() {
 
 #[test]
 fn only_web_and_mail_links_may_be_opened_outside_the_app() {
-    use cinedex_catalog::validate::link_to_open;
+    use cinedex_catalog::link_to_open;
     assert_eq!(
         link_to_open(" https://example.org/a ").unwrap(),
         "https://example.org/a"

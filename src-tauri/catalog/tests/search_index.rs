@@ -1,7 +1,7 @@
 //! The search index: in step with every kind of write, rebuilt alike from triggers or from scratch,
 //! built when an old catalog is upgraded, and repaired when it is out of step.
 
-use cinedex_catalog::search::generate;
+use cinedex_catalog::generate_films;
 use cinedex_catalog::*;
 
 use crate::search_support;
@@ -79,11 +79,11 @@ fn rebuilding_the_index_repairs_it() {
 #[test]
 fn a_generated_catalog_is_indexed_alike_through_triggers_and_a_rebuild() {
     let through_triggers = Catalog::open_in_memory().unwrap();
-    let made = generate::fill(&through_triggers, 6_000, 7, false).unwrap();
+    let made = generate_films(&through_triggers, 6_000, 7, false).unwrap();
     assert_eq!(made.films, 6_000);
     assert_index_sound(&through_triggers);
     let bulk = Catalog::open_in_memory().unwrap();
-    generate::fill(&bulk, 6_000, 7, true).unwrap();
+    generate_films(&bulk, 6_000, 7, true).unwrap();
     bulk.rebuild_search_index().unwrap();
     assert_index_sound(&bulk);
     for query in [

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cinedex_catalog::backup::{backups_dir, list_backups, BackupReason};
+use cinedex_catalog::{backups_dir, list_backups, BackupReason};
 use cinedex_catalog::{Catalog, LATEST_VERSION};
 
 fn fixture(version: i64) -> PathBuf {
@@ -120,7 +120,7 @@ fn an_upgraded_catalog_checks_values_alike_without_temporary_btrees() {
         let (_dir, path, catalog) = upgraded_copy(version);
         let mut conn = rusqlite::Connection::open(&path).unwrap();
         // The search triggers fold text with Cinedex's own function.
-        cinedex_catalog::sql_functions::install(&conn).unwrap();
+        cinedex_catalog::install_sql_functions(&conn).unwrap();
         // As during an import: the search triggers, which have temporary b-trees of their own
         // (DISTINCT), set aside.
         let tx = conn.transaction().unwrap();

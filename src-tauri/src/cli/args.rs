@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use cinedex_catalog::{FilmSort, ReviewKind, WatchStatus};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::spelled::spelled;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cinedex",
@@ -181,25 +183,8 @@ pub struct EditArgs {
     #[command(flatten)]
     pub facts: super::facts::FactArgs,
     /// Put the film on the watchlist, mark it watched, or neither
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum StatusArg {
-    None,
-    Watchlist,
-    Watched,
-}
-
-impl From<StatusArg> for WatchStatus {
-    fn from(status: StatusArg) -> Self {
-        match status {
-            StatusArg::None => WatchStatus::None,
-            StatusArg::Watchlist => WatchStatus::Watchlist,
-            StatusArg::Watched => WatchStatus::Watched,
-        }
-    }
+    #[arg(long, value_parser = spelled::<WatchStatus>())]
+    pub status: Option<WatchStatus>,
 }
 
 #[derive(Debug, Args)]
@@ -213,8 +198,8 @@ pub struct ListArgs {
     #[arg(long)]
     pub desc: bool,
     /// Only films with this watch status (`--status watchlist` lists the watchlist)
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
+    #[arg(long, value_parser = spelled::<WatchStatus>())]
+    pub status: Option<WatchStatus>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -276,8 +261,8 @@ pub struct ReviewFields {
     /// Read the text from a file (`-` for standard input)
     #[arg(long, value_name = "PATH", required_unless_present = "text")]
     pub file: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = KindArg::Review)]
-    pub kind: KindArg,
+    #[arg(long, value_parser = spelled::<ReviewKind>(), default_value = "review")]
+    pub kind: ReviewKind,
     #[arg(long)]
     pub title: Option<String>,
     #[arg(long)]
@@ -334,21 +319,4 @@ pub struct ViewingFields {
     pub place: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Note,
-    Review,
-    Article,
-}
-
-impl From<KindArg> for ReviewKind {
-    fn from(kind: KindArg) -> Self {
-        match kind {
-            KindArg::Note => ReviewKind::Note,
-            KindArg::Review => ReviewKind::Review,
-            KindArg::Article => ReviewKind::Article,
-        }
-    }
 }

@@ -5,17 +5,17 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::bail;
-use cinedex_catalog::completion::{
+use cinedex_catalog::ExternalId;
+use cinedex_catalog::{Catalog, ReferenceSource};
+use cinedex_catalog::{
     CompletionOptions, CompletionQueue, CompletionReport, CompletionStatus, CompletionTargets,
     FilmCompletion, QueuedFilm,
 };
-use cinedex_catalog::reference::ExternalId;
-use cinedex_catalog::Catalog;
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
 
-use super::lookup::SourceArg;
 use super::output::Output;
+use super::spelled::spelled;
 
 #[derive(Debug, Args)]
 pub struct CompleteArgs {
@@ -27,8 +27,8 @@ pub struct CompleteArgs {
     #[arg(long)]
     pub missing: bool,
     /// Which reference to ask [default: TMDB when your key is set up, else Wikidata]
-    #[arg(long, value_enum)]
-    pub source: Option<SourceArg>,
+    #[arg(long, value_parser = spelled::<ReferenceSource>())]
+    pub source: Option<ReferenceSource>,
     /// Decide and report, change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -71,12 +71,12 @@ pub fn run(catalog: &Catalog, out: &Output, args: CompleteArgs) -> anyhow::Resul
         CompletionTargets::Films(args.ids)
     };
     let options = CompletionOptions {
-        source: args.source.map(Into::into),
+        source: args.source,
         dry_run: args.dry_run,
         ..CompletionOptions::default()
     };
     let terminal = std::io::stderr().is_terminal();
-    let progress = |state: &cinedex_catalog::completion::CompletionProgress, _: &FilmCompletion| {
+    let progress = |state: &cinedex_catalog::CompletionProgress, _: &FilmCompletion| {
         if terminal {
             eprint!(
                 "\rcompleting {}/{} ({} filled, {} to review)",

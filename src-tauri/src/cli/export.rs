@@ -3,14 +3,16 @@
 use std::path::PathBuf;
 
 use cinedex_catalog::{Catalog, ExportExisting, ExportFormat};
-use clap::{Args, ValueEnum};
+use clap::Args;
+
+use super::spelled::spelled;
 
 use super::output::Output;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    #[arg(value_enum)]
-    pub format: FormatArg,
+    #[arg(value_parser = spelled::<ExportFormat>())]
+    pub format: ExportFormat,
     /// A new file (json, csv) or a new or empty folder (markdown, letterboxd)
     pub out: PathBuf,
     /// Replace a file already at OUT (json, csv); without it an existing file is refused
@@ -18,23 +20,9 @@ pub struct ExportArgs {
     pub replace: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    Json,
-    Csv,
-    Markdown,
-    Letterboxd,
-}
-
 pub fn run(catalog: &Catalog, out: &Output, args: ExportArgs) -> anyhow::Result<()> {
-    let format = match args.format {
-        FormatArg::Json => ExportFormat::Json,
-        FormatArg::Csv => ExportFormat::Csv,
-        FormatArg::Markdown => ExportFormat::Markdown,
-        FormatArg::Letterboxd => ExportFormat::Letterboxd,
-    };
     let existing = ExportExisting::replacing(args.replace);
-    let report = catalog.export_to(format, &args.out, existing)?;
+    let report = catalog.export_to(args.format, &args.out, existing)?;
     out.show(&report, |r| {
         println!(
             "Exported {} film(s) into {} file(s) at {}",

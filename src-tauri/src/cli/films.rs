@@ -36,7 +36,7 @@ pub fn add(catalog: &Catalog, out: &Output, fields: FilmFields) -> anyhow::Resul
 pub fn list(catalog: &Catalog, out: &Output, args: ListArgs) -> anyhow::Result<()> {
     let query = FilmListQuery {
         title_filter: args.filter,
-        watch_status: args.status.map(Into::into),
+        watch_status: args.status,
         sort: args.sort.into(),
         descending: args.desc,
         ..Default::default()
@@ -65,7 +65,7 @@ pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<(
         && !args.no_themes
         && facts.is_none();
     if let (Some(status), true) = (args.status, only_status) {
-        let film = catalog.set_watch_status(args.id, status.into())?;
+        let film = catalog.set_watch_status(args.id, status)?;
         let shown = catalog.film_with_facts(film.id)?;
         return out.show(&shown, |f| {
             println!(
@@ -87,7 +87,7 @@ pub fn edit(catalog: &Catalog, out: &Output, args: EditArgs) -> anyhow::Result<(
         themes: replaced(args.themes, args.no_themes, current.themes),
         facts,
     };
-    let film = catalog.update_film_with_status(args.id, &input, args.status.map(Into::into))?;
+    let film = catalog.update_film_with_status(args.id, &input, args.status)?;
     let shown = catalog.film_with_facts(film.id)?;
     out.show(&shown, |f| {
         println!("Updated film {}: {}", f.film.id, output::film_line(&f.film))

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use cinedex_catalog::reference::page;
+use cinedex_catalog::is_web_address;
 use cinedex_catalog::{
     Catalog, ColumnMapping, CsvField, ImportOptions, ImportSource, ImportSummary,
 };
@@ -169,10 +169,7 @@ fn print_summary(s: &ImportSummary) {
 }
 
 fn issue_line(issue: &cinedex_catalog::ImportIssue) -> String {
-    let mut at = issue.file.clone();
-    if let Some(line) = issue.line {
-        at.push_str(&format!(":{line}"));
-    }
+    let mut at = issue.place();
     if let Some(column) = &issue.column {
         at.push_str(&format!(" [{column}]"));
     }
@@ -186,7 +183,7 @@ fn article(
     film: Option<i64>,
     dry_run: bool,
 ) -> anyhow::Result<()> {
-    let address = file.to_str().filter(|a| page::is_web_address(a));
+    let address = file.to_str().filter(|a| is_web_address(a));
     // The one client for the page and the fact check; offline, the check is skipped.
     let reference = crate::reference_for(catalog)?;
     let proposal = match address {
@@ -195,7 +192,7 @@ fn article(
             catalog.propose_article_from_page(&page, url, film, Some(&reference))?
         }
         None => {
-            let read = cinedex_catalog::article::read_article_file(&file)?;
+            let read = cinedex_catalog::read_article_file(&file)?;
             let name = (file.as_os_str() != "-").then_some(read.name.as_str());
             catalog.propose_article_checked(&read.text, name, film, Some(&reference))?
         }

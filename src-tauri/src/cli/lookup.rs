@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use cinedex_catalog::reference::{config, LookupResult, ReferenceSource, SettingName, Settings};
 use cinedex_catalog::Catalog;
-use clap::{Args, Subcommand, ValueEnum};
+use cinedex_catalog::{config_dir, LookupResult, ReferenceSource, SettingName, Settings};
+use clap::{Args, Subcommand};
+
+use super::spelled::spelled;
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 
@@ -21,26 +23,11 @@ pub struct LookupArgs {
     #[arg(long)]
     pub year: Option<i32>,
     /// Where to look
-    #[arg(long, value_enum, default_value = "wikidata")]
-    pub source: SourceArg,
+    #[arg(long, value_parser = spelled::<ReferenceSource>(), default_value = "wikidata")]
+    pub source: ReferenceSource,
     /// The most candidates to show (1 to 50)
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SourceArg {
-    Wikidata,
-    Tmdb,
-}
-
-impl From<SourceArg> for ReferenceSource {
-    fn from(source: SourceArg) -> Self {
-        match source {
-            SourceArg::Wikidata => ReferenceSource::Wikidata,
-            SourceArg::Tmdb => ReferenceSource::Tmdb,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,13 +43,7 @@ pub enum ConfigCommand {
 pub fn lookup(catalog: &Catalog, out: &Output, args: LookupArgs) -> anyhow::Result<()> {
     let query = args.query.join(" ");
     let reference = crate::reference_for(catalog)?;
-    let result = reference.lookup(
-        Some(catalog),
-        &query,
-        args.year,
-        args.source.into(),
-        args.limit,
-    )?;
+    let result = reference.lookup(Some(catalog), &query, args.year, args.source, args.limit)?;
     out.show(&result, print_candidates)
 }
 
@@ -120,7 +101,7 @@ struct SettingValue {
 }
 
 pub fn config(out: &Output, command: ConfigCommand) -> anyhow::Result<()> {
-    let dir: PathBuf = config::config_dir(crate::default_config_dir())
+    let dir: PathBuf = config_dir(crate::default_config_dir())
         .context("no config directory: set CINEDEX_CONFIG_DIR")?;
     let mut settings = Settings::load(&dir)?;
     let (name, changed) = match command {
@@ -139,7 +120,7 @@ pub fn config(out: &Output, command: ConfigCommand) -> anyhow::Result<()> {
     let file = if changed {
         settings.save(&dir)?
     } else {
-        dir.join(config::SETTINGS_FILE)
+        dir.join(cinedex_catalog::SETTINGS_FILE)
     };
     let set = match name {
         SettingName::TmdbKey => settings.tmdb_key.is_some(),

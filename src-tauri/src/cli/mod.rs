@@ -18,6 +18,7 @@ mod refresh;
 mod reviews;
 mod safety;
 mod search;
+mod spelled;
 mod stats;
 mod viewings;
 mod year;

@@ -1,20 +1,20 @@
 //! `cinedex refresh ID`: the film beside the reference, field by field; `--fill` fills only the
 //! blanks, `--take FIELD…` (or `--take all`) takes the reference's value of those fields.
 
-use cinedex_catalog::reference::{FieldStatus, Refresh, Take};
-use cinedex_catalog::Catalog;
+use cinedex_catalog::{Catalog, ReferenceSource};
+use cinedex_catalog::{FieldStatus, Refresh, Take};
 use clap::Args;
 use comfy_table::{presets, ContentArrangement, Table};
 
-use super::lookup::SourceArg;
 use super::output::Output;
+use super::spelled::spelled;
 
 #[derive(Debug, Args)]
 pub struct RefreshArgs {
     pub id: i64,
     /// Which reference to compare with (Wikidata unless TMDB is asked for)
-    #[arg(long, value_enum)]
-    pub source: Option<SourceArg>,
+    #[arg(long, value_parser = spelled::<ReferenceSource>())]
+    pub source: Option<ReferenceSource>,
     /// Take the reference's value of these fields (title, year, cast, genres, ...; or all)
     #[arg(long, value_name = "FIELD", num_args = 1.., conflicts_with = "fill")]
     pub take: Vec<String>,
@@ -34,7 +34,7 @@ pub fn refresh(catalog: &Catalog, out: &Output, args: RefreshArgs) -> anyhow::Re
         Take::Fields(args.take)
     };
     let reference = crate::reference_for(catalog)?;
-    let refresh = catalog.refresh_film(&reference, args.id, args.source.map(Into::into), &take)?;
+    let refresh = catalog.refresh_film(&reference, args.id, args.source, &take)?;
     out.show(&refresh, print_refresh)
 }
 

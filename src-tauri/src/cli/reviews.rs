@@ -52,7 +52,7 @@ fn input(fields: ReviewFields) -> anyhow::Result<ReviewInput> {
         (None, None) => String::new(),
     };
     Ok(ReviewInput {
-        kind: fields.kind.into(),
+        kind: fields.kind,
         title: fields.title,
         author: fields.author,
         source: fields.source,

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use cinedex_catalog::backup::{backups_dir, list_backups, BackupInfo, BackupReason, RestoreReport};
 use cinedex_catalog::Catalog;
+use cinedex_catalog::{backups_dir, list_backups, BackupInfo, BackupReason, RestoreReport};
 use serde::Serialize;
 
 use super::output::Output;

@@ -1,7 +1,7 @@
 //! `cinedex search` and `cinedex smart`: the catalog's search and saved searches from the shell.
 
-use cinedex_catalog::search::{CLI_PAGE, MAX_LIMIT};
 use cinedex_catalog::{Catalog, SearchResults, Segment, SmartListInput};
+use cinedex_catalog::{CLI_PAGE, MAX_SEARCH_LIMIT};
 use clap::{Args, Subcommand};
 use comfy_table::{presets, ContentArrangement, Table};
 use serde_json::json;
@@ -16,7 +16,7 @@ pub struct SearchArgs {
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
     /// How many films to show
-    #[arg(long, default_value_t = CLI_PAGE as u32, value_parser = clap::value_parser!(u32).range(1..=MAX_LIMIT as i64))]
+    #[arg(long, default_value_t = CLI_PAGE as u32, value_parser = clap::value_parser!(u32).range(1..=MAX_SEARCH_LIMIT as i64))]
     pub limit: u32,
     /// Skip this many films first (for the next page)
     #[arg(long, default_value_t = 0)]
@@ -37,7 +37,7 @@ pub enum SmartCommand {
     Show {
         /// The list's name or id
         name_or_id: String,
-        #[arg(long, default_value_t = CLI_PAGE as u32, value_parser = clap::value_parser!(u32).range(1..=MAX_LIMIT as i64))]
+        #[arg(long, default_value_t = CLI_PAGE as u32, value_parser = clap::value_parser!(u32).range(1..=MAX_SEARCH_LIMIT as i64))]
         limit: u32,
     },
     /// Delete a smart list (its films stay in the catalog)

@@ -1,7 +1,7 @@
 //! Article commands: propose a catalog entry from an article's text, then import it as confirmed.
 
-use cinedex_catalog::article::{read_article_file, ArticleFile, ArticleProposal};
 use cinedex_catalog::FilmDetail;
+use cinedex_catalog::{read_article_file, ArticleFile, ArticleProposal};
 use tauri::State;
 
 use crate::{CatalogState, IpcError};

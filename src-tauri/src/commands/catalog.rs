@@ -1,6 +1,6 @@
 //! Commands about the catalog as a whole, and the Markdown preview of the review form.
 
-use cinedex_catalog::{markdown, CatalogInfo};
+use cinedex_catalog::CatalogInfo;
 use tauri::State;
 
 use crate::{CatalogState, IpcError};
@@ -14,7 +14,7 @@ pub async fn catalog_info(state: State<'_, CatalogState>) -> Result<CatalogInfo,
 /// Renders Markdown exactly as a saved review would be, for the live preview while writing.
 #[tauri::command]
 pub async fn render_markdown(text: String) -> Result<String, IpcError> {
-    tauri::async_runtime::spawn_blocking(move || markdown::render(&text))
+    tauri::async_runtime::spawn_blocking(move || cinedex_catalog::render_markdown(&text))
         .await
         .map_err(IpcError::internal)
 }
@@ -23,7 +23,7 @@ pub async fn render_markdown(text: String) -> Result<String, IpcError> {
 /// window never navigates away.
 #[tauri::command]
 pub async fn open_link(url: String) -> Result<(), IpcError> {
-    let url = cinedex_catalog::validate::link_to_open(&url)?;
+    let url = cinedex_catalog::link_to_open(&url)?;
     open::that_detached(&url).map_err(|error| {
         IpcError::from(cinedex_catalog::ErrorPayload {
             kind: cinedex_catalog::ErrorKind::Io,

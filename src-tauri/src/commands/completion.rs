@@ -5,10 +5,10 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use cinedex_catalog::completion::{
+use cinedex_catalog::{
     CompletionOptions, CompletionQueue, CompletionReport, CompletionTargets, FilmCompletion,
 };
-use cinedex_catalog::reference::{ExternalId, ReferenceSource};
+use cinedex_catalog::{ExternalId, ReferenceSource};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::{CatalogState, IpcError};

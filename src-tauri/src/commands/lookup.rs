@@ -3,9 +3,9 @@
 //! IPC thread, with the person's settings (their TMDB key, their offline switch) and the cache
 //! beside the catalog; the key itself never reaches the webview.
 
-use cinedex_catalog::reference::settings_view::{change_settings, SettingsChange, SettingsView};
-use cinedex_catalog::reference::{
-    config, Candidate, LookupResult, ReferenceFilm, ReferenceSource, Refresh, Settings, Take,
+use cinedex_catalog::{change_settings, SettingsChange, SettingsView};
+use cinedex_catalog::{
+    config_dir, Candidate, LookupResult, ReferenceFilm, ReferenceSource, Refresh, Settings, Take,
 };
 use cinedex_catalog::{Film, FilmInput};
 use tauri::State;
@@ -150,6 +150,6 @@ pub async fn set_reference_settings(change: SettingsChange) -> Result<SettingsVi
 }
 
 fn settings_dir() -> Result<std::path::PathBuf, IpcError> {
-    config::config_dir(crate::default_config_dir())
+    config_dir(crate::default_config_dir())
         .ok_or_else(|| IpcError::internal("this system has no config directory for the settings"))
 }

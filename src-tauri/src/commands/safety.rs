@@ -1,9 +1,9 @@
 //! Backup commands for the Settings view: back up now, list backups, restore one, check the file.
 
-use cinedex_catalog::backup::{
+use cinedex_catalog::Damage;
+use cinedex_catalog::{
     backups_dir, list_backups, BackupInfo, BackupReason, CheckReport, RestoreReport,
 };
-use cinedex_catalog::recovery::Damage;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::{CatalogState, IpcError};

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use cinedex_catalog::import::{ImportOptions, ImportSource};
+use cinedex_catalog::{ImportOptions, ImportSource};
 use cinedex_catalog::{Catalog, FilmInput};
 use libfuzzer_sys::fuzz_target;
 

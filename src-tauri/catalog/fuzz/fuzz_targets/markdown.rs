@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let html = cinedex_catalog::markdown::render(text);
+    let html = cinedex_catalog::render_markdown(text);
     let page = Html::parse_fragment(&html);
     for node in page.tree.nodes() {
         let Some(element) = node.value().as_element() else {

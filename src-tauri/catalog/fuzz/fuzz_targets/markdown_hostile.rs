@@ -5,7 +5,7 @@
 //! but disabled checkboxes.
 #![no_main]
 
-use cinedex_catalog::markdown::{render, MAX_NESTING, MAX_RAW_HTML_TAGS};
+use cinedex_catalog::{render_markdown, MAX_MARKDOWN_NESTING, MAX_RAW_HTML_TAGS};
 use libfuzzer_sys::fuzz_target;
 use scraper::Html;
 
@@ -87,7 +87,7 @@ fn depth_of(page: &Html) -> usize {
 
 fuzz_target!(|data: &[u8]| {
     let text = generate(data);
-    let html = render(&text);
+    let html = render_markdown(&text);
     assert!(
         html.len() <= text.len() * 32 + 256 * 1024,
         "{} bytes out of {} in",
@@ -97,7 +97,7 @@ fuzz_target!(|data: &[u8]| {
     let page = Html::parse_fragment(&html);
     let depth = depth_of(&page);
     assert!(
-        depth <= MAX_NESTING + MAX_RAW_HTML_TAGS + 8,
+        depth <= MAX_MARKDOWN_NESTING + MAX_RAW_HTML_TAGS + 8,
         "nested {depth} deep"
     );
     for node in page.tree.nodes() {

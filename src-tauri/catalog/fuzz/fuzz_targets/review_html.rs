@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use cinedex_catalog::import::{ImportOptions, ImportSource};
+use cinedex_catalog::{ImportOptions, ImportSource};
 use cinedex_catalog::Catalog;
 use libfuzzer_sys::fuzz_target;
 

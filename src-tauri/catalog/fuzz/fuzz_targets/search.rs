@@ -36,7 +36,7 @@ fn catalog() -> &'static Catalog {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let parsed = cinedex_catalog::search::parser::parse(&text);
+    let parsed = cinedex_catalog::parse_search_query(&text);
     std::hint::black_box(parsed);
     catalog()
         .search(&text, 20, 0)

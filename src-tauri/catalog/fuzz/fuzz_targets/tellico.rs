@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use cinedex_catalog::import::{ImportOptions, ImportSource};
+use cinedex_catalog::{ImportOptions, ImportSource};
 use cinedex_catalog::{Catalog, CatalogError};
 use libfuzzer_sys::fuzz_target;
 

@@ -3,6 +3,7 @@
 //! first, then the charset an HTML page declares in its `<meta>`, else the encoding chardetng
 //! recognises. Binary data and files over the cap are refused, naming the file.
 
+use crate::field::Field;
 use std::io::Read;
 use std::path::Path;
 
@@ -43,7 +44,7 @@ pub fn read_article_file(path: &Path) -> Result<ArticleFile> {
         let file = std::fs::File::open(path).map_err(io)?;
         if !file.metadata().map_err(io)?.is_file() {
             return Err(CatalogError::invalid(
-                "file",
+                Field::File,
                 format!("{shown} is not a regular file"),
             ));
         }
@@ -61,7 +62,7 @@ pub fn read_article_file(path: &Path) -> Result<ArticleFile> {
 
 /// `bytes` as an article's text; `name` names it in errors.
 pub fn article_text(name: &str, bytes: Vec<u8>) -> Result<ArticleFile> {
-    let refused = |why: String| CatalogError::invalid("file", format!("{name}: {why}"));
+    let refused = |why: String| CatalogError::invalid(Field::File, format!("{name}: {why}"));
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(refused(format!(
             "larger than the {} MiB an article may be",

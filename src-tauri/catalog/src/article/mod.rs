@@ -11,6 +11,7 @@ mod linked_data;
 mod readable;
 mod themes;
 
+use crate::field::Field;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -95,12 +96,12 @@ impl Catalog {
     ) -> Result<ArticleProposal> {
         if text.contains('\0') {
             return Err(CatalogError::invalid(
-                "file",
+                Field::File,
                 "This is not a text file (it contains binary data).",
             ));
         }
         if text.trim().is_empty() {
-            return Err(CatalogError::invalid("text", "The article is empty."));
+            return Err(CatalogError::invalid(Field::Text, "The article is empty."));
         }
         let format = ArticleFormat::detect(file_name, text);
         let mut article = match format {
@@ -113,7 +114,7 @@ impl Catalog {
         }
         if article.body.trim().is_empty() {
             return Err(CatalogError::invalid(
-                "text",
+                Field::Text,
                 "No article text was found in it.",
             ));
         }
@@ -227,10 +228,9 @@ impl Catalog {
                     author: article.author.clone(),
                     source: article.source.clone(),
                     url: article.url.clone().filter(|u| u.starts_with("http")),
-                    published_on: article
-                        .published_on
-                        .clone()
-                        .filter(|d| validate::date("publishedOn", "", &Some(d.clone())).is_ok()),
+                    published_on: article.published_on.clone().filter(|d| {
+                        validate::date(Field::PublishedOn, "", &Some(d.clone())).is_ok()
+                    }),
                     rating: article.rating,
                     spoiler: false,
                     body: article.body.clone(),

@@ -3,6 +3,7 @@
 //! thinning nor a change to the source while it is read can empty the catalog. The catalog as it
 //! was is backed up first, which makes every restore undoable.
 
+use crate::field::Field;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -71,7 +72,7 @@ impl Catalog {
         let listed = list_backups(&backups_dir(&catalog))?;
         if !listed.iter().any(|b| Path::new(&b.path) == path) {
             return Err(CatalogError::invalid(
-                "path",
+                Field::Path,
                 format!("{} is not one of this catalog's backups", path.display()),
             ));
         }

@@ -8,6 +8,7 @@ pub mod matching;
 mod run;
 mod store;
 
+use crate::string_enum::string_enum;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -30,16 +31,12 @@ pub enum CompletionStatus {
     Unchanged,
 }
 
-impl CompletionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CompletionStatus::Applied => "applied",
-            CompletionStatus::Review => "review",
-            CompletionStatus::Unmatched => "unmatched",
-            CompletionStatus::Unchanged => "unchanged",
-        }
-    }
-}
+string_enum!(CompletionStatus {
+    Applied => "applied",
+    Review => "review",
+    Unmatched => "unmatched",
+    Unchanged => "unchanged",
+});
 
 /// How a film was matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,6 +1,7 @@
 //! The `completion` table: which films a run takes, what it decided for each, the review queue
 //! read back, and the person's answers to it (pick a candidate, skip the film).
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension};
 
 use super::apply::match_of;
@@ -50,7 +51,7 @@ impl Catalog {
                     let film = film_by_id(tx, id)?;
                     if film.deleted_at.is_some() {
                         return Err(CatalogError::invalid(
-                            "film",
+                            Field::Film,
                             format!("film {id} is in the trash; restore it to complete it"),
                         ));
                     }
@@ -70,7 +71,7 @@ impl Catalog {
         outcome: &FilmCompletion,
     ) -> Result<()> {
         let candidates = serde_json::to_string(&outcome.candidates).map_err(|e| {
-            CatalogError::invalid("candidates", format!("they could not be kept: {e}"))
+            CatalogError::invalid(Field::Candidates, format!("they could not be kept: {e}"))
         })?;
         let now = time::to_text(self.now());
         let (reference_id, score) = match &outcome.matched {
@@ -160,7 +161,7 @@ impl Catalog {
         };
         let film = reference.fetch(pick, None)?.ok_or_else(|| {
             CatalogError::invalid(
-                "pick",
+                Field::Pick,
                 format!(
                     "{}:{} is not a film the reference knows",
                     pick.source, pick.value
@@ -211,8 +212,7 @@ impl Catalog {
                         |row| row.get(0),
                     )
                     .optional()?;
-                return Err(CatalogError::invalid(
-                    "film",
+                return Err(CatalogError::invalid(Field::Film,
                     match status {
                         Some(status) => format!("film {film_id} is not waiting for review ({status})"),
                         None => format!("film {film_id} is not waiting for review"),

@@ -8,6 +8,7 @@ mod letterboxd;
 mod markdown;
 mod snapshot;
 
+use crate::string_enum::string_enum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,13 @@ pub enum ExportFormat {
     /// A folder of Letterboxd import CSVs of at most 1,000 rows each.
     Letterboxd,
 }
+
+string_enum!(ExportFormat {
+    Json => "json",
+    Csv => "csv",
+    Markdown => "markdown",
+    Letterboxd => "letterboxd",
+});
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -112,10 +112,10 @@ impl Writer<'_> {
             record.status,
         )?;
         let names = record.credits.iter().map(|c| c.name.as_str());
-        let texts = [record.film.title.as_str()]
+        let texts = [record.film.title()]
             .into_iter()
-            .chain(record.film.original_title.as_deref())
-            .chain(record.film.directors.iter().map(String::as_str))
+            .chain(record.film.original_title())
+            .chain(record.film.directors().iter().map(String::as_str))
             .chain(names);
         self.touched.new_film(id, texts);
         self.add_children(id, record, false)?;
@@ -143,9 +143,9 @@ impl Writer<'_> {
             &mut self.ids,
             id,
             Role::Director,
-            &record.film.directors,
+            record.film.directors(),
         )?;
-        credits::add_themes(tx, &mut self.ids, id, &record.film.themes)?;
+        credits::add_themes(tx, &mut self.ids, id, record.film.themes())?;
         self.add_children(id, record, true)?;
         let current: String = tx.query_row(
             "SELECT watch_status FROM films WHERE id = ?1",
@@ -220,7 +220,7 @@ impl Writer<'_> {
             self.touched.review(review_id);
             restamp(tx, "reviews", review_id, stamps)?;
             let marked =
-                highlights::insert_carried(tx, review_id, &review.body, &review.highlights)?;
+                highlights::insert_carried(tx, review_id, review.body(), review.highlights())?;
             self.touched.highlights(marked);
         }
         for (at, body, stamps) in &record.annotations {

@@ -1,6 +1,8 @@
 //! Any CSV with a header row: each column is mapped to a catalog field, guessed from its header
 //! and overridable by the person (the UI's mapping editor, the CLI's `--map column=field`).
 
+use crate::field::Field;
+use crate::string_enum::string_enum;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -37,11 +39,22 @@ pub enum CsvField {
     ImdbId,
 }
 
-impl CsvField {
-    pub fn parse(text: &str) -> Option<CsvField> {
-        serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
-    }
-}
+string_enum!(CsvField {
+    Ignore => "ignore",
+    Title => "title",
+    OriginalTitle => "originalTitle",
+    Year => "year",
+    Directors => "directors",
+    Themes => "themes",
+    Rating => "rating",
+    RuntimeMinutes => "runtimeMinutes",
+    WatchStatus => "watchStatus",
+    WatchedOn => "watchedOn",
+    Rewatch => "rewatch",
+    Review => "review",
+    Note => "note",
+    ImdbId => "imdbId",
+});
 
 /// The field a column header suggests, or `Ignore`. Besides English, the headers French,
 /// German, Spanish and Italian spreadsheets commonly use are recognised.
@@ -141,14 +154,14 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row, mapping: &[(String, CsvFie
             .unwrap_or(("", ""))
     };
     let column_of = |field: &str| {
-        let wanted = match field {
-            "originalTitle" => CsvField::OriginalTitle,
-            "year" => CsvField::Year,
-            "directors" => CsvField::Directors,
-            "themes" => CsvField::Themes,
-            "rating" => CsvField::Rating,
-            "watchedOn" => CsvField::WatchedOn,
-            "body" => CsvField::Review,
+        let wanted = match Field::parse(field) {
+            Some(Field::OriginalTitle) => CsvField::OriginalTitle,
+            Some(Field::Year) => CsvField::Year,
+            Some(Field::Directors) => CsvField::Directors,
+            Some(Field::Themes) => CsvField::Themes,
+            Some(Field::Rating) => CsvField::Rating,
+            Some(Field::WatchedOn) => CsvField::WatchedOn,
+            Some(Field::Body) => CsvField::Review,
             _ => CsvField::Title,
         };
         get(wanted).0.to_owned()

@@ -41,8 +41,7 @@ pub fn reduce_to_new(tx: &Transaction, id: i64, r: &mut FilmRecord) -> crate::Re
         id,
     )?;
     r.film
-        .directors
-        .retain(|n| !credited.contains(&("director".to_owned(), fold(n))));
+        .retain_directors(|n| !credited.contains(&("director".to_owned(), fold(n))));
     r.credits
         .retain(|c| !credited.contains(&(c.role.as_str().to_owned(), fold(&c.name))));
     let themes: HashSet<(String, String)> = strings2(
@@ -51,8 +50,7 @@ pub fn reduce_to_new(tx: &Transaction, id: i64, r: &mut FilmRecord) -> crate::Re
         id,
     )?;
     r.film
-        .themes
-        .retain(|n| !themes.contains(&(String::new(), fold(n))));
+        .retain_themes(|n| !themes.contains(&(String::new(), fold(n))));
     let external: HashSet<(String, String)> = strings2(
         tx,
         "SELECT source, value FROM external_ids WHERE film_id = ?1",
@@ -66,15 +64,15 @@ pub fn reduce_to_new(tx: &Transaction, id: i64, r: &mut FilmRecord) -> crate::Re
     )?;
     r.viewings.retain(|(v, _)| {
         let key = (
-            crate::time::date_to_text(v.watched_on),
-            u8::from(v.rewatch).to_string(),
+            crate::time::date_to_text(v.watched_on()),
+            u8::from(v.rewatch()).to_string(),
         );
         !viewings.contains(&key)
     });
     let bodies: HashSet<(String, String)> =
         strings2(tx, "SELECT '', body FROM reviews WHERE film_id = ?1", id)?;
     r.reviews
-        .retain(|(review, _)| !bodies.contains(&(String::new(), review.body.clone())));
+        .retain(|(review, _)| !bodies.contains(&(String::new(), review.body().to_owned())));
     let notes: HashSet<(String, String)> = strings2(
         tx,
         "SELECT CAST(at_seconds AS TEXT), body FROM annotations WHERE film_id = ?1",
@@ -85,9 +83,9 @@ pub fn reduce_to_new(tx: &Transaction, id: i64, r: &mut FilmRecord) -> crate::Re
     Ok(r.rating.is_some()
         || r.runtime_minutes.is_some()
         || status_changes
-        || !r.film.directors.is_empty()
+        || !r.film.directors().is_empty()
         || !r.credits.is_empty()
-        || !r.film.themes.is_empty()
+        || !r.film.themes().is_empty()
         || !r.external_ids.is_empty()
         || !r.viewings.is_empty()
         || !r.reviews.is_empty()

@@ -3,6 +3,7 @@
 //! The `Const` (tt...) is kept as the film's imdb id; titles that are not films are skipped and
 //! counted.
 
+use crate::field::Field;
 use std::path::Path;
 
 use crate::error::Result;
@@ -49,10 +50,10 @@ fn is_film(title_type: &str) -> bool {
 }
 
 fn column_of(field: &str) -> String {
-    match field {
-        "originalTitle" => "Original Title",
-        "year" => "Year",
-        "directors" => "Directors",
+    match Field::parse(field) {
+        Some(Field::OriginalTitle) => "Original Title",
+        Some(Field::Year) => "Year",
+        Some(Field::Directors) => "Directors",
         _ => "Title",
     }
     .to_owned()

@@ -1,6 +1,7 @@
 //! Cinedex's own JSON export read back: every field, credit, review, viewing, note, external id,
 //! list (with its canon and ghosts), person id and timestamp, through the same validation as anything typed by hand.
 
+use crate::field::Field;
 use std::path::Path;
 
 use crate::annotations;
@@ -75,7 +76,7 @@ pub fn read(path: &Path) -> Result<Batch> {
 
 fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     validate::count_per_film(
-        "credits",
+        Field::Credits,
         "credits",
         doc.credits.len(),
         validate::MAX_CREDITS_PER_FILM,
@@ -94,9 +95,9 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
         })?;
         // The same rules as a director typed by hand, for every role: what the preview accepts,
         // the commit can store.
-        let name = validate::person_name("name", &credit.name).map_err(invalid(&prefix))?;
-        let credited_as =
-            validate::credited_as("creditedAs", &credit.credited_as).map_err(invalid(&prefix))?;
+        let name = validate::person_name(Field::Name, &credit.name).map_err(invalid(&prefix))?;
+        let credited_as = validate::credited_as(Field::CreditedAs, &credit.credited_as)
+            .map_err(invalid(&prefix))?;
         for (j, id) in credit.person_ids.iter().enumerate() {
             let id = crate::people::ids::check(&id.source, &id.value)
                 .map_err(invalid(&format!("{prefix}personIds[{j}].")))?;
@@ -135,15 +136,15 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     })
     .map_err(invalid(""))?;
     record.description = Description {
-        genres: described.genres,
-        countries: described.countries,
-        original_language: described.original_language,
-        synopsis: described.synopsis,
+        genres: described.genres().to_vec(),
+        countries: described.countries().to_vec(),
+        original_language: described.original_language().map(str::to_owned),
+        synopsis: described.synopsis().map(str::to_owned),
     };
     record.status = doc.watch_status;
     record.exact_status = true;
     validate::count_per_film(
-        "externalIds",
+        Field::ExternalIds,
         "external ids",
         doc.external_ids.len(),
         validate::MAX_EXTERNAL_IDS_PER_FILM,
@@ -184,7 +185,7 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
                 updated_at: h.updated_at,
             })
             .map_err(invalid(&format!("{prefix}highlights[{j}].")))?;
-            valid.highlights.push(carried);
+            valid.add_highlight(carried);
         }
         record.reviews.push((valid, Some(stamps)));
     }
@@ -215,7 +216,7 @@ fn record(doc: FilmDoc) -> Result<FilmRecord, Failure> {
     record.deleted_at = doc
         .deleted_at
         .as_deref()
-        .map(|deleted| validate::instant("deletedAt", deleted))
+        .map(|deleted| validate::instant(Field::DeletedAt, deleted))
         .transpose()
         .map_err(invalid(""))?;
     Ok(record)

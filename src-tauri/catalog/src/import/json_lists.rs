@@ -4,6 +4,7 @@
 //! canons, ghosts and person ids existed simply has none.
 
 use crate::export::document::{GhostDoc, ListDoc, PersonDoc};
+use crate::field::Field;
 use crate::model::FilmInput;
 use crate::validate;
 
@@ -136,16 +137,16 @@ fn ghost_record(ghost: GhostDoc) -> Result<GhostRecord, Failure> {
         source: source.to_owned(),
         value: value.to_owned(),
         imdb,
-        title: film.title,
-        year: film.year,
-        directors: (!film.directors.is_empty()).then(|| film.directors.join("\n")),
+        title: film.title().to_owned(),
+        year: film.year(),
+        directors: (!film.directors().is_empty()).then(|| film.directors().join("\n")),
         note,
     })
 }
 
 /// A person's ids, each checked (`wikidata` or `tmdb`, letters and digits).
 pub fn person_record(person: PersonDoc) -> Result<PersonIdsRecord, Failure> {
-    let name = validate::person_name("name", &person.name).map_err(invalid(""))?;
+    let name = validate::person_name(Field::Name, &person.name).map_err(invalid(""))?;
     let mut ids = Vec::with_capacity(person.external_ids.len());
     for (i, id) in person.external_ids.iter().enumerate() {
         let id = crate::people::ids::check(&id.source, &id.value)
@@ -167,7 +168,7 @@ pub fn invalid(prefix: &str) -> impl Fn(crate::CatalogError) -> Failure + '_ {
 /// A record's `createdAt` and `updatedAt`, each named under `prefix` when refused.
 pub fn stamps(prefix: &str, created: &str, updated: &str) -> Result<Stamps, Failure> {
     Ok(Stamps {
-        created: validate::instant("createdAt", created).map_err(invalid(prefix))?,
-        updated: validate::instant("updatedAt", updated).map_err(invalid(prefix))?,
+        created: validate::instant(Field::CreatedAt, created).map_err(invalid(prefix))?,
+        updated: validate::instant(Field::UpdatedAt, updated).map_err(invalid(prefix))?,
     })
 }

@@ -4,6 +4,7 @@
 //! lists. Films are matched by name and year; the film URIs of watched/watchlist/ratings are
 //! kept as external ids (diary and review URIs name the entry, not the film).
 
+use crate::field::Field;
 use std::path::Path;
 
 use csv::StringRecord;
@@ -34,12 +35,12 @@ pub fn read(path: &Path) -> Result<Batch> {
 }
 
 fn column_of(field: &str) -> String {
-    match field {
-        "year" => "Year",
-        "rating" => "Rating",
-        "watchedOn" => "Watched Date",
-        "body" => "Review",
-        "themes" => "Tags",
+    match Field::parse(field) {
+        Some(Field::Year) => "Year",
+        Some(Field::Rating) => "Rating",
+        Some(Field::WatchedOn) => "Watched Date",
+        Some(Field::Body) => "Review",
+        Some(Field::Themes) => "Tags",
         _ => "Name",
     }
     .to_owned()
@@ -124,7 +125,7 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row) {
                 Ok(review) => record.reviews.push((review, None)),
                 Err(error) => {
                     let column = |f: &str| {
-                        if f == "publishedOn" {
+                        if Field::parse(f) == Some(Field::PublishedOn) {
                             "Date".to_owned()
                         } else {
                             column_of(f)

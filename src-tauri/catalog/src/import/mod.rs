@@ -21,6 +21,7 @@ mod table;
 mod tellico;
 mod values;
 
+use crate::string_enum::string_enum;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -29,7 +30,7 @@ use ts_rs::TS;
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
 
-pub use csv_generic::{auto_field, CsvField};
+pub use csv_generic::CsvField;
 pub use table::decode as decode_text;
 
 /// Where an import comes from.
@@ -48,17 +49,13 @@ pub enum ImportSource {
     Json,
 }
 
-impl ImportSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ImportSource::Letterboxd => "letterboxd",
-            ImportSource::Imdb => "imdb",
-            ImportSource::Csv => "csv",
-            ImportSource::Tellico => "tellico",
-            ImportSource::Json => "json",
-        }
-    }
-}
+string_enum!(ImportSource {
+    Letterboxd => "letterboxd",
+    Imdb => "imdb",
+    Csv => "csv",
+    Tellico => "tellico",
+    Json => "json",
+});
 
 /// Choices a person makes about an import.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -87,6 +84,13 @@ pub struct ImportIssue {
     /// The column's header, when one column is at fault.
     pub column: Option<String>,
     pub message: String,
+}
+
+impl ImportIssue {
+    /// `file:line`, or the file alone, as every message about an import issue names its place.
+    pub fn place(&self) -> String {
+        crate::error::file_and_line(&self.file, self.line)
+    }
 }
 
 /// What an import would write (a preview) or wrote (once committed).

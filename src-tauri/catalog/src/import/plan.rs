@@ -69,7 +69,7 @@ impl Plan {
                 .or_else(|| {
                     // An empty catalog (a first import) has nothing to match by title.
                     (!by_title.is_empty())
-                        .then(|| by_title.get(&(fold(&record.film.title), record.film.year)))
+                        .then(|| by_title.get(&(fold(record.film.title()), record.film.year())))
                         .flatten()
                 });
             if let Some(&id) = found {
@@ -91,11 +91,11 @@ impl Plan {
                 None,
                 format!(
                     "{} ({}): the film is in the trash; restore it to import into it",
-                    group.record.film.title,
+                    group.record.film.title(),
                     group
                         .record
                         .film
-                        .year
+                        .year()
                         .map(|y| y.to_string())
                         .unwrap_or_default()
                 ),
@@ -174,7 +174,7 @@ fn group(records: Vec<FilmRecord>) -> (Vec<Group>, Vec<usize>) {
     let mut by_title: HashMap<TitleKey, usize> =
         HashMap::with_capacity_and_hasher(n, Default::default());
     for record in records {
-        let key = (fold(&record.film.title), record.film.year);
+        let key = (fold(record.film.title()), record.film.year());
         let found = record
             .external_ids
             .iter()
@@ -219,12 +219,7 @@ fn dedupe(mut record: FilmRecord) -> FilmRecord {
 
 /// Folds `more` into `into`: blanks filled, names and children added unless already there.
 fn merge(into: &mut FilmRecord, more: FilmRecord) {
-    let film = &mut into.film;
-    if film.original_title.is_none() {
-        film.original_title.clone_from(&more.film.original_title);
-    }
-    union_names(&mut film.directors, &more.film.directors);
-    union_names(&mut film.themes, &more.film.themes);
+    into.film.merge_from(&more.film);
     into.runtime_minutes = into.runtime_minutes.or(more.runtime_minutes);
     into.rating = into.rating.or(more.rating);
     if status_rank(more.status) > status_rank(into.status) {
@@ -249,13 +244,17 @@ fn append_children(into: &mut FilmRecord, more: FilmRecord) {
         if !into
             .viewings
             .iter()
-            .any(|(w, _)| w.watched_on == v.watched_on && w.rewatch == v.rewatch)
+            .any(|(w, _)| w.watched_on() == v.watched_on() && w.rewatch() == v.rewatch())
         {
             into.viewings.push(viewing);
         }
     }
     for review in more.reviews {
-        if !into.reviews.iter().any(|(r, _)| r.body == review.0.body) {
+        if !into
+            .reviews
+            .iter()
+            .any(|(r, _)| r.body() == review.0.body())
+        {
             into.reviews.push(review);
         }
     }
@@ -266,15 +265,6 @@ fn append_children(into: &mut FilmRecord, more: FilmRecord) {
             .any(|(at, body, _)| *at == note.0 && *body == note.1)
         {
             into.annotations.push(note);
-        }
-    }
-}
-
-fn union_names(into: &mut Vec<String>, more: &[String]) {
-    let mut seen: HashSet<String> = into.iter().map(|n| fold(n)).collect();
-    for name in more {
-        if seen.insert(fold(name)) {
-            into.push(name.clone());
         }
     }
 }

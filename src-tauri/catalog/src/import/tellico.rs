@@ -2,6 +2,7 @@
 //! collections only: title, original title, year, directors, genres and keywords as themes,
 //! running time, and comments as a note.
 
+use crate::field::Field;
 use std::path::Path;
 
 use roxmltree::{Document, Node, ParsingOptions};
@@ -243,11 +244,11 @@ fn read_entry(file: &str, line: u64, entry: Node, batch: &mut Batch) {
         themes,
         facts: None,
     };
-    let column_of = |field: &str| match field {
-        "originalTitle" => "origtitle".to_owned(),
-        "directors" => "director".to_owned(),
-        "themes" => "genre".to_owned(),
-        other => other.to_owned(),
+    let column_of = |field: &str| match Field::parse(field) {
+        Some(Field::OriginalTitle) => "origtitle".to_owned(),
+        Some(Field::Directors) => "director".to_owned(),
+        Some(Field::Themes) => "genre".to_owned(),
+        _ => field.to_owned(),
     };
     let Some(valid) = batch.film(file, line, &input, &column_of) else {
         return;

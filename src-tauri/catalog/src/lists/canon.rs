@@ -3,6 +3,7 @@
 //! Following the same canon again adds what is new and keeps everything the person wrote (notes,
 //! order); nothing is fetched inside the transaction, so a failed fetch changes nothing.
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::{add_film, find_or_create, list_detail, next_position, FilmListDetail};
@@ -38,7 +39,7 @@ impl Catalog {
         })?;
         if !is_ghost {
             return Err(CatalogError::invalid(
-                "referenceId",
+                Field::ReferenceId,
                 format!("{reference_id:?} is not a film of this list missing from the catalog"),
             ));
         }

@@ -2,6 +2,7 @@
 //! accents), moving an entry, and the note on an entry. Entries, real or ghost, are named by
 //! their position in the list.
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::{list_detail, FilmList, FilmListDetail, LIST_SELECT};
@@ -144,7 +145,7 @@ fn refuse_taken(tx: &Transaction, key: &str, except: Option<i64>, name: &str) ->
         .optional()?;
     match taken {
         Some(_) => Err(CatalogError::invalid(
-            "name",
+            Field::Name,
             format!("A list named {name:?} already exists."),
         )),
         None => Ok(()),
@@ -175,7 +176,10 @@ fn index_of(places: &[(Place, i64)], position: i64) -> Result<usize> {
         .iter()
         .position(|(_, p)| *p == position)
         .ok_or_else(|| {
-            CatalogError::invalid("position", format!("the list has no entry at {position}"))
+            CatalogError::invalid(
+                Field::Position,
+                format!("the list has no entry at {position}"),
+            )
         })
 }
 

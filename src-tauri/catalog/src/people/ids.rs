@@ -2,6 +2,7 @@
 //! film added from the reference, and read to find a person again by id, so a person the
 //! reference has renamed is still credited as the one row the catalog knows.
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::credits::Role;
@@ -32,13 +33,13 @@ pub(crate) fn check(source: &str, value: &str) -> Result<ExternalId> {
     };
     if !SOURCES.contains(&id.source.as_str()) {
         return Err(CatalogError::invalid(
-            "source",
+            Field::Source,
             format!("a person id comes from wikidata or tmdb, not {source:?}"),
         ));
     }
     if !usable(&id) {
         return Err(CatalogError::invalid(
-            "value",
+            Field::Value,
             format!(
                 "{value:?} is not a {} person id (1 to 40 letters and digits)",
                 id.source

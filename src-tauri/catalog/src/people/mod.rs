@@ -3,6 +3,7 @@
 
 pub(crate) mod ids;
 
+use crate::field::Field;
 use rusqlite::{OptionalExtension, Transaction};
 
 use crate::db::Catalog;
@@ -23,13 +24,13 @@ impl Catalog {
         let query = id_or_name.trim();
         if query.is_empty() {
             return Err(CatalogError::invalid(
-                "person",
+                Field::Person,
                 "name a person or give their id",
             ));
         }
         if query.chars().count() > MAX_QUERY_CHARS {
             return Err(CatalogError::invalid(
-                "person",
+                Field::Person,
                 format!("a person's name is at most {MAX_QUERY_CHARS} characters"),
             ));
         }
@@ -97,7 +98,7 @@ fn find_person(tx: &Transaction, query: &str) -> Result<i64> {
         }),
         [id] => Ok(*id),
         many => Err(CatalogError::invalid(
-            "person",
+            Field::Person,
             format!(
                 "{} people are named {query:?}; give one of their ids: {}",
                 many.len(),

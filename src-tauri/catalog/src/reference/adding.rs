@@ -6,6 +6,7 @@ use super::{CreditRole, ExternalId, Reference, ReferenceFilm};
 use crate::credits::NameIds;
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
+use crate::field::Field;
 use crate::films::{film_by_id, insert_film_with};
 use crate::model::{Credit, Film, FilmFacts, FilmInput, WatchStatus};
 use crate::people::ids::{self as people_ids, IdentifiedCredit};
@@ -45,7 +46,7 @@ impl Catalog {
     ) -> Result<AddedFilm> {
         let id = ExternalId::parse(from).ok_or_else(|| {
             CatalogError::invalid(
-                "from",
+                Field::From,
                 format!(
                     "{from:?} is not an id Cinedex can look up (wikidata:Q…, tmdb:ID or imdb:tt…)"
                 ),
@@ -53,7 +54,7 @@ impl Catalog {
         })?;
         let film = reference.fetch(&id, None)?.ok_or_else(|| {
             CatalogError::invalid(
-                "from",
+                Field::From,
                 format!(
                     "{}:{} is not a film the reference knows",
                     id.source, id.value
@@ -89,7 +90,7 @@ impl Catalog {
         let film = &self.read(|tx| with_catalog_names(tx, film))?;
         if let Some(existing) = self.film_id_by_external_ids(&film.external_ids)? {
             return Err(CatalogError::invalid(
-                "from",
+                Field::From,
                 format!(
                     "{} is already in your catalog as film {existing}",
                     film.title
@@ -171,14 +172,13 @@ pub(crate) fn reference_facts(film: &ReferenceFilm) -> FilmFacts {
         credits.extend(
             people
                 .into_iter()
-                .filter(|c| validate::person_name("credits", &c.name).is_ok())
+                .filter(|c| validate::person_name(Field::Credits, &c.name).is_ok())
                 .map(|c| Credit {
                     role,
                     name: c.name.clone(),
-                    character: c
-                        .character
-                        .clone()
-                        .filter(|ch| validate::credited_as("credits", &Some(ch.clone())).is_ok()),
+                    character: c.character.clone().filter(|ch| {
+                        validate::credited_as(Field::Credits, &Some(ch.clone())).is_ok()
+                    }),
                 }),
         );
     }

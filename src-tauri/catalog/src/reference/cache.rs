@@ -47,16 +47,6 @@ impl ReferenceCache {
         })
     }
 
-    /// The cache beside a catalog file.
-    pub fn beside(catalog: &Path) -> Result<Self> {
-        let dir = catalog.parent().unwrap_or(Path::new("."));
-        Self::open(&dir.join(CACHE_FILE))
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// The answer stored for `key` if it is younger than the service's max age; older ones are
     /// removed, not served.
     pub fn get(&self, service: &str, key: &str) -> Result<Option<Vec<u8>>> {
@@ -101,20 +91,6 @@ impl ReferenceCache {
             params![service, key, at.to_rfc3339(), body],
         )?;
         Ok(())
-    }
-
-    /// Removes every answer past its max age; returns how many.
-    pub fn prune(&self) -> Result<usize> {
-        let connection = self.lock();
-        let mut removed = 0;
-        for service in ["Wikidata", "TMDB"] {
-            let oldest = (Utc::now() - max_age(service)).to_rfc3339();
-            removed += connection.execute(
-                "DELETE FROM answers WHERE service = ?1 AND fetched_at < ?2",
-                params![service, oldest],
-            )?;
-        }
-        Ok(removed)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {

@@ -4,6 +4,7 @@
 //! `wbgetentities` in batches of 50. Only films are kept. The winners are asked anew each time
 //! (the cache serves them only offline); the films' entities come from the cache when fresh.
 
+use crate::field::Field;
 use serde_json::Value;
 
 use super::json::{array, field, integer};
@@ -57,7 +58,7 @@ impl Wikidata {
         let award = award.trim();
         if award.is_empty() || award.chars().count() > MAX_AWARD_CHARS {
             return Err(CatalogError::invalid(
-                "award",
+                Field::Award,
                 format!("name an award (a Wikidata Q-id or 1 to {MAX_AWARD_CHARS} characters)"),
             ));
         }
@@ -126,7 +127,10 @@ impl Wikidata {
             .find(|id| is_wikidata_id(id))
             .map(str::to_owned)
             .ok_or_else(|| {
-                CatalogError::invalid("award", format!("Wikidata knows no award named {award:?}"))
+                CatalogError::invalid(
+                    Field::Award,
+                    format!("Wikidata knows no award named {award:?}"),
+                )
             })
     }
 

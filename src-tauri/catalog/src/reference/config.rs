@@ -1,6 +1,7 @@
 //! The lookup settings a person sets (`tmdb-key`, `offline`), in a file of their config directory
 //! readable by them only (mode 0600): never in the catalog, never in an export.
 
+use crate::field::Field;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -34,7 +35,7 @@ impl SettingName {
             .find(|name| name.as_str() == text)
             .ok_or_else(|| {
                 CatalogError::invalid(
-                    "setting",
+                    Field::Setting,
                     format!("no setting {text:?}; there are tmdb-key and offline"),
                 )
             })
@@ -114,7 +115,7 @@ impl Settings {
                         .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
                 if !fits {
                     return Err(CatalogError::invalid(
-                        "tmdbKey",
+                        Field::TmdbKey,
                         "a TMDB API key is 16 to 400 letters, digits, dots, dashes or underscores",
                     ));
                 }
@@ -124,7 +125,12 @@ impl Settings {
                 self.offline = match value.trim().to_ascii_lowercase().as_str() {
                     "true" | "on" | "yes" | "1" => true,
                     "false" | "off" | "no" | "0" => false,
-                    _ => return Err(CatalogError::invalid("offline", "offline is true or false")),
+                    _ => {
+                        return Err(CatalogError::invalid(
+                            Field::Offline,
+                            "offline is true or false",
+                        ))
+                    }
                 }
             }
         }

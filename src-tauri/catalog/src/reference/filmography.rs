@@ -4,6 +4,7 @@
 //! `/person/{id}` with its `movie_credits`. Parsed into [`Filmography`], each film marked with
 //! the catalog film it already is.
 
+use crate::field::Field;
 use serde_json::Value;
 
 use super::json::{array, field, integer, text, year_of, MAX_NAME};
@@ -34,13 +35,11 @@ impl Reference {
             "wikidata" if is_wikidata_id(&id.value) => wikidata(&self.wikidata, &id.value),
             "tmdb" if super::model::all_digits(&id.value) => match &self.tmdb {
                 Some(tmdb) => tmdb_credits(tmdb, &id.value),
-                None => Err(CatalogError::invalid(
-                    "tmdbKey",
+                None => Err(CatalogError::invalid(Field::TmdbKey,
                     "TMDB needs your API key: `cinedex config set tmdb-key KEY` or CINEDEX_TMDB_KEY",
                 )),
             },
-            _ => Err(CatalogError::invalid(
-                "person",
+            _ => Err(CatalogError::invalid(Field::Person,
                 format!("{}:{} is not a person id of the reference", id.source, id.value),
             )),
         }
@@ -63,7 +62,7 @@ impl Catalog {
             (Some(tmdb), None) => ExternalId::new("tmdb", tmdb.clone()),
             (None, None) => {
                 return Err(CatalogError::invalid(
-                    "person",
+                    Field::Person,
                     format!(
                         "Cinedex knows no Wikidata or TMDB id for {}: add or refresh a film of \
                          theirs from the reference first",

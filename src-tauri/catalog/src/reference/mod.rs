@@ -19,6 +19,7 @@ pub mod tmdb;
 pub mod wikidata;
 mod wikidata_entity;
 
+use crate::field::Field;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -26,9 +27,8 @@ use url::Url;
 
 use crate::error::{CatalogError, Result};
 use crate::Catalog;
-pub use adding::AddedFilm;
 pub use cache::ReferenceCache;
-pub use canon::{Canon, CanonFilm};
+pub use canon::Canon;
 pub use config::{SettingName, Settings};
 pub use http::{HttpClient, HttpSettings};
 pub(crate) use matching::film_id_by_external_ids_in;
@@ -128,17 +128,20 @@ impl ReferenceOptions {
 pub(crate) fn checked_query(query: &str, limit: usize) -> Result<&str> {
     let query = query.trim();
     if query.is_empty() {
-        return Err(CatalogError::invalid("query", "type a title to look up"));
+        return Err(CatalogError::invalid(
+            Field::Query,
+            "type a title to look up",
+        ));
     }
     if query.chars().count() > 200 {
         return Err(CatalogError::invalid(
-            "query",
+            Field::Query,
             "a lookup is at most 200 characters",
         ));
     }
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(CatalogError::invalid(
-            "limit",
+            Field::Limit,
             format!("the limit is 1 to {MAX_LIMIT}"),
         ));
     }
@@ -236,13 +239,13 @@ pub(crate) fn unreadable(service: &'static str) -> CatalogError {
 pub(crate) fn base_url(service: &'static str, base: &str) -> Result<Url> {
     let url = Url::parse(base.trim_end_matches('/')).map_err(|_| {
         CatalogError::invalid(
-            "baseUrl",
+            Field::BaseUrl,
             format!("{service}'s address {base:?} is not a URL"),
         )
     })?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(CatalogError::invalid(
-            "baseUrl",
+            Field::BaseUrl,
             format!("{service}'s address must start with http:// or https://"),
         ));
     }
@@ -317,8 +320,7 @@ impl Reference {
             ReferenceSource::Wikidata => Ok(&self.wikidata),
             ReferenceSource::Tmdb => match &self.tmdb {
                 Some(tmdb) => Ok(tmdb),
-                None => Err(CatalogError::invalid(
-                    "tmdbKey",
+                None => Err(CatalogError::invalid(Field::TmdbKey,
                     "TMDB needs your API key: `cinedex config set tmdb-key KEY` or CINEDEX_TMDB_KEY",
                 )),
             },

@@ -1,6 +1,7 @@
 //! The core's own types for what a reference service knows about a film; everything downstream
 //! (lookup, add, refresh) reads these, never raw JSON.
 
+use crate::string_enum::string_enum;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,27 +15,17 @@ pub enum ReferenceSource {
     Tmdb,
 }
 
-impl ReferenceSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReferenceSource::Wikidata => "wikidata",
-            ReferenceSource::Tmdb => "tmdb",
-        }
-    }
+string_enum!(lenient ReferenceSource {
+    Wikidata => "wikidata",
+    Tmdb => "tmdb",
+});
 
+impl ReferenceSource {
     /// The service's name as a person reads it in a message.
     pub fn service_name(self) -> &'static str {
         match self {
             ReferenceSource::Wikidata => "Wikidata",
             ReferenceSource::Tmdb => "TMDB",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<ReferenceSource> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "wikidata" => Some(ReferenceSource::Wikidata),
-            "tmdb" => Some(ReferenceSource::Tmdb),
-            _ => None,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! client: the same timeouts, size cap, redirect bound, User-Agent and offline switch as every
 //! lookup. Pages are not cached: the person asks for the page as it is now.
 
+use crate::field::Field;
 use url::Url;
 
 use super::Reference;
@@ -27,7 +28,7 @@ impl Reference {
 
 /// The address as a URL the client may ask: `http` or `https`, with a host and no password.
 pub fn page_url(address: &str) -> Result<Url> {
-    let invalid = |why: &str| CatalogError::invalid("url", format!("{address:?} {why}"));
+    let invalid = |why: &str| CatalogError::invalid(Field::Url, format!("{address:?} {why}"));
     let url = Url::parse(address.trim()).map_err(|_| invalid("is not a web address"))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(invalid("is not an http or https address"));

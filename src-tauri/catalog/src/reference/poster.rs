@@ -2,6 +2,7 @@
 //! every answer, checked as a poster file is, then stored by the poster pipeline or shrunk into a
 //! small `data:` URL for a candidate in the lookup list.
 
+use crate::field::Field;
 use std::io::Cursor;
 
 use base64::Engine;
@@ -46,7 +47,7 @@ impl Reference {
         let tmdb = self.tmdb.as_ref().ok_or_else(no_key)?;
         tmdb.image_url(url)?.ok_or_else(|| {
             CatalogError::invalid(
-                "posterUrl",
+                Field::PosterUrl,
                 format!("{url:?} is not an image address TMDB gave"),
             )
         })
@@ -90,8 +91,7 @@ impl Reference {
 }
 
 fn no_key() -> CatalogError {
-    CatalogError::invalid(
-        "posterUrl",
+    CatalogError::invalid(Field::PosterUrl,
         "posters come from TMDB, which needs your API key (Settings, or `cinedex config set tmdb-key KEY`)",
     )
 }
@@ -119,7 +119,7 @@ impl Catalog {
                 .poster_url_of(&film.facts.external_ids)?
                 .ok_or_else(|| {
                     CatalogError::invalid(
-                        "posterUrl",
+                        Field::PosterUrl,
                         format!(
                             "TMDB has no poster for “{}” (it needs the film's TMDB or IMDb id)",
                             film.film.title

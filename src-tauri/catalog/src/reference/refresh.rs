@@ -2,6 +2,7 @@
 //! or TMDB says, blanks filled on request, and a value that differs kept unless the person takes
 //! the reference's. What the person wrote is never replaced by a blank.
 
+use crate::field::Field;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -245,7 +246,7 @@ fn chosen(fields: &[FieldComparison], take: &Take) -> Result<Vec<String>> {
             if !fields.iter().any(|f| &f.field == name) {
                 let known: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
                 return Err(CatalogError::invalid(
-                    "take",
+                    Field::Take,
                     format!(
                         "\"{name}\" is not a field to take; the fields are: {}, or all.",
                         known.join(", ")
@@ -341,7 +342,7 @@ impl Catalog {
         });
         let Some(id) = id else {
             return Err(CatalogError::invalid(
-                "film",
+                Field::Film,
                 format!(
                     "Film {film_id} has no Wikidata, IMDb or TMDB id to be refreshed by; add it \
                      again by lookup (cinedex add --from …) or import it with its ids."
@@ -350,7 +351,7 @@ impl Catalog {
         };
         let theirs = reference.fetch(id, source)?.ok_or_else(|| {
             CatalogError::invalid(
-                "film",
+                Field::Film,
                 format!(
                     "{}:{} is not a film the reference knows.",
                     id.source, id.value

@@ -2,12 +2,13 @@
 //! over bounded candidate sets (`query`), highlighted titles and snippets as text segments
 //! (`highlight`), the derived schema of views, triggers and indexes (`schema`), index upkeep and
 //! checks (`index`), saved searches (`smart`), and a deterministic catalog generator for tests
-//! and the benchmark (`generate`).
+//! and the benchmark (`generate`, only with the `testing` feature: it writes past validation).
 
 pub(crate) mod bulk;
 mod facets;
 mod fts;
-pub mod generate;
+#[cfg(feature = "testing")]
+pub(crate) mod generate;
 pub(crate) mod highlight;
 mod index;
 pub mod parser;

@@ -1,6 +1,7 @@
 //! Smart lists: saved searches with a name. Only the query is stored, so opening a list runs it
 //! again and the list follows every change to the catalog.
 
+use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::{SmartList, SmartListInput};
@@ -67,7 +68,7 @@ impl Catalog {
             }
             optional(tx, "name_key = ?1", &fold(&tidy(name_or_id)))?.ok_or_else(|| {
                 CatalogError::invalid(
-                    "name",
+                    Field::Name,
                     format!("no smart list is named \"{}\"", tidy(name_or_id)),
                 )
             })
@@ -78,15 +79,18 @@ impl Catalog {
 fn valid(input: &SmartListInput) -> Result<(String, String)> {
     let name = tidy(&input.name);
     if name.is_empty() {
-        return Err(CatalogError::invalid("name", "a smart list needs a name"));
+        return Err(CatalogError::invalid(
+            Field::Name,
+            "a smart list needs a name",
+        ));
     }
     if name.chars().count() > 100 {
         return Err(CatalogError::invalid(
-            "name",
+            Field::Name,
             "a smart list name is at most 100 characters",
         ));
     }
-    crate::validate::check_visible("name", "A smart list name", &name)?;
+    crate::validate::check_visible(Field::Name, "A smart list name", &name)?;
     // Control characters mean nothing to the query language, and SQLite's length() stops at a
     // NUL, so `"\0"` once reached the CHECK constraint as an empty query.
     let query: String = input
@@ -97,13 +101,13 @@ fn valid(input: &SmartListInput) -> Result<(String, String)> {
     let query = query.trim().to_owned();
     if query.is_empty() {
         return Err(CatalogError::invalid(
-            "query",
+            Field::Query,
             "a smart list needs a search to save",
         ));
     }
     if query.chars().count() > 10_000 {
         return Err(CatalogError::invalid(
-            "query",
+            Field::Query,
             "a saved search is at most 10 000 characters",
         ));
     }

@@ -1,6 +1,7 @@
 //! Rules for what only files carry (credits of every role, external ids, runtimes, timestamps,
 //! lists): the import preview and the commit both go through them.
 
+use crate::field::Field;
 use chrono::{Datelike, Utc};
 
 use super::{
@@ -27,10 +28,10 @@ pub fn list_entry_note(note: Option<&str>) -> Result<Option<String>> {
     let Some(note) = note.map(str::trim).filter(|n| !n.is_empty()) else {
         return Ok(None);
     };
-    check_length("note", "A list note", note, MAX_LIST_NOTE_CHARS)?;
+    check_length(Field::Note, "A list note", note, MAX_LIST_NOTE_CHARS)?;
     if note.contains('\0') {
         return Err(CatalogError::invalid(
-            "note",
+            Field::Note,
             "A list note cannot hold a NUL character.",
         ));
     }
@@ -38,7 +39,7 @@ pub fn list_entry_note(note: Option<&str>) -> Result<Option<String>> {
 }
 
 /// One person's name in a credit: tidied, not blank, bounded, visible.
-pub fn person_name(field: &'static str, raw: &str) -> Result<String> {
+pub fn person_name(field: Field, raw: &str) -> Result<String> {
     let name = tidy(raw);
     if name.is_empty() {
         return Err(CatalogError::invalid(field, "A credit needs a name."));
@@ -49,12 +50,12 @@ pub fn person_name(field: &'static str, raw: &str) -> Result<String> {
 }
 
 /// How a person is credited on one film ("as Alan Smithee"), if at all.
-pub fn credited_as(field: &'static str, raw: &Option<String>) -> Result<Option<String>> {
+pub fn credited_as(field: Field, raw: &Option<String>) -> Result<Option<String>> {
     optional_name(field, "Credited as", raw, MAX_NAME_CHARS)
 }
 
 /// `count` items of `what` on one film, at most `max`.
-pub fn count_per_film(field: &'static str, what: &str, count: usize, max: usize) -> Result<()> {
+pub fn count_per_film(field: Field, what: &str, count: usize, max: usize) -> Result<()> {
     if count > max {
         return Err(CatalogError::invalid(
             field,
@@ -73,21 +74,21 @@ pub fn external_id(source: &str, value: &str) -> Result<(String, String)> {
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
     if source.is_empty() || !well_formed {
         return Err(CatalogError::invalid(
-            "source",
+            Field::Source,
             format!(
                 "An id's source is a short lower-case name like \"imdb\"; \"{source}\" is not."
             ),
         ));
     }
-    check_length("source", "Source", source, MAX_EXTERNAL_SOURCE_CHARS)?;
+    check_length(Field::Source, "Source", source, MAX_EXTERNAL_SOURCE_CHARS)?;
     let value = value.trim();
     if value.is_empty() || value.chars().any(char::is_control) {
         return Err(CatalogError::invalid(
-            "value",
+            Field::Value,
             "An id is a non-empty value of printable characters.",
         ));
     }
-    check_length("value", "Id", value, MAX_EXTERNAL_ID_CHARS)?;
+    check_length(Field::Value, "Id", value, MAX_EXTERNAL_ID_CHARS)?;
     Ok((source.to_owned(), value.to_owned()))
 }
 
@@ -95,7 +96,7 @@ pub fn external_id(source: &str, value: &str) -> Result<(String, String)> {
 pub fn runtime(minutes: Option<i64>) -> Result<Option<i64>> {
     match minutes {
         Some(m) if !(1..=MAX_RUNTIME_MINUTES).contains(&m) => Err(CatalogError::invalid(
-            "runtimeMinutes",
+            Field::RuntimeMinutes,
             format!("A runtime is 1 to {MAX_RUNTIME_MINUTES} minutes; {m} is not."),
         )),
         _ => Ok(minutes),
@@ -104,7 +105,7 @@ pub fn runtime(minutes: Option<i64>) -> Result<Option<i64>> {
 
 /// An ISO-8601 instant carried by a file (created, updated, deleted), in the catalog's stored
 /// form; within cinema's lifetime (1870 to ten years from now), so charts over time stay bounded.
-pub fn instant(field: &'static str, text: &str) -> Result<String> {
+pub fn instant(field: Field, text: &str) -> Result<String> {
     let parsed = chrono::DateTime::parse_from_rfc3339(text.trim())
         .map_err(|_| {
             CatalogError::invalid(
@@ -128,17 +129,22 @@ pub fn list(name: &str, description: Option<&str>) -> Result<(String, Option<Str
     let name = tidy(name);
     if name.is_empty() || name.chars().count() > MAX_LIST_NAME_CHARS {
         return Err(CatalogError::invalid(
-            "name",
+            Field::Name,
             format!("A list name needs 1 to {MAX_LIST_NAME_CHARS} characters."),
         ));
     }
-    check_visible("name", "List name", &name)?;
+    check_visible(Field::Name, "List name", &name)?;
     let description = description.map(str::trim).filter(|d| !d.is_empty());
     if let Some(d) = description {
-        check_length("description", "Description", d, MAX_LIST_DESCRIPTION_CHARS)?;
+        check_length(
+            Field::Description,
+            "Description",
+            d,
+            MAX_LIST_DESCRIPTION_CHARS,
+        )?;
         if d.contains('\0') {
             return Err(CatalogError::invalid(
-                "description",
+                Field::Description,
                 "A list description cannot hold a NUL character.",
             ));
         }

@@ -1,6 +1,7 @@
 //! Rules for a film's facts as a person edits them or a reference brings them: credits beside
 //! the directors, genres, countries, the original language, the synopsis, the runtime and the ids.
 
+use crate::field::Field;
 use std::collections::HashSet;
 
 use super::{
@@ -19,27 +20,72 @@ pub const MAX_LANGUAGE_CHARS: usize = 100;
 /// Facts that passed validation, in the exact form they will be stored.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ValidFacts {
-    pub runtime_minutes: Option<i64>,
+    runtime_minutes: Option<i64>,
     /// Roles other than director, each role's names in credit order, once each.
-    pub credits: Vec<ValidCredit>,
-    pub genres: Vec<String>,
-    pub countries: Vec<String>,
-    pub original_language: Option<String>,
-    pub synopsis: Option<String>,
+    credits: Vec<ValidCredit>,
+    genres: Vec<String>,
+    countries: Vec<String>,
+    original_language: Option<String>,
+    synopsis: Option<String>,
     /// `(source, value)`, once each.
-    pub external_ids: Vec<(String, String)>,
+    external_ids: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidCredit {
-    pub role: CreditRole,
-    pub name: String,
-    pub character: Option<String>,
+    role: CreditRole,
+    name: String,
+    character: Option<String>,
+}
+
+impl ValidFacts {
+    pub fn runtime_minutes(&self) -> Option<i64> {
+        self.runtime_minutes
+    }
+
+    pub fn credits(&self) -> &[ValidCredit] {
+        &self.credits
+    }
+
+    pub fn genres(&self) -> &[String] {
+        &self.genres
+    }
+
+    pub fn countries(&self) -> &[String] {
+        &self.countries
+    }
+
+    pub fn original_language(&self) -> Option<&str> {
+        self.original_language.as_deref()
+    }
+
+    pub fn synopsis(&self) -> Option<&str> {
+        self.synopsis.as_deref()
+    }
+
+    /// `(source, value)`, once each.
+    pub fn external_ids(&self) -> &[(String, String)] {
+        &self.external_ids
+    }
+}
+
+impl ValidCredit {
+    pub fn role(&self) -> CreditRole {
+        self.role
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn character(&self) -> Option<&str> {
+        self.character.as_deref()
+    }
 }
 
 pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     count_per_film(
-        "credits",
+        Field::Credits,
         "credits",
         input.credits.len(),
         MAX_CREDITS_PER_FILM,
@@ -49,7 +95,7 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     for (index, credit) in input.credits.iter().enumerate() {
         if credit.role == CreditRole::Director {
             return Err(CatalogError::invalid(
-                "credits",
+                Field::Credits,
                 format!(
                     "Credit {} names a director ({}); directors are given as the film's directors.",
                     index + 1,
@@ -57,9 +103,9 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
                 ),
             ));
         }
-        let name = person_name("credits", &credit.name)?;
+        let name = person_name(Field::Credits, &credit.name)?;
         let character = if credit.role == CreditRole::Actor {
-            credited_as("credits", &credit.character)?
+            credited_as(Field::Credits, &credit.character)?
         } else {
             None
         };
@@ -73,10 +119,10 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     }
     let synopsis = match input.synopsis.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => {
-            check_length("synopsis", "Synopsis", text, MAX_SYNOPSIS_CHARS)?;
+            check_length(Field::Synopsis, "Synopsis", text, MAX_SYNOPSIS_CHARS)?;
             if text.contains('\0') {
                 return Err(CatalogError::invalid(
-                    "synopsis",
+                    Field::Synopsis,
                     "A synopsis cannot hold a NUL character.",
                 ));
             }
@@ -87,13 +133,13 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     let mut ids = Vec::new();
     for id in &input.external_ids {
         let pair = external_id(&id.source, &id.value)
-            .map_err(|e| CatalogError::invalid("externalIds", e.to_string()))?;
+            .map_err(|e| CatalogError::invalid(Field::ExternalIds, e.to_string()))?;
         if !ids.contains(&pair) {
             ids.push(pair);
         }
     }
     count_per_film(
-        "externalIds",
+        Field::ExternalIds,
         "external ids",
         ids.len(),
         MAX_EXTERNAL_IDS_PER_FILM,
@@ -101,10 +147,15 @@ pub fn facts(input: &FilmFacts) -> Result<ValidFacts> {
     Ok(ValidFacts {
         runtime_minutes: runtime(input.runtime_minutes.map(i64::from))?,
         credits,
-        genres: names("genres", "Genre", &input.genres, MAX_THEME_CHARS)?,
-        countries: names("countries", "Country", &input.countries, MAX_LANGUAGE_CHARS)?,
+        genres: names(Field::Genres, "Genre", &input.genres, MAX_THEME_CHARS)?,
+        countries: names(
+            Field::Countries,
+            "Country",
+            &input.countries,
+            MAX_LANGUAGE_CHARS,
+        )?,
         original_language: optional_name(
-            "originalLanguage",
+            Field::OriginalLanguage,
             "Original language",
             &input.original_language,
             MAX_LANGUAGE_CHARS,

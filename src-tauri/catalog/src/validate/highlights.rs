@@ -3,6 +3,7 @@
 
 use super::{check_length, instant};
 use crate::error::{CatalogError, Result};
+use crate::field::Field;
 use crate::text::tidy;
 
 pub const MAX_QUOTE_CHARS: usize = 2_000;
@@ -17,11 +18,11 @@ pub fn highlight_quote(quote: &str) -> Result<String> {
     let quote = tidy(quote);
     if quote.is_empty() {
         return Err(CatalogError::invalid(
-            "quote",
+            Field::Quote,
             "The quote is empty; select a passage of the review first.",
         ));
     }
-    check_length("quote", "The quote", &quote, MAX_QUOTE_CHARS)?;
+    check_length(Field::Quote, "The quote", &quote, MAX_QUOTE_CHARS)?;
     Ok(quote)
 }
 
@@ -32,18 +33,18 @@ pub fn highlight_note(note: Option<&str>) -> Result<Option<String>> {
     };
     if note.contains('\0') {
         return Err(CatalogError::invalid(
-            "note",
+            Field::Note,
             "The note holds a NUL character.",
         ));
     }
-    check_length("note", "The note", note, MAX_HIGHLIGHT_NOTE_CHARS)?;
+    check_length(Field::Note, "The note", note, MAX_HIGHLIGHT_NOTE_CHARS)?;
     Ok(Some(note.to_owned()))
 }
 
 pub fn highlights_per_review(count: usize) -> Result<()> {
     if count > MAX_HIGHLIGHTS_PER_REVIEW {
         return Err(CatalogError::invalid(
-            "highlights",
+            Field::Highlights,
             format!("At most {MAX_HIGHLIGHTS_PER_REVIEW} highlights per review; got {count}."),
         ));
     }
@@ -79,7 +80,7 @@ pub fn carried_highlight(raw: CarriedHighlight) -> Result<CarriedHighlight> {
         start: raw.start,
         note: highlight_note(raw.note.as_deref())?,
         orphaned: raw.orphaned,
-        created_at: instant("createdAt", &raw.created_at)?,
-        updated_at: instant("updatedAt", &raw.updated_at)?,
+        created_at: instant(Field::CreatedAt, &raw.created_at)?,
+        updated_at: instant(Field::UpdatedAt, &raw.updated_at)?,
     })
 }

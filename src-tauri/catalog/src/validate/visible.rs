@@ -2,6 +2,7 @@
 //! titles and names.
 
 use crate::error::{CatalogError, Result};
+use crate::field::Field;
 
 /// Characters that reorder the text around them (bidi embeddings, overrides and isolates): in a
 /// title or a name they can make it read as something else (U+202E turns "exe.txt" around).
@@ -20,7 +21,7 @@ fn is_zero_width(c: char) -> bool {
 
 /// Refuses text that would not show what it holds: bidi controls anywhere, or nothing but
 /// zero-width characters and spaces.
-pub fn check_visible(field: &'static str, label: &str, text: &str) -> Result<()> {
+pub fn check_visible(field: Field, label: &str, text: &str) -> Result<()> {
     if let Some(c) = text.chars().find(|c| is_bidi_control(*c)) {
         return Err(CatalogError::invalid(
             field,

@@ -2,6 +2,7 @@
 //! (checked to be a PNG of bounded size before it is written). Both go through the export's
 //! file writer, so an existing file is refused unless the person said to replace it.
 
+use crate::field::Field;
 use std::io::Write;
 use std::path::Path;
 
@@ -54,17 +55,17 @@ impl Catalog {
 
 fn png_from_base64(text: Option<&str>) -> Result<Vec<u8>> {
     use base64::Engine;
-    let text = text.ok_or_else(|| CatalogError::invalid("image", "No image was sent."))?;
+    let text = text.ok_or_else(|| CatalogError::invalid(Field::Image, "No image was sent."))?;
     let text = text.strip_prefix("data:image/png;base64,").unwrap_or(text);
     base64::engine::general_purpose::STANDARD
         .decode(text.trim())
-        .map_err(|_| CatalogError::invalid("image", "The image is not valid base64."))
+        .map_err(|_| CatalogError::invalid(Field::Image, "The image is not valid base64."))
 }
 
 /// Checks that `bytes` are a PNG image (signature, then a header read by the image decoder) of at
 /// most [`MAX_PNG_BYTES`] and [`MAX_PNG_SIDE`] pixels a side; returns its width and height.
 pub fn check_png(bytes: &[u8]) -> Result<(u32, u32)> {
-    let invalid = |message: String| CatalogError::invalid("image", message);
+    let invalid = |message: String| CatalogError::invalid(Field::Image, message);
     if bytes.len() > MAX_PNG_BYTES {
         return Err(invalid(format!(
             "The image is larger than {} MB.",

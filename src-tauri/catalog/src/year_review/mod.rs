@@ -5,6 +5,7 @@
 mod files;
 mod markdown;
 
+use crate::field::Field;
 use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
@@ -84,7 +85,7 @@ fn year_range(year: i32) -> Result<(NaiveDate, NaiveDate)> {
     match bounds {
         Some(range) if (FIRST_FILM_YEAR..=last).contains(&year) => Ok(range),
         _ => Err(CatalogError::invalid(
-            "year",
+            Field::Year,
             format!("Year must be between {FIRST_FILM_YEAR} and {last}; {year} is not."),
         )),
     }

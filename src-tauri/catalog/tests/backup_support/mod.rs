@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use cinedex_catalog::backup::{backups_dir, list_backups, BackupInfo, BackupReason};
+use cinedex_catalog::{backups_dir, list_backups, BackupInfo, BackupReason};
 use cinedex_catalog::{Catalog, FilmListQuery};
 use rusqlite::{Connection, OpenFlags};
 

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use cinedex_catalog::completion::CompletionTargets;
-use cinedex_catalog::reference::{ExternalId, Reference, ReferenceSource};
+use cinedex_catalog::CompletionTargets;
 use cinedex_catalog::{Catalog, FilmFacts, FilmInput};
+use cinedex_catalog::{ExternalId, Reference, ReferenceSource};
 
 use crate::reference_support::library::{LibraryFilm, WikidataLibrary};
 use crate::reference_support::{options, Asked, Reply, TestServer};
@@ -180,7 +180,7 @@ impl World {
             }
         }
         let queue = self.catalog.completion_queue().map_err(|e| e.to_string())?;
-        let listed = |films: &[cinedex_catalog::completion::QueuedFilm]| {
+        let listed = |films: &[cinedex_catalog::QueuedFilm]| {
             films.iter().map(|q| q.film.id).collect::<BTreeSet<_>>()
         };
         let modelled = |status: &str| {

@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use cinedex_catalog::completion::{
+use cinedex_catalog::{Catalog, Film, FilmFacts, FilmInput};
+use cinedex_catalog::{
     CompletionOptions, CompletionProgress, CompletionReport, CompletionTargets, FilmCompletion,
 };
-use cinedex_catalog::reference::{ExternalId, Reference, ReferenceSource};
-use cinedex_catalog::{Catalog, Film, FilmFacts, FilmInput};
+use cinedex_catalog::{ExternalId, Reference, ReferenceSource};
 
 use crate::reference_support::library::WikidataLibrary;
 use crate::reference_support::{options, Asked, Reply, TestServer};

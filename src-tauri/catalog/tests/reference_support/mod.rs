@@ -11,7 +11,7 @@ use std::time::Duration;
 
 pub mod library;
 
-use cinedex_catalog::reference::{HttpSettings, Reference, ReferenceOptions};
+use cinedex_catalog::{HttpSettings, Reference, ReferenceOptions};
 use serde_json::{json, Value};
 
 /// What the server answers to one request.
