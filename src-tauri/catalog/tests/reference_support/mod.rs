@@ -1,6 +1,5 @@
 //! A local stand-in for Wikidata and TMDB on 127.0.0.1, serving the recorded answers under
 //! `tests/fixtures/reference/` and the faults the tests ask for; no test touches the internet.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::Read;
