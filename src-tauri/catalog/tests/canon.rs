@@ -199,8 +199,7 @@ fn a_film_added_by_its_imdb_id_replaces_its_ghost_on_every_list() {
     film("Apocalypse Now")
         .year(1979)
         .external_id(ExternalId::new("imdb", "tt0078788"))
-        .add(&catalog)
-        .id;
+        .add(&catalog);
     let after = catalog.get_list(detail.list.id).unwrap();
     assert_eq!(after.ghosts.len(), 5);
     assert_eq!(after.entries.len(), 1);

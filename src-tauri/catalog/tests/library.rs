@@ -12,26 +12,22 @@ fn sample() -> Catalog {
         .year(1958)
         .directors(["Alfred Hitchcock"])
         .themes(["obsession"])
-        .add(&c)
-        .id;
+        .add(&c);
     film("Psycho")
         .year(1960)
         .directors(["Alfred Hitchcock"])
         .themes(["motel", "obsession"])
-        .add(&c)
-        .id;
+        .add(&c);
     film("Heat")
         .year(1995)
         .directors(["Michael Mann"])
         .themes(["heist"])
-        .add(&c)
-        .id;
+        .add(&c);
     film("Collateral")
         .year(2004)
         .directors(["Michael Mann"])
-        .add(&c)
-        .id;
-    film("Anonymous").add(&c).id;
+        .add(&c);
+    film("Anonymous").add(&c);
     let gone = film("Gone")
         .year(1995)
         .directors(["Michael Mann"])

@@ -22,7 +22,7 @@ fn catalog() -> Catalog {
     let ete = catalog.create_list("Été 100%", None).unwrap();
     let parasite = film("Parasite").add(&catalog).id;
     let piano = film("The Piano").add(&catalog).id;
-    film("The Pianist").add(&catalog).id;
+    film("The Pianist").add(&catalog);
     catalog
         .add_films_to_list(palme.id, &[parasite, piano])
         .unwrap();

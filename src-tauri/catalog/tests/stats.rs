@@ -58,11 +58,11 @@ fn an_empty_catalog_has_zero_everywhere_and_all_ten_rating_steps() {
 #[test]
 fn films_are_counted_by_decade_with_empty_decades_filled_and_by_year() {
     let c = Catalog::open_in_memory().unwrap();
-    film("Vertigo").year(1958).add(&c).id;
-    film("Psycho").year(1960).add(&c).id;
-    film("The Birds").year(1963).add(&c).id;
-    film("Heat").year(1995).add(&c).id;
-    film("Undated").add(&c).id;
+    film("Vertigo").year(1958).add(&c);
+    film("Psycho").year(1960).add(&c);
+    film("The Birds").year(1963).add(&c);
+    film("Heat").year(1995).add(&c);
+    film("Undated").add(&c);
     let trashed = film("Gone").year(1995).add(&c).id;
     c.delete_film(trashed).unwrap();
 
@@ -91,25 +91,21 @@ fn top_directors_and_themes_count_films_most_first_and_stop_at_ten() {
         .year(1958)
         .directors(["Alfred Hitchcock"])
         .themes(["obsession"])
-        .add(&c)
-        .id;
+        .add(&c);
     film("Psycho")
         .year(1960)
         .directors(["Alfred Hitchcock"])
         .themes(["Obsession", "motel"])
-        .add(&c)
-        .id;
+        .add(&c);
     film("Heat")
         .year(1995)
         .directors(["Michael Mann"])
         .themes(["heist"])
-        .add(&c)
-        .id;
+        .add(&c);
     for n in 0..12 {
         film(&format!("Short {n}"))
             .directors([&format!("Director {n:02}")])
-            .add(&c)
-            .id;
+            .add(&c);
     }
     let stats = c.stats(&StatsQuery::default()).unwrap();
     assert_eq!(stats.top_directors.len(), 10);
