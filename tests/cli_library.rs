@@ -1,29 +1,24 @@
 //! The command line's statistics and posters, end to end on temporary catalogs.
 
 use crate::common;
-use common::Shell;
+use common::{film, Shell};
 use predicates::str::contains;
-
-fn add(shell: &Shell, title: &str, year: &str, director: &str) -> i64 {
-    shell.json(&[
-        "add",
-        "--title",
-        title,
-        "--year",
-        year,
-        "--director",
-        director,
-    ])["id"]
-        .as_i64()
-        .unwrap()
-}
 
 #[test]
 fn stats_json_prints_the_numbers_the_statistics_view_shows() {
     let shell = Shell::new();
-    let vertigo = add(&shell, "Vertigo", "1958", "Alfred Hitchcock");
-    add(&shell, "Psycho", "1960", "Alfred Hitchcock");
-    add(&shell, "Heat", "1995", "Michael Mann");
+    let vertigo = film("Vertigo")
+        .year(1958)
+        .director("Alfred Hitchcock")
+        .add_id(&shell);
+    film("Psycho")
+        .year(1960)
+        .director("Alfred Hitchcock")
+        .add_id(&shell);
+    film("Heat")
+        .year(1995)
+        .director("Michael Mann")
+        .add_id(&shell);
     shell.json(&[
         "viewing",
         "add",
@@ -53,7 +48,10 @@ fn stats_json_prints_the_numbers_the_statistics_view_shows() {
 #[test]
 fn stats_prints_readable_tables_for_people() {
     let shell = Shell::new();
-    add(&shell, "Heat", "1995", "Michael Mann");
+    film("Heat")
+        .year(1995)
+        .director("Michael Mann")
+        .add_id(&shell);
     shell
         .cmd(&["stats"])
         .assert()
@@ -66,7 +64,11 @@ fn stats_prints_readable_tables_for_people() {
 #[test]
 fn poster_copies_an_image_in_and_refuses_other_files() {
     let shell = Shell::new();
-    let id = add(&shell, "Heat", "1995", "Michael Mann").to_string();
+    let id = film("Heat")
+        .year(1995)
+        .director("Michael Mann")
+        .add_id(&shell)
+        .to_string();
     let dir = shell.db.parent().unwrap();
     let png = dir.join("heat.png");
     // The smallest valid PNG: one red pixel.

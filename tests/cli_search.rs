@@ -3,7 +3,7 @@
 use predicates::prelude::*;
 
 use crate::common;
-use common::{innocence, Shell};
+use common::{film, innocence, Shell};
 
 fn titles(value: &serde_json::Value) -> Vec<String> {
     value["hits"]
@@ -14,24 +14,18 @@ fn titles(value: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-fn add(shell: &Shell, title: &str, year: &str, director: &str) {
-    shell.json(&[
-        "add",
-        "--title",
-        title,
-        "--year",
-        year,
-        "--director",
-        director,
-    ]);
-}
-
 #[test]
 fn search_prints_the_same_results_as_json_and_as_a_table() {
     let shell = Shell::new();
     innocence(&shell);
-    add(&shell, "Amélie", "2001", "Jean-Pierre Jeunet");
-    add(&shell, "Stalker", "1979", "Andrei Tarkovsky");
+    film("Amélie")
+        .year(2001)
+        .director("Jean-Pierre Jeunet")
+        .add(&shell);
+    film("Stalker")
+        .year(1979)
+        .director("Andrei Tarkovsky")
+        .add(&shell);
 
     let found = shell.json(&["search", "amelie"]);
     assert_eq!(titles(&found), ["Amélie"]);
@@ -70,7 +64,10 @@ fn search_prints_the_same_results_as_json_and_as_a_table() {
 fn search_limits_and_never_fails_on_odd_input() {
     let shell = Shell::new();
     for n in 0..5 {
-        add(&shell, &format!("The Night {n}"), "1990", "Someone");
+        film(&format!("The Night {n}"))
+            .year(1990)
+            .director("Someone")
+            .add(&shell);
     }
     assert_eq!(
         titles(&shell.json(&["search", "night", "--limit", "2"])).len(),
@@ -128,7 +125,10 @@ fn smart_lists_are_saved_listed_shown_live_and_deleted() {
         .code(1)
         .stderr(predicate::str::contains("already exists"));
     assert_eq!(shell.json(&["smart", "list"])[0]["name"], "Oshii");
-    add(&shell, "The Sky Crawlers", "2008", "Mamoru Oshii");
+    film("The Sky Crawlers")
+        .year(2008)
+        .director("Mamoru Oshii")
+        .add(&shell);
     let shown = shell.json(&["smart", "show", "oshii"]);
     assert_eq!(
         titles(&shown["results"]).len(),
@@ -162,9 +162,15 @@ fn check_includes_the_search_index() {
 #[test]
 fn titles_in_other_alphabets_are_found_as_typed_with_or_without_accents() {
     let shell = Shell::new();
-    add(&shell, "Ёжик в тумане", "1975", "Юрий Норштейн");
-    add(&shell, "기생충", "2019", "봉준호");
-    add(&shell, "Le Cœur des hommes", "2003", "Marc Esposito");
+    film("Ёжик в тумане")
+        .year(1975)
+        .director("Юрий Норштейн")
+        .add(&shell);
+    film("기생충").year(2019).director("봉준호").add(&shell);
+    film("Le Cœur des hommes")
+        .year(2003)
+        .director("Marc Esposito")
+        .add(&shell);
     for (query, title) in [
         ("Ёжик", "Ёжик в тумане"),
         ("ежик", "Ёжик в тумане"),

@@ -2,23 +2,8 @@
 //! as a Markdown file.
 
 use crate::common;
-use common::Shell;
+use common::{film, Shell};
 use predicates::str::contains;
-
-fn add(shell: &Shell, title: &str, year: &str, director: &str) -> String {
-    shell.json(&[
-        "add",
-        "--title",
-        title,
-        "--year",
-        year,
-        "--director",
-        director,
-    ])["id"]
-        .as_i64()
-        .unwrap()
-        .to_string()
-}
 
 fn watch(shell: &Shell, film: &str, date: &str, extra: &[&str]) {
     let mut args = vec!["viewing", "add", film, "--date", date];
@@ -29,9 +14,21 @@ fn watch(shell: &Shell, film: &str, date: &str, extra: &[&str]) {
 /// Two films by Varda and one by Mann; Vagabond seen in 2023 and again in 2024.
 fn seeded() -> Shell {
     let shell = Shell::new();
-    let cleo = add(&shell, "Cléo from 5 to 7", "1962", "Agnès Varda");
-    let vagabond = add(&shell, "Vagabond", "1985", "Agnès Varda");
-    let heat = add(&shell, "Heat", "1995", "Michael Mann");
+    let cleo = film("Cléo from 5 to 7")
+        .year(1962)
+        .director("Agnès Varda")
+        .add_id(&shell)
+        .to_string();
+    let vagabond = film("Vagabond")
+        .year(1985)
+        .director("Agnès Varda")
+        .add_id(&shell)
+        .to_string();
+    let heat = film("Heat")
+        .year(1995)
+        .director("Michael Mann")
+        .add_id(&shell)
+        .to_string();
     watch(&shell, &vagabond, "2023-11-02", &["--rating", "5"]);
     watch(&shell, &vagabond, "2024-01-10", &["--rating", "3.5"]);
     watch(&shell, &cleo, "2024-01-11", &["--rating", "4.5"]);

@@ -1,6 +1,4 @@
 //! Shared by the command-line tests: a temporary catalog and the `cinedex` binary run on it.
-// Each test file uses its own subset of these helpers.
-#![allow(dead_code)]
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -102,4 +100,47 @@ pub fn one_error_line(output: &assert_cmd::assert::Assert) -> String {
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("error:"), "{stderr}");
     stderr
+}
+
+/// The one way the app's tests add a film: `film("Heat").year(1995).director("Michael Mann")`, as
+/// the `cinedex add` arguments it stands for, run on a [`Shell`] or handed to a real-window
+/// test's `Desktop::cli`.
+pub fn film(title: &str) -> FilmArgs {
+    FilmArgs(vec!["add".into(), "--title".into(), title.into()])
+}
+
+#[derive(Debug, Clone)]
+pub struct FilmArgs(Vec<String>);
+
+impl FilmArgs {
+    pub fn year(self, year: impl std::fmt::Display) -> Self {
+        self.with("--year", &year.to_string())
+    }
+
+    pub fn director(self, name: &str) -> Self {
+        self.with("--director", name)
+    }
+
+    /// The command line's arguments, `add` first.
+    pub fn args(&self) -> Vec<&str> {
+        self.0.iter().map(String::as_str).collect()
+    }
+
+    /// Adds the film on `shell`'s catalog and returns it as `--json` printed it.
+    pub fn add(&self, shell: &Shell) -> Value {
+        shell.json(&self.args())
+    }
+
+    /// [`FilmArgs::add`], for the new film's id.
+    pub fn add_id(&self, shell: &Shell) -> i64 {
+        let added = self.add(shell);
+        added["id"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("`cinedex add` printed no id: {added}"))
+    }
+
+    fn with(mut self, flag: &str, value: &str) -> Self {
+        self.0.extend([flag.to_string(), value.to_string()]);
+        self
+    }
 }

@@ -2,9 +2,6 @@
 //! in its own process group, and fantoccini sessions that launch the release binary on a
 //! temporary catalog. Everything started here is killed on drop, even when a test panics.
 
-// Each real-window test file uses its own subset of these helpers.
-#![allow(dead_code)]
-
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -102,6 +99,11 @@ impl Desktop {
             driver_port,
             dir,
         }
+    }
+
+    /// The test's own folder (the catalog lives in it): files the app is told to save land here.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
     }
 
     pub fn catalog_path(&self) -> PathBuf {
@@ -301,6 +303,37 @@ pub async fn screenshot(client: &Client, name: &str) {
         .unwrap_or_else(|_| panic!("the screenshot {name} timed out"))
         .expect("screenshot");
     std::fs::write(dir.join(name), png).expect("write screenshot");
+}
+
+/// Answers every save dialog the page opens from now on with `folder` joined to the file name the
+/// page suggested, without showing one: WebDriver cannot drive the native dialog. Tauri defines
+/// `__TAURI_INTERNALS__.invoke` (and `.ipc`, `.postMessage`) as read-only properties, so the
+/// stand-in sits one step lower, on the page's `fetch`, which carries each command to the app as
+/// `ipc://localhost/<command>`: only `plugin:dialog|save` is answered here, in the shape the app's
+/// IPC answers (`Tauri-Response: ok`, a JSON body); every other request goes through unchanged.
+/// The product has no test hook; a reload of the page drops the stand-in.
+pub async fn answer_save_dialogs(client: &Client, folder: &Path) {
+    let script = r#"
+        const folder = arguments[0];
+        const passOn = window.fetch.bind(window);
+        window.fetch = (resource, init) => {
+            const url = decodeURIComponent(String(resource instanceof Request ? resource.url : resource));
+            if (!url.endsWith("/plugin:dialog|save")) return passOn(resource, init);
+            const options = JSON.parse(init.body).options || {};
+            const suggested = String(options.defaultPath || "unnamed").split("/").pop();
+            const answer = JSON.stringify(`${folder}/${suggested}`);
+            return Promise.resolve(new Response(answer, {
+                headers: { "Tauri-Response": "ok", "Content-Type": "application/json" },
+            }));
+        };
+        return true;
+    "#;
+    let folder = folder.to_str().expect("a UTF-8 temp path");
+    let answer = client
+        .execute(script, vec![json!(folder)])
+        .await
+        .expect("the save dialog's stand-in installs");
+    assert_eq!(answer, json!(true));
 }
 
 /// Runs axe-core (from ui/node_modules, a devDependency) on the page as it is now and returns its

@@ -4,9 +4,6 @@
 //! `haswbstatement:` searches over the entities.
 //! No test reaches the internet.
 
-// Each test file uses its own subset of these servers.
-#![allow(dead_code)]
-
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::PathBuf;

@@ -1,18 +1,12 @@
 //! Backups, restore and health checks on catalog files.
 
+use crate::support::film;
 use cinedex_catalog::{backups_dir, list_backups, BackupReason};
-use cinedex_catalog::{Catalog, CatalogError, FilmInput, FilmListQuery};
+use cinedex_catalog::{Catalog, CatalogError, FilmListQuery};
 use rusqlite::Connection;
 
 /// What a backup file starts with; enough for the listing, which reads no further.
 const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
-
-fn film(title: &str) -> FilmInput {
-    FilmInput {
-        title: title.into(),
-        ..Default::default()
-    }
-}
 
 fn titles(c: &Catalog) -> Vec<String> {
     c.list_films(&FilmListQuery::default())
@@ -26,7 +20,7 @@ fn titles(c: &Catalog) -> Vec<String> {
 fn a_backup_is_a_complete_checked_catalog_that_can_be_restored() {
     let dir = tempfile::tempdir().unwrap();
     let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
-    c.add_film(&film("Kept")).unwrap();
+    c.add_film(&film("Kept").input()).unwrap();
     let backup = c.backup(BackupReason::Manual).unwrap();
     assert!(backup.path.starts_with(
         &backups_dir(&dir.path().join("catalog.sqlite"))
@@ -34,7 +28,7 @@ fn a_backup_is_a_complete_checked_catalog_that_can_be_restored() {
             .to_string()
     ));
     assert!(backup.size_bytes > 0);
-    c.add_film(&film("Added after")).unwrap();
+    c.add_film(&film("Added after").input()).unwrap();
 
     let report = c.restore_from(std::path::Path::new(&backup.path)).unwrap();
     assert_eq!(titles(&c), ["Kept"]);
@@ -61,7 +55,7 @@ fn a_backup_to_a_chosen_file_never_overwrites_one() {
 fn restoring_something_that_is_not_a_catalog_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
-    c.add_film(&film("Precious")).unwrap();
+    c.add_film(&film("Precious").input()).unwrap();
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "not a database at all, just words ".repeat(100)).unwrap();
     let other = dir.path().join("other.sqlite");
@@ -161,7 +155,7 @@ fn upgrading_an_old_catalog_writes_a_backup_first() {
 fn a_sound_catalog_passes_its_check() {
     let dir = tempfile::tempdir().unwrap();
     let c = Catalog::open(dir.path().join("catalog.sqlite")).unwrap();
-    c.add_film(&film("Fine")).unwrap();
+    c.add_film(&film("Fine").input()).unwrap();
     let report = c.check().unwrap();
     assert!(report.ok, "{:?}", report.problems);
 }

@@ -1,22 +1,16 @@
 //! Restoring backups safely (issue 16): the source is only read, bad files are refused by name,
 //! thinning spares what matters, the restore reports what it did and can itself be undone.
 
+use crate::support::film;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use chrono::DateTime;
 use cinedex_catalog::{backups_dir, list_backups, thin_backups, BackupInfo, BackupReason};
-use cinedex_catalog::{newest_good_backup, Catalog, CatalogError, FilmInput, FilmListQuery};
+use cinedex_catalog::{newest_good_backup, Catalog, CatalogError, FilmListQuery};
 
 const HOUR_MS: i64 = 3_600_000;
-
-fn film(title: &str) -> FilmInput {
-    FilmInput {
-        title: title.into(),
-        ..Default::default()
-    }
-}
 
 fn titles(c: &Catalog) -> Vec<String> {
     let films = c.list_films(&FilmListQuery::default()).unwrap();
@@ -76,7 +70,7 @@ fn refused_as_not_a_catalog(f: &Fixture, file: &Path, why: &str) {
 #[test]
 fn a_missing_file_is_refused_by_name_and_never_created() {
     let f = Fixture::new();
-    f.catalog.add_film(&film("Precious")).unwrap();
+    f.catalog.add_film(&film("Precious").input()).unwrap();
     let missing = f.dir.path().join("gone.sqlite");
     let error = f.catalog.restore_from(&missing).unwrap_err();
     assert!(matches!(error, CatalogError::Io { .. }), "{error:?}");
@@ -89,7 +83,7 @@ fn a_missing_file_is_refused_by_name_and_never_created() {
 #[test]
 fn an_empty_file_is_refused_and_stays_as_it_was() {
     let f = Fixture::new();
-    f.catalog.add_film(&film("Precious")).unwrap();
+    f.catalog.add_film(&film("Precious").input()).unwrap();
     let empty = f.dir.path().join("empty.sqlite");
     std::fs::write(&empty, b"").unwrap();
     refused_as_not_a_catalog(&f, &empty, "empty (0 bytes)");
@@ -109,7 +103,9 @@ fn a_file_that_is_not_sqlite_is_refused_by_name() {
 fn a_damaged_backup_is_refused_by_name() {
     let f = Fixture::new();
     for n in 0..300 {
-        f.catalog.add_film(&film(&format!("Film {n}"))).unwrap();
+        f.catalog
+            .add_film(&film(&format!("Film {n}")).input())
+            .unwrap();
     }
     let damaged = f.dir.path().join("damaged.sqlite");
     f.catalog.backup_to(&damaged).unwrap();
@@ -127,10 +123,10 @@ fn a_damaged_backup_is_refused_by_name() {
 #[test]
 fn restoring_a_backup_keeps_it_whole_and_reports_what_it_restored() {
     let f = Fixture::new();
-    f.catalog.add_film(&film("Kept")).unwrap();
+    f.catalog.add_film(&film("Kept").input()).unwrap();
     let backup = f.catalog.backup(BackupReason::Manual).unwrap();
     let bytes = std::fs::read(&backup.path).unwrap();
-    f.catalog.add_film(&film("Added after")).unwrap();
+    f.catalog.add_film(&film("Added after").input()).unwrap();
 
     let report = f.catalog.restore_from(Path::new(&backup.path)).unwrap();
     assert_eq!(report.restored_from, backup.path);
@@ -149,9 +145,9 @@ fn restoring_a_backup_keeps_it_whole_and_reports_what_it_restored() {
 #[test]
 fn a_restore_can_be_undone_and_the_undo_undone() {
     let f = Fixture::new();
-    f.catalog.add_film(&film("Old")).unwrap();
+    f.catalog.add_film(&film("Old").input()).unwrap();
     let old = f.catalog.backup(BackupReason::Manual).unwrap();
-    f.catalog.add_film(&film("New")).unwrap();
+    f.catalog.add_film(&film("New").input()).unwrap();
 
     let first = f
         .catalog
@@ -178,7 +174,7 @@ fn a_restore_can_be_undone_and_the_undo_undone() {
 fn undoing_an_import_restores_the_catalog_before_it_and_keeps_the_import_backup() {
     use cinedex_catalog::{ImportOptions, ImportSource};
     let f = Fixture::new();
-    f.catalog.add_film(&film("Seed")).unwrap();
+    f.catalog.add_film(&film("Seed").input()).unwrap();
     let csv = f.dir.path().join("small.csv");
     std::fs::write(&csv, "Title,Year\nHeat,1995\nRonin,1998\n").unwrap();
     let go = |_: u64, _: u64| true;
@@ -198,10 +194,10 @@ fn undoing_an_import_restores_the_catalog_before_it_and_keeps_the_import_backup(
 #[test]
 fn restoring_yesterdays_daily_backup_keeps_todays() {
     let f = Fixture::new();
-    f.catalog.add_film(&film("Monday")).unwrap();
+    f.catalog.add_film(&film("Monday").input()).unwrap();
     let yesterday = f.catalog.backup_daily_if_due().unwrap().unwrap();
     f.later(25);
-    f.catalog.add_film(&film("Tuesday")).unwrap();
+    f.catalog.add_film(&film("Tuesday").input()).unwrap();
     let today = f.catalog.backup_daily_if_due().unwrap().unwrap();
     f.later(1);
 
@@ -271,7 +267,7 @@ fn thinning_keeps_the_newest_of_each_kind_and_what_it_is_asked_to_spare() {
 #[test]
 fn empty_and_unreadable_files_are_never_listed_or_offered() {
     let f = Fixture::new();
-    f.catalog.add_film(&film("Good")).unwrap();
+    f.catalog.add_film(&film("Good").input()).unwrap();
     let good = f.catalog.backup(BackupReason::Manual).unwrap();
     let dir = f.backups();
     let empty = dir.join("catalog-20990101-000000.000-daily.sqlite");

@@ -3,40 +3,24 @@
 //! entries when added; following again keeps what the person wrote; a failed fetch changes nothing.
 
 use crate::reference_support;
-use cinedex_catalog::{Catalog, CatalogError, FilmFacts, FilmInput, FilmListDetail, WatchStatus};
+use crate::support::film;
+use cinedex_catalog::{Catalog, CatalogError, FilmListDetail, WatchStatus};
 use cinedex_catalog::{ExternalId, Reference, ReferenceOptions};
 use reference_support::{options, reference, wikidata, Asked, Reply, TestServer};
-
-fn film_with(catalog: &Catalog, title: &str, year: i32, id: ExternalId) -> i64 {
-    catalog
-        .add_film(&FilmInput {
-            title: title.into(),
-            year: Some(year),
-            facts: Some(FilmFacts {
-                external_ids: vec![id],
-                ..FilmFacts::default()
-            }),
-            ..FilmInput::default()
-        })
-        .unwrap()
-        .id
-}
 
 /// A catalog with Pulp Fiction (by its Wikidata id, watched) and Shoplifters (by its IMDb id).
 fn catalog_with_two_winners() -> (Catalog, i64, i64) {
     let catalog = Catalog::open_in_memory().unwrap();
-    let pulp = film_with(
-        &catalog,
-        "Pulp Fiction",
-        1994,
-        ExternalId::new("wikidata", "Q104123"),
-    );
-    let shoplifters = film_with(
-        &catalog,
-        "Shoplifters",
-        2018,
-        ExternalId::new("imdb", "tt8075192"),
-    );
+    let pulp = film("Pulp Fiction")
+        .year(1994)
+        .external_id(ExternalId::new("wikidata", "Q104123"))
+        .add(&catalog)
+        .id;
+    let shoplifters = film("Shoplifters")
+        .year(2018)
+        .external_id(ExternalId::new("imdb", "tt8075192"))
+        .add(&catalog)
+        .id;
     catalog
         .set_watch_status(pulp, WatchStatus::Watched)
         .unwrap();
@@ -212,12 +196,10 @@ fn a_film_added_by_its_imdb_id_replaces_its_ghost_on_every_list() {
         .add_canon(&reference(&server.url), "Q179808")
         .unwrap();
     assert_eq!(detail.ghosts.len(), 6);
-    film_with(
-        &catalog,
-        "Apocalypse Now",
-        1979,
-        ExternalId::new("imdb", "tt0078788"),
-    );
+    film("Apocalypse Now")
+        .year(1979)
+        .external_id(ExternalId::new("imdb", "tt0078788"))
+        .add(&catalog);
     let after = catalog.get_list(detail.list.id).unwrap();
     assert_eq!(after.ghosts.len(), 5);
     assert_eq!(after.entries.len(), 1);

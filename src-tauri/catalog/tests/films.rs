@@ -1,21 +1,7 @@
 //! Films on in-memory catalogs: validation, editing, listing order, timestamps and the trash.
 
+use crate::support::{catalog, film};
 use cinedex_catalog::{Catalog, CatalogError, FilmInput, FilmListQuery, FilmSort, ReviewInput};
-
-fn catalog() -> Catalog {
-    Catalog::open_in_memory().expect("in-memory catalog opens")
-}
-
-fn film(title: &str, year: Option<i32>, directors: &[&str], themes: &[&str]) -> FilmInput {
-    FilmInput {
-        title: title.into(),
-        original_title: None,
-        year,
-        directors: directors.iter().map(|s| s.to_string()).collect(),
-        themes: themes.iter().map(|s| s.to_string()).collect(),
-        facts: None,
-    }
-}
 
 fn invalid_field(result: Result<impl std::fmt::Debug, CatalogError>) -> (&'static str, String) {
     match result {
@@ -36,12 +22,11 @@ fn titles(catalog: &Catalog, query: &FilmListQuery) -> Vec<String> {
 #[test]
 fn adding_a_film_stores_it_with_its_directors_and_themes_in_order() {
     let c = catalog();
-    let mut input = film(
-        "Innocence",
-        Some(2004),
-        &["Mamoru Oshii", "Kazunori Itō"],
-        &["cyberpunk", "dolls", "identity"],
-    );
+    let mut input = film("Innocence")
+        .year(2004)
+        .directors(["Mamoru Oshii", "Kazunori Itō"])
+        .themes(["cyberpunk", "dolls", "identity"])
+        .input();
     input.original_title = Some("イノセンス".into());
     let added = c.add_film(&input).unwrap();
     let shown = c.get_film(added.id).unwrap().film;
@@ -60,7 +45,7 @@ fn adding_a_film_stores_it_with_its_directors_and_themes_in_order() {
 fn an_empty_or_blank_title_is_refused_naming_the_title_field() {
     let c = catalog();
     for title in ["", "   ", "\n\t"] {
-        let (field, message) = invalid_field(c.add_film(&film(title, None, &[], &[])));
+        let (field, message) = invalid_field(c.add_film(&film(title).input()));
         assert_eq!(field, "title");
         assert!(message.contains("title"), "{message}");
     }
@@ -70,8 +55,8 @@ fn an_empty_or_blank_title_is_refused_naming_the_title_field() {
 #[test]
 fn a_title_longer_than_500_characters_is_refused_but_500_is_fine() {
     let c = catalog();
-    assert!(c.add_film(&film(&"é".repeat(500), None, &[], &[])).is_ok());
-    let (field, message) = invalid_field(c.add_film(&film(&"é".repeat(501), None, &[], &[])));
+    assert!(c.add_film(&film(&"é".repeat(500)).input()).is_ok());
+    let (field, message) = invalid_field(c.add_film(&film(&"é".repeat(501)).input()));
     assert_eq!(field, "title");
     assert!(message.contains("501"), "{message}");
 }
@@ -81,15 +66,13 @@ fn years_outside_1870_to_ten_years_from_now_are_refused() {
     let c = catalog();
     let last = cinedex_catalog::last_film_year();
     for year in [1869, 3000, last + 1, -5] {
-        let (field, message) = invalid_field(c.add_film(&film("Too odd", Some(year), &[], &[])));
+        let (field, message) = invalid_field(c.add_film(&film("Too odd").year(year).input()));
         assert_eq!(field, "year");
         assert!(message.contains(&year.to_string()), "{message}");
     }
     for year in [1870, 1999, last] {
         assert_eq!(
-            c.add_film(&film("Fine", Some(year), &[], &[]))
-                .unwrap()
-                .year,
+            c.add_film(&film("Fine").year(year).input()).unwrap().year,
             Some(year)
         );
     }
@@ -99,12 +82,12 @@ fn years_outside_1870_to_ten_years_from_now_are_refused() {
 fn names_are_trimmed_and_duplicates_collapse_ignoring_case_and_accents() {
     let c = catalog();
     let added = c
-        .add_film(&film(
-            "  The   Film ",
-            None,
-            &[" Agnès Varda ", "agnes varda", "", "Jacques  Demy"],
-            &["Memory", "memory", "MÉMORY", "  ", "time"],
-        ))
+        .add_film(
+            &film("  The   Film ")
+                .directors([" Agnès Varda ", "agnes varda", "", "Jacques Demy"])
+                .themes(["Memory", "memory", "MÉMORY", " ", "time"])
+                .input(),
+        )
         .unwrap();
     assert_eq!(added.title, "The Film");
     assert_eq!(added.directors, ["Agnès Varda", "Jacques Demy"]);
@@ -114,8 +97,11 @@ fn names_are_trimmed_and_duplicates_collapse_ignoring_case_and_accents() {
 #[test]
 fn a_theme_is_shared_between_films_whatever_its_case() {
     let c = catalog();
-    c.add_film(&film("A", None, &[], &["Cyberpunk"])).unwrap();
-    let b = c.add_film(&film("B", None, &[], &["cyberpunk"])).unwrap();
+    c.add_film(&film("A").themes(["Cyberpunk"]).input())
+        .unwrap();
+    let b = c
+        .add_film(&film("B").themes(["cyberpunk"]).input())
+        .unwrap();
     // One theme row: the first spelling is the theme's name everywhere.
     assert_eq!(b.themes, ["Cyberpunk"]);
 }
@@ -124,17 +110,22 @@ fn a_theme_is_shared_between_films_whatever_its_case() {
 fn editing_a_film_replaces_its_fields_and_moves_updated_at_forward() {
     let c = catalog();
     let added = c
-        .add_film(&film("Innocnce", Some(2003), &["Oshii"], &["dolls"]))
+        .add_film(
+            &film("Innocnce")
+                .year(2003)
+                .directors(["Oshii"])
+                .themes(["dolls"])
+                .input(),
+        )
         .unwrap();
     let edited = c
         .update_film(
             added.id,
-            &film(
-                "Innocence",
-                Some(2004),
-                &["Mamoru Oshii"],
-                &["dolls", "cyborgs"],
-            ),
+            &film("Innocence")
+                .year(2004)
+                .directors(["Mamoru Oshii"])
+                .themes(["dolls", "cyborgs"])
+                .input(),
         )
         .unwrap();
     assert_eq!(edited.title, "Innocence");
@@ -149,9 +140,15 @@ fn editing_a_film_replaces_its_fields_and_moves_updated_at_forward() {
 fn an_invalid_edit_changes_nothing() {
     let c = catalog();
     let added = c
-        .add_film(&film("Kept", Some(2000), &["Someone"], &["kept"]))
+        .add_film(
+            &film("Kept")
+                .year(2000)
+                .directors(["Someone"])
+                .themes(["kept"])
+                .input(),
+        )
         .unwrap();
-    let (field, _) = invalid_field(c.update_film(added.id, &film("Kept", Some(3000), &[], &[])));
+    let (field, _) = invalid_field(c.update_film(added.id, &film("Kept").year(3000).input()));
     assert_eq!(field, "year");
     assert_eq!(c.get_film(added.id).unwrap().film, added);
 }
@@ -164,7 +161,7 @@ fn editing_or_showing_a_missing_film_says_not_found() {
         Err(CatalogError::NotFound { id: 42, .. })
     ));
     assert!(matches!(
-        c.update_film(42, &film("X", None, &[], &[])),
+        c.update_film(42, &film("X").input()),
         Err(CatalogError::NotFound { .. })
     ));
     assert!(matches!(
@@ -176,8 +173,8 @@ fn editing_or_showing_a_missing_film_says_not_found() {
 #[test]
 fn deleting_moves_a_film_to_the_trash_and_restoring_brings_it_back() {
     let c = catalog();
-    let kept = c.add_film(&film("Kept", None, &[], &[])).unwrap();
-    let gone = c.add_film(&film("Gone", None, &[], &[])).unwrap();
+    let kept = c.add_film(&film("Kept").input()).unwrap();
+    let gone = c.add_film(&film("Gone").input()).unwrap();
     c.delete_film(gone.id).unwrap();
     assert_eq!(titles(&c, &FilmListQuery::default()), ["Kept"]);
     let trash = c.list_trash().unwrap();
@@ -200,10 +197,10 @@ fn deleting_moves_a_film_to_the_trash_and_restoring_brings_it_back() {
 #[test]
 fn a_film_in_the_trash_cannot_be_edited_or_deleted_again() {
     let c = catalog();
-    let f = c.add_film(&film("Trashed", None, &[], &[])).unwrap();
+    let f = c.add_film(&film("Trashed").input()).unwrap();
     c.delete_film(f.id).unwrap();
     assert!(matches!(
-        c.update_film(f.id, &film("New", None, &[], &[])),
+        c.update_film(f.id, &film("New").input()),
         Err(CatalogError::Conflict(_))
     ));
     assert!(matches!(
@@ -216,15 +213,20 @@ fn a_film_in_the_trash_cannot_be_edited_or_deleted_again() {
 fn purging_removes_the_film_its_reviews_and_names_no_one_else_uses() {
     let c = catalog();
     let doomed = c
-        .add_film(&film(
-            "Doomed",
-            None,
-            &["Only Here", "Shared"],
-            &["lonely", "common"],
-        ))
+        .add_film(
+            &film("Doomed")
+                .directors(["Only Here", "Shared"])
+                .themes(["lonely", "common"])
+                .input(),
+        )
         .unwrap();
-    c.add_film(&film("Other", None, &["Shared"], &["Common"]))
-        .unwrap();
+    c.add_film(
+        &film("Other")
+            .directors(["Shared"])
+            .themes(["Common"])
+            .input(),
+    )
+    .unwrap();
     let review = c
         .add_review(
             doomed.id,
@@ -250,12 +252,12 @@ fn purging_removes_the_film_its_reviews_and_names_no_one_else_uses() {
     ));
     // "Only Here" and "lonely" went with the film; re-adding them takes the new spelling.
     let again = c
-        .add_film(&film(
-            "Again",
-            None,
-            &["ONLY HERE", "shared"],
-            &["LONELY", "common"],
-        ))
+        .add_film(
+            &film("Again")
+                .directors(["ONLY HERE", "shared"])
+                .themes(["LONELY", "common"])
+                .input(),
+        )
         .unwrap();
     assert_eq!(again.directors, ["ONLY HERE", "Shared"]);
     assert_eq!(again.themes, ["LONELY", "common"]);
@@ -265,7 +267,7 @@ fn purging_removes_the_film_its_reviews_and_names_no_one_else_uses() {
 fn emptying_the_trash_purges_every_trashed_film() {
     let c = catalog();
     for title in ["A", "B", "C"] {
-        let f = c.add_film(&film(title, None, &[], &[])).unwrap();
+        let f = c.add_film(&film(title).input()).unwrap();
         if title != "B" {
             c.delete_film(f.id).unwrap();
         }
@@ -278,11 +280,23 @@ fn emptying_the_trash_purges_every_trashed_film() {
 #[test]
 fn the_library_sorts_by_each_column_with_missing_values_last() {
     let c = catalog();
-    c.add_film(&film("Éclair", Some(1990), &["Zed"], &["b"]))
-        .unwrap();
-    c.add_film(&film("apple", None, &[], &[])).unwrap();
-    c.add_film(&film("Banana", Some(1950), &["Ann"], &["a", "z"]))
-        .unwrap();
+    c.add_film(
+        &film("Éclair")
+            .year(1990)
+            .directors(["Zed"])
+            .themes(["b"])
+            .input(),
+    )
+    .unwrap();
+    c.add_film(&film("apple").input()).unwrap();
+    c.add_film(
+        &film("Banana")
+            .year(1950)
+            .directors(["Ann"])
+            .themes(["a", "z"])
+            .input(),
+    )
+    .unwrap();
     let by = |sort, descending| {
         titles(
             &c,
@@ -309,9 +323,9 @@ fn the_library_sorts_by_each_column_with_missing_values_last() {
 #[test]
 fn the_library_sorts_by_number_of_reviews() {
     let c = catalog();
-    let few = c.add_film(&film("Few", None, &[], &[])).unwrap();
-    let many = c.add_film(&film("Many", None, &[], &[])).unwrap();
-    c.add_film(&film("None", None, &[], &[])).unwrap();
+    let few = c.add_film(&film("Few").input()).unwrap();
+    let many = c.add_film(&film("Many").input()).unwrap();
+    c.add_film(&film("None").input()).unwrap();
     let note = ReviewInput {
         body: "x".into(),
         ..Default::default()
@@ -334,12 +348,12 @@ fn the_title_filter_ignores_case_and_accents_and_looks_at_original_titles() {
     let c = catalog();
     c.add_film(&FilmInput {
         original_title: Some("Le Fabuleux Destin d'Amélie Poulain".into()),
-        ..film("Amélie", None, &[], &[])
+        ..film("Amélie").input()
     })
     .unwrap();
     c.add_film(&FilmInput {
         original_title: Some("千と千尋の神隠し".into()),
-        ..film("Spirited Away", None, &[], &[])
+        ..film("Spirited Away").input()
     })
     .unwrap();
     let filter = |text: &str| {
@@ -361,8 +375,8 @@ fn the_title_filter_ignores_case_and_accents_and_looks_at_original_titles() {
 #[test]
 fn films_are_purged_from_the_trash_after_thirty_days_only() {
     let c = catalog();
-    let old = c.add_film(&film("Long gone", None, &[], &[])).unwrap();
-    let recent = c.add_film(&film("Just deleted", None, &[], &[])).unwrap();
+    let old = c.add_film(&film("Long gone").input()).unwrap();
+    let recent = c.add_film(&film("Just deleted").input()).unwrap();
     c.delete_film(old.id).unwrap();
     c.delete_film(recent.id).unwrap();
     assert_eq!(c.purge_trash_older_than(30).unwrap(), 0);

@@ -1,43 +1,39 @@
 //! The library listing: paging with a total, sorting by rating, grouping with counts, group
 //! filters, on in-memory catalogs.
 
+use crate::support::film;
 use cinedex_catalog::{
-    Catalog, CatalogError, FilmInput, FilmListQuery, FilmSort, GroupBy, GroupFilter, ViewingInput,
-    WatchStatus,
+    Catalog, CatalogError, FilmListQuery, FilmSort, GroupBy, GroupFilter, ViewingInput, WatchStatus,
 };
-
-fn film(c: &Catalog, title: &str, year: Option<i32>, directors: &[&str], themes: &[&str]) -> i64 {
-    c.add_film(&FilmInput {
-        title: title.into(),
-        year,
-        directors: directors.iter().map(|d| d.to_string()).collect(),
-        themes: themes.iter().map(|t| t.to_string()).collect(),
-        ..Default::default()
-    })
-    .unwrap()
-    .id
-}
 
 fn sample() -> Catalog {
     let c = Catalog::open_in_memory().unwrap();
-    film(
-        &c,
-        "Vertigo",
-        Some(1958),
-        &["Alfred Hitchcock"],
-        &["obsession"],
-    );
-    film(
-        &c,
-        "Psycho",
-        Some(1960),
-        &["Alfred Hitchcock"],
-        &["motel", "obsession"],
-    );
-    film(&c, "Heat", Some(1995), &["Michael Mann"], &["heist"]);
-    film(&c, "Collateral", Some(2004), &["Michael Mann"], &[]);
-    film(&c, "Anonymous", None, &[], &[]);
-    let gone = film(&c, "Gone", Some(1995), &["Michael Mann"], &["heist"]);
+    film("Vertigo")
+        .year(1958)
+        .directors(["Alfred Hitchcock"])
+        .themes(["obsession"])
+        .add(&c);
+    film("Psycho")
+        .year(1960)
+        .directors(["Alfred Hitchcock"])
+        .themes(["motel", "obsession"])
+        .add(&c);
+    film("Heat")
+        .year(1995)
+        .directors(["Michael Mann"])
+        .themes(["heist"])
+        .add(&c);
+    film("Collateral")
+        .year(2004)
+        .directors(["Michael Mann"])
+        .add(&c);
+    film("Anonymous").add(&c);
+    let gone = film("Gone")
+        .year(1995)
+        .directors(["Michael Mann"])
+        .themes(["heist"])
+        .add(&c)
+        .id;
     c.delete_film(gone).unwrap();
     c
 }
@@ -75,7 +71,7 @@ fn a_page_holds_its_slice_of_the_ordered_library_and_the_total() {
 fn the_latest_personal_rating_is_shown_and_sorts_with_unrated_films_last() {
     let c = Catalog::open_in_memory().unwrap();
     let rate = |title: &str, ratings: &[(&str, f64)]| {
-        let id = film(&c, title, None, &[], &[]);
+        let id = film(title).add(&c).id;
         for (date, rating) in ratings {
             c.add_viewing(
                 id,

@@ -9,6 +9,7 @@ mod completion_support;
 mod fixtures;
 mod reference_support;
 mod search_support;
+mod support;
 
 mod annotations;
 mod article_facts;

@@ -1,5 +1,6 @@
 //! Search: every query form, accents, CJK, typos, ranking, hostile input and smart lists.
 
+use crate::support::film;
 use cinedex_catalog::*;
 
 use crate::search_support;
@@ -191,7 +192,10 @@ fn smart_lists_are_saved_searches_that_stay_live() {
     assert_eq!(c.find_smart_list("oshii").unwrap(), list);
     assert_eq!(c.find_smart_list(&list.id.to_string()).unwrap(), list);
     assert_eq!(titles(&c, &list.query).len(), 2);
-    film(&c, "The Sky Crawlers", None, 2008, &["Mamoru Oshii"], &[]);
+    film("The Sky Crawlers")
+        .year(2008)
+        .directors(["Mamoru Oshii"])
+        .add(&c);
     assert_eq!(
         titles(&c, &c.find_smart_list("Oshii").unwrap().query).len(),
         3
@@ -208,10 +212,10 @@ fn smart_lists_are_saved_searches_that_stay_live() {
 #[test]
 fn titles_starting_with_the_query_and_shorter_titles_rank_first() {
     let c = Catalog::open_in_memory().unwrap();
-    film(&c, "The Long Night", None, 2000, &[], &[]);
-    film(&c, "Night and Fog", None, 1956, &[], &[]);
-    film(&c, "Night", None, 1990, &[], &[]);
-    film(&c, "Nightcrawler", None, 2014, &[], &[]);
+    film("The Long Night").year(2000).add(&c);
+    film("Night and Fog").year(1956).add(&c);
+    film("Night").year(1990).add(&c);
+    film("Nightcrawler").year(2014).add(&c);
     assert_eq!(
         titles(&c, "night"),
         ["Night", "Nightcrawler", "Night and Fog", "The Long Night"]

@@ -1,6 +1,7 @@
 //! The search index: in step with every kind of write, rebuilt alike from triggers or from scratch,
 //! built when an old catalog is upgraded, and repaired when it is out of step.
 
+use crate::support::film;
 use cinedex_catalog::generate_films;
 use cinedex_catalog::*;
 
@@ -11,7 +12,11 @@ use search_support::*;
 fn the_index_follows_every_kind_of_write() {
     let c = catalog();
     assert_index_sound(&c);
-    let f = film(&c, "Paprika", None, 2006, &["Satoshi Kon"], &["dreams"]);
+    let f = film("Paprika")
+        .year(2006)
+        .directors(["Satoshi Kon"])
+        .themes(["dreams"])
+        .add(&c);
     assert_eq!(titles(&c, "paprika"), ["Paprika"]);
     assert_index_sound(&c);
 
@@ -139,7 +144,10 @@ fn an_index_out_of_step_with_the_catalog_is_reported_and_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("catalog.sqlite");
     let c = Catalog::open(&path).unwrap();
-    film(&c, "Stalker", None, 1979, &["Andrei Tarkovsky"], &[]);
+    film("Stalker")
+        .year(1979)
+        .directors(["Andrei Tarkovsky"])
+        .add(&c);
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch("DROP TRIGGER search_films_update; UPDATE films SET title = 'Solaris'")

@@ -1,17 +1,8 @@
 //! The `list:` search filter: a list's name, folded (case and accents do not matter), or its
 //! beginning, keeps only the films on that list; a list that does not exist finds nothing.
 
-use cinedex_catalog::{Catalog, FilmInput};
-
-fn film(catalog: &Catalog, title: &str) -> i64 {
-    catalog
-        .add_film(&FilmInput {
-            title: title.into(),
-            ..FilmInput::default()
-        })
-        .unwrap()
-        .id
-}
+use crate::support::film;
+use cinedex_catalog::Catalog;
 
 fn found(catalog: &Catalog, query: &str) -> Vec<String> {
     let mut titles: Vec<String> = catalog
@@ -29,9 +20,9 @@ fn catalog() -> Catalog {
     let catalog = Catalog::open_in_memory().unwrap();
     let palme = catalog.create_list("Palme d'Or", None).unwrap();
     let ete = catalog.create_list("Été 100%", None).unwrap();
-    let parasite = film(&catalog, "Parasite");
-    let piano = film(&catalog, "The Piano");
-    film(&catalog, "The Pianist");
+    let parasite = film("Parasite").add(&catalog).id;
+    let piano = film("The Piano").add(&catalog).id;
+    film("The Pianist").add(&catalog);
     catalog
         .add_films_to_list(palme.id, &[parasite, piano])
         .unwrap();

@@ -3,6 +3,7 @@
 //! Latin; letters such as œ, æ, ß and ø are found as they are typed on a keyboard without them;
 //! Korean and voiced Japanese kana are found whole.
 
+use crate::support::film;
 use cinedex_catalog::*;
 
 use crate::search_support;
@@ -10,35 +11,42 @@ use search_support::*;
 
 fn world_catalog() -> Catalog {
     let c = Catalog::open_in_memory().unwrap();
-    film(&c, "Ёжик в тумане", None, 1975, &["Юрий Норштейн"], &[]);
-    film(&c, "Ο Θίασος", None, 1975, &["Θόδωρος Αγγελόπουλος"], &[]);
-    film(&c, "기생충", Some("Parasite"), 2019, &["봉준호"], &[]);
-    film(&c, "ゴジラ", Some("Godzilla"), 1954, &["本多猪四郎"], &[]);
-    film(
-        &c,
-        "Le Cœur des hommes",
-        None,
-        2003,
-        &["Marc Esposito"],
-        &[],
-    );
-    film(
-        &c,
-        "Die bleierne Zeit",
-        None,
-        1981,
-        &["Margarethe von Trotta"],
-        &["Straße"],
-    );
-    film(
-        &c,
-        "Festen",
-        None,
-        1998,
-        &["Thomas Vinterberg"],
-        &["Søskende"],
-    );
-    let stalker = film(&c, "Stalker", None, 1979, &["Andrei Tarkovsky"], &[]);
+    film("Ёжик в тумане")
+        .year(1975)
+        .directors(["Юрий Норштейн"])
+        .add(&c);
+    film("Ο Θίασος")
+        .year(1975)
+        .directors(["Θόδωρος Αγγελόπουλος"])
+        .add(&c);
+    film("기생충")
+        .original_title("Parasite")
+        .year(2019)
+        .directors(["봉준호"])
+        .add(&c);
+    film("ゴジラ")
+        .original_title("Godzilla")
+        .year(1954)
+        .directors(["本多猪四郎"])
+        .add(&c);
+    film("Le Cœur des hommes")
+        .year(2003)
+        .directors(["Marc Esposito"])
+        .add(&c);
+    film("Die bleierne Zeit")
+        .year(1981)
+        .directors(["Margarethe von Trotta"])
+        .themes(["Straße"])
+        .add(&c);
+    film("Festen")
+        .year(1998)
+        .directors(["Thomas Vinterberg"])
+        .themes(["Søskende"])
+        .add(&c);
+    let stalker = film("Stalker")
+        .year(1979)
+        .directors(["Andrei Tarkovsky"])
+        .add(&c);
     review(
         &c,
         stalker.id,

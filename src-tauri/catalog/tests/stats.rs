@@ -1,20 +1,9 @@
 //! Statistics on in-memory catalogs: each figure checked against a catalog whose numbers are known.
 
+use crate::support::film;
 use cinedex_catalog::{
-    Catalog, CatalogError, FilmInput, ReviewInput, ReviewKind, StatsQuery, Tally, ViewingInput,
+    Catalog, CatalogError, ReviewInput, ReviewKind, StatsQuery, Tally, ViewingInput,
 };
-
-fn film(c: &Catalog, title: &str, year: Option<i32>, directors: &[&str], themes: &[&str]) -> i64 {
-    c.add_film(&FilmInput {
-        title: title.into(),
-        year,
-        directors: directors.iter().map(|d| d.to_string()).collect(),
-        themes: themes.iter().map(|t| t.to_string()).collect(),
-        ..Default::default()
-    })
-    .unwrap()
-    .id
-}
 
 fn watch(c: &Catalog, film: i64, date: &str, rating: Option<f64>) {
     c.add_viewing(
@@ -69,12 +58,12 @@ fn an_empty_catalog_has_zero_everywhere_and_all_ten_rating_steps() {
 #[test]
 fn films_are_counted_by_decade_with_empty_decades_filled_and_by_year() {
     let c = Catalog::open_in_memory().unwrap();
-    film(&c, "Vertigo", Some(1958), &[], &[]);
-    film(&c, "Psycho", Some(1960), &[], &[]);
-    film(&c, "The Birds", Some(1963), &[], &[]);
-    film(&c, "Heat", Some(1995), &[], &[]);
-    film(&c, "Undated", None, &[], &[]);
-    let trashed = film(&c, "Gone", Some(1995), &[], &[]);
+    film("Vertigo").year(1958).add(&c);
+    film("Psycho").year(1960).add(&c);
+    film("The Birds").year(1963).add(&c);
+    film("Heat").year(1995).add(&c);
+    film("Undated").add(&c);
+    let trashed = film("Gone").year(1995).add(&c).id;
     c.delete_film(trashed).unwrap();
 
     let stats = c.stats(&StatsQuery::default()).unwrap();
@@ -98,29 +87,25 @@ fn films_are_counted_by_decade_with_empty_decades_filled_and_by_year() {
 #[test]
 fn top_directors_and_themes_count_films_most_first_and_stop_at_ten() {
     let c = Catalog::open_in_memory().unwrap();
-    film(
-        &c,
-        "Vertigo",
-        Some(1958),
-        &["Alfred Hitchcock"],
-        &["obsession"],
-    );
-    film(
-        &c,
-        "Psycho",
-        Some(1960),
-        &["Alfred Hitchcock"],
-        &["Obsession", "motel"],
-    );
-    film(&c, "Heat", Some(1995), &["Michael Mann"], &["heist"]);
+    film("Vertigo")
+        .year(1958)
+        .directors(["Alfred Hitchcock"])
+        .themes(["obsession"])
+        .add(&c);
+    film("Psycho")
+        .year(1960)
+        .directors(["Alfred Hitchcock"])
+        .themes(["Obsession", "motel"])
+        .add(&c);
+    film("Heat")
+        .year(1995)
+        .directors(["Michael Mann"])
+        .themes(["heist"])
+        .add(&c);
     for n in 0..12 {
-        film(
-            &c,
-            &format!("Short {n}"),
-            None,
-            &[&format!("Director {n:02}")],
-            &[],
-        );
+        film(&format!("Short {n}"))
+            .directors([&format!("Director {n:02}")])
+            .add(&c);
     }
     let stats = c.stats(&StatsQuery::default()).unwrap();
     assert_eq!(stats.top_directors.len(), 10);
@@ -141,8 +126,8 @@ fn top_directors_and_themes_count_films_most_first_and_stop_at_ten() {
 #[test]
 fn viewings_are_counted_by_month_and_by_day_within_the_heatmap_year() {
     let c = Catalog::open_in_memory().unwrap();
-    let a = film(&c, "Stalker", Some(1979), &[], &[]);
-    let b = film(&c, "Solaris", Some(1972), &[], &[]);
+    let a = film("Stalker").year(1979).add(&c).id;
+    let b = film("Solaris").year(1972).add(&c).id;
     watch(&c, a, "2023-12-31", None);
     watch(&c, a, "2024-03-02", None);
     watch(&c, b, "2024-03-02", None);
@@ -173,16 +158,16 @@ fn viewings_are_counted_by_month_and_by_day_within_the_heatmap_year() {
 #[test]
 fn the_rating_distribution_counts_each_film_once_with_its_latest_personal_rating() {
     let c = Catalog::open_in_memory().unwrap();
-    let changed_mind = film(&c, "Changed mind", None, &[], &[]);
+    let changed_mind = film("Changed mind").add(&c).id;
     watch(&c, changed_mind, "2001-01-01", Some(2.0));
     watch(&c, changed_mind, "2020-01-01", Some(4.5));
-    let reviewed = film(&c, "Reviewed", None, &[], &[]);
+    let reviewed = film("Reviewed").add(&c).id;
     watch(&c, reviewed, "2001-01-01", Some(1.0));
     // The review is written today, after the viewing: it is the latest word.
     review(&c, reviewed, ReviewKind::Review, Some(4.5));
-    let others_opinion = film(&c, "Others' opinion", None, &[], &[]);
+    let others_opinion = film("Others' opinion").add(&c).id;
     review(&c, others_opinion, ReviewKind::Article, Some(0.5));
-    let half = film(&c, "Half", None, &[], &[]);
+    let half = film("Half").add(&c).id;
     watch(&c, half, "2010-05-05", Some(0.5));
 
     let stats = c.stats(&StatsQuery::default()).unwrap();
@@ -196,11 +181,11 @@ fn the_rating_distribution_counts_each_film_once_with_its_latest_personal_rating
 #[test]
 fn reviews_written_are_counted_by_month_without_saved_articles_or_trashed_films() {
     let c = Catalog::open_in_memory().unwrap();
-    let kept = film(&c, "Kept", None, &[], &[]);
+    let kept = film("Kept").add(&c).id;
     review(&c, kept, ReviewKind::Review, None);
     review(&c, kept, ReviewKind::Note, None);
     review(&c, kept, ReviewKind::Article, None);
-    let gone = film(&c, "Gone", None, &[], &[]);
+    let gone = film("Gone").add(&c).id;
     review(&c, gone, ReviewKind::Review, None);
     c.delete_film(gone).unwrap();
 

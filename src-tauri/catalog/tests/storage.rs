@@ -1,14 +1,8 @@
 //! Catalog files on disk: creation, persistence, migrations and refusing files it must not touch.
 
-use cinedex_catalog::{Catalog, CatalogError, FilmInput, LATEST_VERSION};
+use crate::support::film;
+use cinedex_catalog::{Catalog, CatalogError, LATEST_VERSION};
 use rusqlite::Connection;
-
-fn film(title: &str) -> FilmInput {
-    FilmInput {
-        title: title.into(),
-        ..Default::default()
-    }
-}
 
 #[test]
 fn a_new_catalog_file_is_created_with_its_folders_and_keeps_films_across_reopening() {
@@ -16,7 +10,7 @@ fn a_new_catalog_file_is_created_with_its_folders_and_keeps_films_across_reopeni
     let path = dir.path().join("nested/deeper/catalog.sqlite");
     let id = Catalog::open(&path)
         .unwrap()
-        .add_film(&film("Persisted"))
+        .add_film(&film("Persisted").input())
         .unwrap()
         .id;
     let reopened = Catalog::open(&path).unwrap();
@@ -119,7 +113,7 @@ fn foreign_keys_are_enforced_so_orphan_reviews_cannot_exist() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("catalog.sqlite");
     let catalog = Catalog::open(&path).unwrap();
-    let id = catalog.add_film(&film("Parent")).unwrap().id;
+    let id = catalog.add_film(&film("Parent").input()).unwrap().id;
     catalog.delete_film(id).unwrap();
     catalog.purge_film(id).unwrap();
     let conn = Connection::open(&path).unwrap();

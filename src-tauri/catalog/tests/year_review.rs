@@ -1,31 +1,8 @@
 //! The year in review on in-memory catalogs: each figure checked against viewings whose numbers
 //! are known.
 
-use cinedex_catalog::{
-    check_png, Catalog, CatalogError, ExportExisting, FilmFacts, FilmInput, Tally, ViewingInput,
-};
-
-fn film(
-    c: &Catalog,
-    title: &str,
-    directors: &[&str],
-    runtime: Option<u32>,
-    genres: &[&str],
-) -> i64 {
-    c.add_film(&FilmInput {
-        title: title.into(),
-        year: Some(2000),
-        directors: directors.iter().map(|d| d.to_string()).collect(),
-        facts: Some(FilmFacts {
-            runtime_minutes: runtime,
-            genres: genres.iter().map(|g| g.to_string()).collect(),
-            ..Default::default()
-        }),
-        ..Default::default()
-    })
-    .unwrap()
-    .id
-}
+use crate::support::film;
+use cinedex_catalog::{check_png, Catalog, CatalogError, ExportExisting, Tally, ViewingInput};
 
 fn watch(c: &Catalog, film: i64, date: &str, rewatch: bool, rating: Option<f64>) {
     c.add_viewing(
@@ -74,8 +51,8 @@ fn a_year_outside_the_catalogs_years_is_refused_naming_the_year() {
 #[test]
 fn films_seen_count_each_film_once_and_hours_count_each_viewing() {
     let c = Catalog::open_in_memory().unwrap();
-    let a = film(&c, "Alpha", &[], Some(90), &[]);
-    let b = film(&c, "Beta", &[], Some(120), &[]);
+    let a = film("Alpha").year(2000).runtime(Some(90)).add(&c).id;
+    let b = film("Beta").year(2000).runtime(Some(120)).add(&c).id;
     watch(&c, a, "2024-01-05", false, None);
     watch(&c, a, "2024-03-05", false, None);
     watch(&c, b, "2024-03-06", false, None);
@@ -98,8 +75,8 @@ fn films_seen_count_each_film_once_and_hours_count_each_viewing() {
 #[test]
 fn a_film_without_a_runtime_is_counted_as_unknown_not_as_zero_hours() {
     let c = Catalog::open_in_memory().unwrap();
-    let known = film(&c, "Known", &[], Some(60), &[]);
-    let unknown = film(&c, "Unknown", &[], None, &[]);
+    let known = film("Known").year(2000).runtime(Some(60)).add(&c).id;
+    let unknown = film("Unknown").year(2000).runtime(None).add(&c).id;
     watch(&c, known, "2024-02-01", false, None);
     watch(&c, unknown, "2024-02-02", false, None);
     watch(&c, unknown, "2024-02-03", false, None);
@@ -114,9 +91,9 @@ fn a_film_without_a_runtime_is_counted_as_unknown_not_as_zero_hours() {
 #[test]
 fn a_film_seen_in_an_earlier_year_is_a_rewatch_even_unflagged() {
     let c = Catalog::open_in_memory().unwrap();
-    let old = film(&c, "Old friend", &[], None, &[]);
-    let new = film(&c, "New face", &[], None, &[]);
-    let flagged = film(&c, "Flagged", &[], None, &[]);
+    let old = film("Old friend").year(2000).runtime(None).add(&c).id;
+    let new = film("New face").year(2000).runtime(None).add(&c).id;
+    let flagged = film("Flagged").year(2000).runtime(None).add(&c).id;
     watch(&c, old, "2019-06-01", false, None);
     watch(&c, old, "2024-06-01", false, None);
     watch(&c, new, "2024-06-02", false, None);
@@ -134,10 +111,34 @@ fn a_film_seen_in_an_earlier_year_is_a_rewatch_even_unflagged() {
 #[test]
 fn top_directors_and_genres_count_the_films_seen_that_year_ties_by_name() {
     let c = Catalog::open_in_memory().unwrap();
-    let a = film(&c, "A", &["Varda"], None, &["Drama"]);
-    let b = film(&c, "B", &["Varda", "Demy"], None, &["Drama", "musical"]);
-    let d = film(&c, "D", &["agnès"], None, &["Comedy"]);
-    let unseen = film(&c, "Not this year", &["Ozu"], None, &["Drama"]);
+    let a = film("A")
+        .year(2000)
+        .directors(["Varda"])
+        .runtime(None)
+        .genres(["Drama"])
+        .add(&c)
+        .id;
+    let b = film("B")
+        .year(2000)
+        .directors(["Varda", "Demy"])
+        .runtime(None)
+        .genres(["Drama", "musical"])
+        .add(&c)
+        .id;
+    let d = film("D")
+        .year(2000)
+        .directors(["agnès"])
+        .runtime(None)
+        .genres(["Comedy"])
+        .add(&c)
+        .id;
+    let unseen = film("Not this year")
+        .year(2000)
+        .directors(["Ozu"])
+        .runtime(None)
+        .genres(["Drama"])
+        .add(&c)
+        .id;
     watch(&c, a, "2024-01-01", false, None);
     watch(&c, a, "2024-02-01", false, None);
     watch(&c, b, "2024-01-02", false, None);
@@ -157,9 +158,9 @@ fn top_directors_and_genres_count_the_films_seen_that_year_ties_by_name() {
 #[test]
 fn best_rated_uses_the_rating_given_that_year_not_one_from_another_year() {
     let c = Catalog::open_in_memory().unwrap();
-    let loved_later = film(&c, "Loved later", &[], None, &[]);
-    let steady = film(&c, "Steady", &[], None, &[]);
-    let only_before = film(&c, "Rated before", &[], None, &[]);
+    let loved_later = film("Loved later").year(2000).runtime(None).add(&c).id;
+    let steady = film("Steady").year(2000).runtime(None).add(&c).id;
+    let only_before = film("Rated before").year(2000).runtime(None).add(&c).id;
     watch(&c, loved_later, "2024-03-01", false, Some(2.0));
     watch(&c, loved_later, "2025-01-01", false, Some(5.0));
     watch(&c, steady, "2024-04-01", false, Some(4.5));
@@ -181,7 +182,12 @@ fn best_rated_uses_the_rating_given_that_year_not_one_from_another_year() {
 #[test]
 fn films_in_the_trash_are_left_out_of_the_year() {
     let c = Catalog::open_in_memory().unwrap();
-    let gone = film(&c, "Gone", &["Someone"], Some(100), &[]);
+    let gone = film("Gone")
+        .year(2000)
+        .directors(["Someone"])
+        .runtime(Some(100))
+        .add(&c)
+        .id;
     watch(&c, gone, "2024-01-01", false, Some(4.0));
     c.delete_film(gone).unwrap();
     let review = c.year_in_review(2024).unwrap();
@@ -192,13 +198,13 @@ fn films_in_the_trash_are_left_out_of_the_year() {
 #[test]
 fn the_markdown_page_has_the_numbers_lists_and_months() {
     let c = Catalog::open_in_memory().unwrap();
-    let a = film(
-        &c,
-        "Cléo *from* 5 to 7",
-        &["Agnès Varda"],
-        Some(90),
-        &["Drama"],
-    );
+    let a = film("Cléo *from* 5 to 7")
+        .year(2000)
+        .directors(["Agnès Varda"])
+        .runtime(Some(90))
+        .genres(["Drama"])
+        .add(&c)
+        .id;
     watch(&c, a, "2024-03-01", false, Some(4.5));
     let page = c.year_in_review(2024).unwrap().to_markdown();
     assert!(page.starts_with("# 2024 in review\n"));

@@ -3,6 +3,12 @@ import { toApiError } from "./api";
 /** Where an error from Rust belongs in a form: next to one of its fields, or above the form. */
 export type FormErrors = { fields: Record<string, string>; general: string | null };
 
+/** The text to show for an error from a command (or anything thrown): the app's own message, or
+ *  what IPC said when the call itself failed. */
+export function errorMessage(error: unknown): string {
+  return toApiError(error).message;
+}
+
 export const noErrors = (): FormErrors => ({ fields: {}, general: null });
 
 /**

@@ -1,6 +1,5 @@
 //! What the completion tests share: the 30-film library's catalog side, a Wikidata-only
 //! reference, and a run that reports to nobody.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 

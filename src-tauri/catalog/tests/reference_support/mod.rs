@@ -1,5 +1,6 @@
 //! A local stand-in for Wikidata and TMDB on 127.0.0.1, serving the recorded answers under
 //! `tests/fixtures/reference/` and the faults the tests ask for; no test touches the internet.
+// The lookup and completion benches include this file too, each using a part of it.
 #![allow(dead_code)]
 
 use std::collections::HashMap;

@@ -1,28 +1,7 @@
 //! Shared by the search tests: a small catalog with known films and reviews, and helpers to query it.
-// Each test file uses its own subset of these helpers.
-#![allow(dead_code)]
 
+use crate::support::film;
 use cinedex_catalog::*;
-
-pub fn film(
-    catalog: &Catalog,
-    title: &str,
-    original: Option<&str>,
-    year: i32,
-    directors: &[&str],
-    themes: &[&str],
-) -> Film {
-    catalog
-        .add_film(&FilmInput {
-            title: title.into(),
-            original_title: original.map(Into::into),
-            year: Some(year),
-            directors: directors.iter().map(|d| d.to_string()).collect(),
-            themes: themes.iter().map(|t| t.to_string()).collect(),
-            facts: None,
-        })
-        .expect("valid film")
-}
 
 pub fn review(catalog: &Catalog, film_id: i64, kind: ReviewKind, body: &str) -> Review {
     catalog
@@ -41,40 +20,39 @@ pub fn review(catalog: &Catalog, film_id: i64, kind: ReviewKind, body: &str) -> 
 /// only link to "zone" is a review.
 pub fn catalog() -> Catalog {
     let c = Catalog::open_in_memory().unwrap();
-    film(
-        &c,
-        "Amélie",
-        Some("Le Fabuleux Destin d'Amélie Poulain"),
-        2001,
-        &["Jean-Pierre Jeunet"],
-        &["paris", "romance"],
-    );
-    let stalker = film(&c, "Stalker", None, 1979, &["Andrei Tarkovsky"], &["zone"]);
-    film(
-        &c,
-        "Spirited Away",
-        Some("千と千尋の神隠し"),
-        2001,
-        &["Hayao Miyazaki"],
-        &["spirits"],
-    );
-    let innocence = film(
-        &c,
-        "Innocence",
-        None,
-        2004,
-        &["Mamoru Oshii"],
-        &["cyberpunk"],
-    );
-    film(
-        &c,
-        "Ghost in the Shell",
-        Some("攻殻機動隊"),
-        1995,
-        &["Mamoru Oshii"],
-        &["cyberpunk"],
-    );
-    let solaris = film(&c, "Solaris", None, 1972, &["Andrei Tarkovsky"], &["space"]);
+    film("Amélie")
+        .original_title("Le Fabuleux Destin d'Amélie Poulain")
+        .year(2001)
+        .directors(["Jean-Pierre Jeunet"])
+        .themes(["paris", "romance"])
+        .add(&c);
+    let stalker = film("Stalker")
+        .year(1979)
+        .directors(["Andrei Tarkovsky"])
+        .themes(["zone"])
+        .add(&c);
+    film("Spirited Away")
+        .original_title("千と千尋の神隠し")
+        .year(2001)
+        .directors(["Hayao Miyazaki"])
+        .themes(["spirits"])
+        .add(&c);
+    let innocence = film("Innocence")
+        .year(2004)
+        .directors(["Mamoru Oshii"])
+        .themes(["cyberpunk"])
+        .add(&c);
+    film("Ghost in the Shell")
+        .original_title("攻殻機動隊")
+        .year(1995)
+        .directors(["Mamoru Oshii"])
+        .themes(["cyberpunk"])
+        .add(&c);
+    let solaris = film("Solaris")
+        .year(1972)
+        .directors(["Andrei Tarkovsky"])
+        .themes(["space"])
+        .add(&c);
     review(
         &c,
         solaris.id,
