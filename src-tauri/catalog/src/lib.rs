@@ -45,7 +45,7 @@ pub use housekeeping::{Housekeeping, TRASH_RETENTION_DAYS};
 pub use import::{
     ColumnMapping, CsvField, ImportIssue, ImportOptions, ImportSource, ImportSummary,
 };
-pub use lists::{FilmList, FilmListDetail, FilmListEntry, FilmListGhost};
+pub use lists::{FilmList, FilmListDetail, FilmListEntry, FilmListGhost, FollowedListFile};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use model::{
     Annotation, AnnotationInput, CatalogInfo, Credit, CreditRole, ExternalId, Film, FilmDetail,

@@ -1,10 +1,14 @@
 //! Lists of films: named (unique regardless of case and accents), ordered, with a note per film.
 //! Imports fill them (Letterboxd lists, Cinedex JSON); the catalog lists and shows them, with
 //! how many of their films have been seen. A list may follow a canon (`canon`), whose films not
-//! in the catalog are kept as ghosts beside the real entries, in one order.
+//! in the catalog are kept as ghosts beside the real entries, in one order: an award's winners
+//! (`canon`), or a list file the person follows (`follow_file`).
 
 mod canon;
 mod editing;
+mod follow_file;
+
+pub use follow_file::{file_canon, title_key, FollowedListFile, TITLE_GHOST_SOURCE};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};

@@ -43,6 +43,7 @@ mod import_separators;
 mod import_spreadsheets;
 mod library;
 mod lists_editing;
+mod lists_from_files;
 mod migration_checksums;
 mod module_graph;
 mod people;
