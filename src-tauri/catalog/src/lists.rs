@@ -7,8 +7,10 @@
 mod canon;
 mod editing;
 mod follow_file;
+pub(crate) mod title_ghosts;
 
-pub use follow_file::{file_canon, title_key, FollowedListFile, TITLE_GHOST_SOURCE};
+pub use follow_file::{file_canon, FollowedListFile};
+pub use title_ghosts::{title_key, TITLE_GHOST_SOURCE};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};

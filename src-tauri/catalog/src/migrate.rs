@@ -55,10 +55,6 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0014_people_ids",
         include_str!("../migrations/0014_people_ids.sql"),
     ),
-    (
-        "0015_list_title_ghosts",
-        include_str!("../migrations/0015_list_title_ghosts.sql"),
-    ),
 ];
 
 /// The schema version this build of Cinedex writes.

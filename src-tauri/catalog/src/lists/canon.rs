@@ -5,7 +5,8 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::follow_file::{ghost_becomes, TITLE_GHOST_SOURCE};
+use super::follow_file::ghost_becomes;
+use super::title_ghosts::TITLE_GHOST_SOURCE;
 use super::{add_film, find_or_create, list_detail, next_position, FilmListDetail, FilmListGhost};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};

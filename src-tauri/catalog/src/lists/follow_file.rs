@@ -6,8 +6,8 @@
 //! folded title or original title and year; a year one off matches when that film is the only
 //! one of the title within a year, and a row without a year matches a title only one film has.
 //! A ghost keeps the best id its row has (`imdb`, `tmdb`, `letterboxd`), else the title key
-//! `<year>|<folded title>` under the source `title` (migration 0015 turns it into an entry when a
-//! film of that title and year is added).
+//! `<year>|<folded title>` under the source `title` (`title_ghosts` turns it into an entry when
+//! a film of that title and year is added).
 //!
 //! Following the same file again adds its new rows at the end and keeps everything the person
 //! wrote: an entry or ghost already on the list keeps its place and note; a ghost whose film has
@@ -21,6 +21,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::title_ghosts::{title_key, TITLE_GHOST_SOURCE};
 use super::{add_film, find_or_create, list_detail, next_position};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
@@ -30,14 +31,10 @@ use crate::reference::film_id_by_external_ids_in;
 use crate::text::fold;
 use crate::time;
 
-/// The source of a ghost known only by its title and year.
-pub const TITLE_GHOST_SOURCE: &str = "title";
 /// The prefix of the canon of a list followed from a file.
 const FILE_CANON_PREFIX: &str = "file:";
 /// The `lists.canon` column's bound.
 const MAX_CANON_CHARS: usize = 200;
-/// The `list_ghosts.value` column's bound.
-const MAX_GHOST_VALUE_CHARS: usize = 500;
 
 /// What following a list file did (or, in a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -199,16 +196,6 @@ fn ghost_id(row: &ListFileRow) -> (String, String) {
         TITLE_GHOST_SOURCE.to_owned(),
         title_key(&row.film.title, row.film.year),
     )
-}
-
-/// `<year>|<folded title>`, as migration 0015's trigger spells it from a film's columns.
-pub fn title_key(title: &str, year: Option<i32>) -> String {
-    let key = format!(
-        "{}|{}",
-        year.map(|y| y.to_string()).unwrap_or_default(),
-        fold(title)
-    );
-    key.chars().take(MAX_GHOST_VALUE_CHARS).collect()
 }
 
 /// Adds the ghost, or brings the one the list has up to date (its place and note stay).
