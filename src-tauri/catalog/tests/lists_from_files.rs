@@ -36,8 +36,10 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 fn dump(path: &Path) -> String {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
-          ORDER BY name")
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+          ORDER BY name",
+        )
         .unwrap()
         .query_map([], |row| row.get(0))
         .unwrap()
@@ -118,13 +120,19 @@ fn a_letterboxd_list_links_films_by_url_title_and_near_year_and_keeps_the_rest_a
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "slow-cinema.csv", LETTERBOXD_LIST);
     let (catalog, matrix, stalker, satantango) = catalog_for_the_letterboxd_list();
-    catalog.set_watch_status(stalker, WatchStatus::Watched).unwrap();
+    catalog
+        .set_watch_status(stalker, WatchStatus::Watched)
+        .unwrap();
     let films_before = catalog.info().unwrap().film_count;
     let followed = catalog.follow_list_file(&path, None, false).unwrap();
     assert_eq!(followed.name, "Slow Cinema");
     assert_eq!((followed.linked, followed.ghosts), (3, 1));
     assert_eq!((followed.seen, followed.total), (1, 4));
-    assert_eq!(catalog.info().unwrap().film_count, films_before, "no film created");
+    assert_eq!(
+        catalog.info().unwrap().film_count,
+        films_before,
+        "no film created"
+    );
     let detail = catalog.get_list(followed.list_id).unwrap();
     assert_eq!(detail.list.canon.as_deref(), Some("file:Slow Cinema"));
     assert_eq!(detail.list.description.as_deref(), Some("Long takes"));
@@ -163,7 +171,12 @@ fn a_plain_csv_links_by_imdb_id_and_title_and_keeps_ghosts_under_their_best_id()
          Ghost With Id;2010;;https://www.imdb.com/title/tt7654321/;\n",
     );
     let catalog = Catalog::open_in_memory().unwrap();
-    let samourai = film(&catalog, "The Samurai", Some(1967), &[("imdb", "tt0062229")]);
+    let samourai = film(
+        &catalog,
+        "The Samurai",
+        Some(1967),
+        &[("imdb", "tt0062229")],
+    );
     let playtime = film(&catalog, "Playtime", Some(1967), &[]);
     film(&catalog, "Solaris", Some(1968), &[]);
     film(&catalog, "Solaris", Some(2002), &[]);
@@ -174,7 +187,11 @@ fn a_plain_csv_links_by_imdb_id_and_title_and_keeps_ghosts_under_their_best_id()
     let linked: Vec<i64> = detail.entries.iter().map(|e| e.film.id).collect();
     assert_eq!(linked, [samourai, playtime]);
     assert_eq!(detail.entries[0].note.as_deref(), Some("Cool"));
-    let ids: Vec<&str> = detail.ghosts.iter().map(|g| g.reference_id.as_str()).collect();
+    let ids: Vec<&str> = detail
+        .ghosts
+        .iter()
+        .map(|g| g.reference_id.as_str())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -196,9 +213,12 @@ fn following_the_file_again_adds_new_rows_keeps_notes_and_order_and_duplicates_n
     let first = catalog.follow_list_file(&path, None, false).unwrap();
     let id = first.list_id;
     catalog.set_list_entry_note(id, 2, Some("mine")).unwrap();
-    catalog.set_list_entry_note(id, 4, Some("mine too")).unwrap();
+    catalog
+        .set_list_entry_note(id, 4, Some("mine too"))
+        .unwrap();
     catalog.reorder_list_entry(id, 4, 1).unwrap();
-    let grown = format!("{LETTERBOXD_LIST}5,Béla's Other,1988,https://letterboxd.com/film/damnation/,\n");
+    let grown =
+        format!("{LETTERBOXD_LIST}5,Béla's Other,1988,https://letterboxd.com/film/damnation/,\n");
     write(dir.path(), "slow-cinema.csv", &grown);
     let again = catalog.follow_list_file(&path, None, false).unwrap();
     assert_eq!(again.list_id, id);
@@ -226,9 +246,19 @@ fn a_ghost_becomes_an_entry_in_its_place_when_its_film_is_added_by_id_or_by_titl
         "Title,Year,IMDb\nFirst,2001,tt0000001\nSecond,2002,\nThird,,\n",
     );
     let catalog = Catalog::open_in_memory().unwrap();
-    let list = catalog.follow_list_file(&path, None, false).unwrap().list_id;
-    catalog.set_list_entry_note(list, 2, Some("by title")).unwrap();
-    let first = film(&catalog, "Another Name", Some(2001), &[("imdb", "tt0000001")]);
+    let list = catalog
+        .follow_list_file(&path, None, false)
+        .unwrap()
+        .list_id;
+    catalog
+        .set_list_entry_note(list, 2, Some("by title"))
+        .unwrap();
+    let first = film(
+        &catalog,
+        "Another Name",
+        Some(2001),
+        &[("imdb", "tt0000001")],
+    );
     let wrong_year = film(&catalog, "Second", Some(2005), &[]);
     let second = film(&catalog, "Second", Some(2002), &[]);
     let third = film(&catalog, "Third", Some(1990), &[]);
@@ -241,7 +271,11 @@ fn a_ghost_becomes_an_entry_in_its_place_when_its_film_is_added_by_id_or_by_titl
         .collect();
     assert_eq!(
         entries,
-        [(1, first, None), (2, second, Some("by title")), (3, third, None)]
+        [
+            (1, first, None),
+            (2, second, Some("by title")),
+            (3, third, None)
+        ]
     );
     assert!(!entries.iter().any(|e| e.1 == wrong_year));
 }
@@ -258,8 +292,13 @@ fn adding_a_ghost_in_one_click_creates_its_film_with_its_id_in_the_ghosts_place(
          By Letterboxd,1992,,,https://boxd.it/abc\n",
     );
     let catalog = Catalog::open_in_memory().unwrap();
-    let list = catalog.follow_list_file(&path, None, false).unwrap().list_id;
-    catalog.set_list_entry_note(list, 1, Some("keep me")).unwrap();
+    let list = catalog
+        .follow_list_file(&path, None, false)
+        .unwrap()
+        .list_id;
+    catalog
+        .set_list_entry_note(list, 1, Some("keep me"))
+        .unwrap();
     let reference = offline();
     for ghost in catalog.get_list(list).unwrap().ghosts {
         catalog
@@ -323,7 +362,9 @@ fn a_malformed_file_names_its_line_and_column_and_leaves_the_catalog_byte_for_by
         other => panic!("expected an import error, got {other:?}"),
     }
     let no_title = write(dir.path(), "no-title.csv", "Film name,Year\nStalker,1979\n");
-    let error = catalog.follow_list_file(&no_title, None, false).unwrap_err();
+    let error = catalog
+        .follow_list_file(&no_title, None, false)
+        .unwrap_err();
     assert!(error.to_string().contains("no-title.csv"), "{error}");
     let broken_letterboxd = LETTERBOXD_LIST.replace("2,Stalker,1979", "2,\"Stalker,1979");
     let broken = write(dir.path(), "broken.csv", &broken_letterboxd);

@@ -211,8 +211,9 @@ fn id_value(source: &str, text: &str) -> std::result::Result<String, String> {
             .bytes()
             .all(|b| b.is_ascii_digit())
             .then(|| text.to_owned()),
-        _ => (text.contains("letterboxd.com/") || text.contains("boxd.it/"))
-            .then(|| text.to_owned()),
+        _ => {
+            (text.contains("letterboxd.com/") || text.contains("boxd.it/")).then(|| text.to_owned())
+        }
     };
     let what = match source {
         "imdb" => "an IMDb id (tt…)",
