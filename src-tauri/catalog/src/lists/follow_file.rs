@@ -12,7 +12,7 @@
 //! Following the same file again adds its new rows at the end and keeps everything the person
 //! wrote: an entry or ghost already on the list keeps its place and note; a ghost whose film has
 //! since entered the catalog becomes that entry in its place; rows gone from the file stay on the
-//! list (they may carry notes), to be removed by hand. All of it is one transaction, and a dry
+//! list, with what the person wrote about them. All of it is one transaction, and a dry
 //! run is that transaction rolled back.
 
 use std::path::Path;
