@@ -37,6 +37,13 @@ pub(crate) fn film_arrived(
     original_title: Option<&str>,
     year: Option<i32>,
 ) -> Result<()> {
+    // Most catalogs have no such ghost: one index seek per film then, even in a large import.
+    let any: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM list_ghosts WHERE source = 'title')")?
+        .query_row([], |row| row.get(0))?;
+    if !any {
+        return Ok(());
+    }
     let mut keys = vec![title_key(title, year)];
     if year.is_some() {
         keys.push(title_key(title, None));
