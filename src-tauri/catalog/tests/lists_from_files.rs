@@ -392,3 +392,53 @@ fn a_dry_run_tells_what_following_would_do_and_writes_nothing() {
     drop(catalog);
     assert_eq!(dump(&db), before);
 }
+
+#[test]
+fn a_plain_list_of_the_same_name_is_adopted_and_one_following_another_canon_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "slow-cinema.csv", LETTERBOXD_LIST);
+    let (catalog, matrix, _, _) = catalog_for_the_letterboxd_list();
+    let plain = catalog.create_list("slow cinema", None).unwrap();
+    catalog.add_films_to_list(plain.id, &[matrix]).unwrap();
+    let followed = catalog.follow_list_file(&path, None, false).unwrap();
+    assert_eq!(
+        followed.list_id, plain.id,
+        "the list of that name follows the file now"
+    );
+    assert_eq!(
+        (followed.linked, followed.total),
+        (3, 4),
+        "Matrix is not there twice"
+    );
+    // Renamed, the list still follows `file:Slow Cinema`; its new name is taken for another file.
+    catalog.rename_list(plain.id, "Tarkovsky").unwrap();
+    let again = catalog.follow_list_file(&path, None, false).unwrap();
+    assert_eq!(again.list_id, plain.id);
+    let before = catalog.get_list(plain.id).unwrap();
+    let other = write(dir.path(), "other.csv", "Title\nStalker\n");
+    let error = catalog
+        .follow_list_file(&other, Some("Tarkovsky"), false)
+        .unwrap_err();
+    assert!(matches!(error, CatalogError::Conflict(_)), "{error:?}");
+    assert_eq!(catalog.list_lists().unwrap().len(), 1);
+    assert_eq!(catalog.get_list(plain.id).unwrap(), before);
+}
+
+#[test]
+fn a_year_one_off_matches_only_when_one_film_of_the_title_is_that_near() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "near.csv",
+        "Title,Year\nHamlet,1991\nCarmen,1984\n",
+    );
+    let catalog = Catalog::open_in_memory().unwrap();
+    film(&catalog, "Hamlet", Some(1990), &[]);
+    film(&catalog, "Hamlet", Some(1992), &[]);
+    let carmen = film(&catalog, "Carmen", Some(1983), &[]);
+    let followed = catalog.follow_list_file(&path, None, false).unwrap();
+    let detail = catalog.get_list(followed.list_id).unwrap();
+    let linked: Vec<i64> = detail.entries.iter().map(|e| e.film.id).collect();
+    assert_eq!(linked, [carmen]);
+    assert_eq!(detail.ghosts[0].reference_id, "title:1991|hamlet");
+}
