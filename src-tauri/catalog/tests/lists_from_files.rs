@@ -10,7 +10,7 @@ use cinedex_catalog::{
     Catalog, CatalogError, ExternalId, FilmFacts, FilmInput, FilmListDetail, WatchStatus,
 };
 
-fn film(catalog: &Catalog, title: &str, year: Option<i32>, ids: &[(&str, &str)]) -> i64 {
+pub(crate) fn film(catalog: &Catalog, title: &str, year: Option<i32>, ids: &[(&str, &str)]) -> i64 {
     catalog
         .add_film(&FilmInput {
             title: title.into(),
@@ -25,7 +25,7 @@ fn film(catalog: &Catalog, title: &str, year: Option<i32>, ids: &[(&str, &str)])
         .id
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+pub(crate) fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
@@ -73,7 +73,7 @@ fn offline() -> Reference {
 }
 
 /// (position, title, ghost?, note), in list order.
-fn places(detail: &FilmListDetail) -> Vec<(i64, String, bool, Option<String>)> {
+pub(crate) fn places(detail: &FilmListDetail) -> Vec<(i64, String, bool, Option<String>)> {
     let mut all: Vec<_> = detail
         .entries
         .iter()
@@ -89,7 +89,7 @@ fn places(detail: &FilmListDetail) -> Vec<(i64, String, bool, Option<String>)> {
     all
 }
 
-const LETTERBOXD_LIST: &str = "Letterboxd list export v7
+pub(crate) const LETTERBOXD_LIST: &str = "Letterboxd list export v7
 Date,Name,Tags,URL,Description
 2024-05-01,Slow Cinema,,https://letterboxd.com/someone/list/slow-cinema/,Long takes
 
@@ -102,7 +102,7 @@ Position,Name,Year,URL,Description
 
 /// Matrix by its Letterboxd URL (under another title), Stalker by title and year, Satantango by
 /// title with a year one off; Jeanne Dielman is not in the catalog.
-fn catalog_for_the_letterboxd_list() -> (Catalog, i64, i64, i64) {
+pub(crate) fn catalog_for_the_letterboxd_list() -> (Catalog, i64, i64, i64) {
     let catalog = Catalog::open_in_memory().unwrap();
     let matrix = film(
         &catalog,
@@ -203,38 +203,6 @@ fn a_plain_csv_links_by_imdb_id_and_title_and_keeps_ghosts_under_their_best_id()
     assert_eq!(detail.ghosts[1].directors, ["Nobody Known"]);
     assert_eq!(detail.ghosts[1].note.as_deref(), Some("A ghost"));
     assert_eq!(catalog.info().unwrap().film_count, 4);
-}
-
-#[test]
-fn following_the_file_again_adds_new_rows_keeps_notes_and_order_and_duplicates_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "slow-cinema.csv", LETTERBOXD_LIST);
-    let (catalog, _, _, _) = catalog_for_the_letterboxd_list();
-    let first = catalog.follow_list_file(&path, None, false).unwrap();
-    let id = first.list_id;
-    catalog.set_list_entry_note(id, 2, Some("mine")).unwrap();
-    catalog
-        .set_list_entry_note(id, 4, Some("mine too"))
-        .unwrap();
-    catalog.reorder_list_entry(id, 4, 1).unwrap();
-    let grown =
-        format!("{LETTERBOXD_LIST}5,Béla's Other,1988,https://letterboxd.com/film/damnation/,\n");
-    write(dir.path(), "slow-cinema.csv", &grown);
-    let again = catalog.follow_list_file(&path, None, false).unwrap();
-    assert_eq!(again.list_id, id);
-    assert_eq!((again.linked, again.ghosts), (3, 2));
-    let detail = catalog.get_list(id).unwrap();
-    assert_eq!(
-        places(&detail),
-        [
-            (1, "Jeanne Dielman".into(), true, Some("mine too".into())),
-            (2, "Matrix".into(), false, Some("Not slow at all".into())),
-            (3, "Stalker".into(), false, Some("mine".into())),
-            (4, "Satantango".into(), false, None),
-            (5, "Béla's Other".into(), true, None),
-        ]
-    );
-    assert_eq!(catalog.list_lists().unwrap().len(), 1);
 }
 
 #[test]
@@ -391,37 +359,6 @@ fn a_dry_run_tells_what_following_would_do_and_writes_nothing() {
     assert!(catalog.list_lists().unwrap().is_empty());
     drop(catalog);
     assert_eq!(dump(&db), before);
-}
-
-#[test]
-fn a_plain_list_of_the_same_name_is_adopted_and_one_following_another_canon_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "slow-cinema.csv", LETTERBOXD_LIST);
-    let (catalog, matrix, _, _) = catalog_for_the_letterboxd_list();
-    let plain = catalog.create_list("slow cinema", None).unwrap();
-    catalog.add_films_to_list(plain.id, &[matrix]).unwrap();
-    let followed = catalog.follow_list_file(&path, None, false).unwrap();
-    assert_eq!(
-        followed.list_id, plain.id,
-        "the list of that name follows the file now"
-    );
-    assert_eq!(
-        (followed.linked, followed.total),
-        (3, 4),
-        "Matrix is not there twice"
-    );
-    // Renamed, the list still follows `file:Slow Cinema`; its new name is taken for another file.
-    catalog.rename_list(plain.id, "Tarkovsky").unwrap();
-    let again = catalog.follow_list_file(&path, None, false).unwrap();
-    assert_eq!(again.list_id, plain.id);
-    let before = catalog.get_list(plain.id).unwrap();
-    let other = write(dir.path(), "other.csv", "Title\nStalker\n");
-    let error = catalog
-        .follow_list_file(&other, Some("Tarkovsky"), false)
-        .unwrap_err();
-    assert!(matches!(error, CatalogError::Conflict(_)), "{error:?}");
-    assert_eq!(catalog.list_lists().unwrap().len(), 1);
-    assert_eq!(catalog.get_list(plain.id).unwrap(), before);
 }
 
 #[test]

@@ -136,7 +136,7 @@ fn from_csv(file: &str, path: &Path, text: &str, batch: &mut Batch) -> Result<Li
     })
 }
 
-/// The column of `field` in this row's header, and its value ("" when absent).
+/// The first column of this row's header that `wanted` accepts, and its value ("" when absent).
 fn column<'a>(row: &'a Row, wanted: impl Fn(&str) -> bool) -> (&'a str, &'a str) {
     row.header
         .names
