@@ -80,6 +80,7 @@ const COMMANDS: &[&str] = &[
     "set_list_entry_note",
     "add_canon",
     "add_ghost_film",
+    "follow_list_file",
     "get_person",
     "get_person_filmography",
     "people_named",

@@ -96,3 +96,140 @@ fn canon_add_without_an_award_is_a_usage_error() {
     shell.cmd(&["canon", "add"]).assert().code(2);
     shell.cmd(&["canon"]).assert().code(2);
 }
+
+/// A Letterboxd list export: Stalker is in the catalog, the other two are not.
+const LIST_FILE: &str = "Letterboxd list export v7
+Date,Name,Tags,URL,Description
+2024-05-01,Slow Cinema,,https://letterboxd.com/someone/list/slow-cinema/,Long takes
+
+Position,Name,Year,URL,Description
+1,Stalker,1979,https://letterboxd.com/film/stalker/,The Zone
+2,Sátántangó,1994,https://letterboxd.com/film/satantango/,
+3,Jeanne Dielman,1975,https://letterboxd.com/film/jeanne-dielman/,Potatoes
+";
+
+fn list_file(shell: &Shell, name: &str, text: &str) -> String {
+    let path = shell.db.with_file_name(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn following_a_list_file_links_what_the_catalog_has_and_shows_the_rest_as_ghosts() {
+    let shell = Shell::new();
+    let stalker = shell.json(&["add", "--title", "Stalker", "--year", "1979"]);
+    shell.json(&[
+        "viewing",
+        "add",
+        &stalker["id"].to_string(),
+        "--date",
+        "2024-03-02",
+    ]);
+    let file = list_file(&shell, "slow-cinema.csv", LIST_FILE);
+
+    let dry = shell.json(&["canon", "import", &file, "--dry-run"]);
+    assert_eq!(dry["linked"], 1);
+    assert_eq!(dry["ghosts"], 2);
+    assert_eq!(
+        shell.json(&["lists"]).as_array().unwrap().len(),
+        0,
+        "a dry run writes nothing"
+    );
+
+    let followed = shell.json(&["canon", "import", &file]);
+    let keys: Vec<&String> = followed.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["ghosts", "linked", "listId", "name", "seen", "total"]
+    );
+    assert_eq!(followed["name"], "Slow Cinema");
+    assert_eq!(
+        (followed["linked"].as_i64(), followed["ghosts"].as_i64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(
+        (followed["seen"].as_i64(), followed["total"].as_i64()),
+        (Some(1), Some(3))
+    );
+    assert_eq!(shell.film_count(), 1, "ghosts are not films");
+
+    let lists = shell.json(&["lists"]);
+    assert_eq!(lists[0]["canon"], "file:Slow Cinema");
+    assert_eq!(
+        (lists[0]["seen"].as_i64(), lists[0]["total"].as_i64()),
+        (Some(1), Some(3))
+    );
+    let id = followed["listId"].to_string();
+    let shown = shell.cmd(&["list-show", &id]).assert().success();
+    let text = String::from_utf8_lossy(&shown.get_output().stdout).to_string();
+    assert!(text.contains("1 of 3 seen"), "{text}");
+    assert!(
+        text.contains(
+            "[not in catalog: letterboxd:https://letterboxd.com/film/jeanne-dielman/] Jeanne Dielman (1975) — Potatoes"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Stalker") && text.contains("The Zone"),
+        "{text}"
+    );
+
+    // Again, under the same name: the same list, no duplicate; the text output says so.
+    shell
+        .cmd(&["canon", "import", &file])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Slow Cinema (list #1): 1 entry linked, 2 ghosts not in the catalog — 1 of 3 seen",
+        ));
+    let lists = shell.json(&["lists"]);
+    assert_eq!(lists.as_array().unwrap().len(), 1);
+    assert_eq!(lists[0]["total"], 3);
+}
+
+#[test]
+fn a_plain_csv_is_followed_under_the_name_given_and_a_title_ghost_shows_without_an_id() {
+    let shell = Shell::new();
+    let file = list_file(
+        &shell,
+        "watch.csv",
+        "Title,Year,Director\nPlaytime,1967,Jacques Tati\n",
+    );
+    let followed = shell.json(&["canon", "import", &file, "--name", "Tati"]);
+    assert_eq!(followed["name"], "Tati");
+    assert_eq!(followed["ghosts"], 1);
+    let shown = shell
+        .cmd(&["list-show", &followed["listId"].to_string()])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&shown.get_output().stdout).to_string();
+    assert!(
+        text.contains("[not in catalog] Playtime (1967) — Jacques Tati"),
+        "{text}"
+    );
+    // The film added later takes the ghost's place.
+    shell.json(&["add", "--title", "Playtime", "--year", "1967"]);
+    let list = shell.json(&["list-show", &followed["listId"].to_string()]);
+    assert_eq!(list["ghosts"].as_array().unwrap().len(), 0);
+    assert_eq!(list["entries"][0]["film"]["title"], "Playtime");
+}
+
+#[test]
+fn a_bad_list_file_is_one_error_line_naming_file_line_and_column_and_changes_nothing() {
+    let shell = Shell::new();
+    shell.json(&["add", "--title", "Stalker", "--year", "1979"]);
+    let file = list_file(
+        &shell,
+        "bad-list.csv",
+        "Title,Year\nStalker,1979\nOther,nineteen\n",
+    );
+    let out = shell.cmd(&["canon", "import", &file]).assert().code(1);
+    let line = one_error_line(&out);
+    assert!(line.contains("bad-list.csv"), "{line}");
+    assert!(line.contains('3'), "{line}");
+    assert!(line.contains("Year"), "{line}");
+    assert_eq!(shell.json(&["lists"]).as_array().unwrap().len(), 0);
+    let missing = shell.db.with_file_name("missing.csv").display().to_string();
+    let out = shell.cmd(&["canon", "import", &missing]).assert().code(1);
+    assert!(one_error_line(&out).contains("missing.csv"));
+}

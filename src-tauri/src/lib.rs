@@ -153,6 +153,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, db: Option<PathBuf>) ->
             commands::lists::set_list_entry_note,
             commands::lists::add_canon,
             commands::lists::add_ghost_film,
+            commands::lists::follow_list_file,
             commands::people::get_person,
             commands::people::get_person_filmography,
             commands::people::people_named,

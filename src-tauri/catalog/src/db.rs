@@ -133,6 +133,24 @@ impl Catalog {
         Ok(value)
     }
 
+    /// [`Catalog::write`], but rolled back when `dry_run`: a dry run does exactly what the write
+    /// would and tells what it did, and the catalog stays as it was.
+    pub(crate) fn write_unless<T>(
+        &self,
+        dry_run: bool,
+        work: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = lock(&self.inner.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok(value)
+    }
+
     /// [`Catalog::write`] for bulk work (imports), tuned for writing a million rows at once:
     /// - a page cache of up to 512 MB, so the new films and their index entries stay in memory
     ///   until the one commit;

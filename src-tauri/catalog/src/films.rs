@@ -209,6 +209,13 @@ pub(crate) fn insert_film_with(
         time::to_text(time::now())
     ])?;
     let id = tx.last_insert_rowid();
+    crate::lists::title_ghosts::film_arrived(
+        tx,
+        id,
+        valid.title(),
+        valid.original_title(),
+        valid.year(),
+    )?;
     // A new film has no credits yet: adding skips the delete-and-rewrite of replacing them.
     credits::append_people(tx, ids, id, Role::Director, valid.directors(), 0)?;
     credits::append_themes(tx, ids, id, valid.themes(), 0)?;

@@ -1,10 +1,15 @@
 //! Lists of films: named (unique regardless of case and accents), ordered, with a note per film.
 //! Imports fill them (Letterboxd lists, Cinedex JSON); the catalog lists and shows them, with
 //! how many of their films have been seen. A list may follow a canon (`canon`), whose films not
-//! in the catalog are kept as ghosts beside the real entries, in one order.
+//! in the catalog are kept as ghosts beside the real entries, in one order: an award's winners
+//! (`canon`), or a list file the person follows (`follow_file`).
 
 mod canon;
 mod editing;
+mod follow_file;
+pub(crate) mod title_ghosts;
+
+pub use follow_file::FollowedListFile;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -74,6 +79,17 @@ pub struct FilmListGhost {
     pub title: String,
     pub year: Option<i32>,
     pub directors: Vec<String>,
+}
+
+impl FilmListGhost {
+    /// The id worth showing beside the ghost: none for one known only by its title and year.
+    pub fn shown_id(&self) -> Option<&str> {
+        let title_only = self
+            .reference_id
+            .strip_prefix(title_ghosts::TITLE_GHOST_SOURCE)
+            .is_some_and(|rest| rest.starts_with(':'));
+        (!title_only).then_some(self.reference_id.as_str())
+    }
 }
 
 pub(crate) const LIST_SELECT: &str = "

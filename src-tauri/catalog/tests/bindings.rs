@@ -82,6 +82,7 @@ fn expected() -> Vec<(String, String)> {
         one::<FilmListDetail>(&config),
         one::<FilmListEntry>(&config),
         one::<FilmListGhost>(&config),
+        one::<FollowedListFile>(&config),
         one::<Person>(&config),
         one::<PersonFilm>(&config),
         one::<CreditedPerson>(&config),

@@ -44,6 +44,8 @@ mod import_separators;
 mod import_spreadsheets;
 mod library;
 mod lists_editing;
+mod lists_from_files;
+mod lists_from_files_again;
 mod migration_checksums;
 mod module_graph;
 mod namesakes;

@@ -69,7 +69,7 @@ pub enum Command {
     Lists,
     /// Show a list with its films in order, those not in the catalog marked, and how many are seen
     ListShow { id: i64 },
-    /// Lists that follow a canon (an award's winners on Wikidata)
+    /// Lists that follow a canon (an award's winners on Wikidata, or a list file)
     #[command(subcommand)]
     Canon(super::lists::CanonCommand),
     /// Where the catalog is and what it holds

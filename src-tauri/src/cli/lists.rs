@@ -1,7 +1,10 @@
-//! `cinedex lists`, `cinedex list-show ID` and `cinedex canon add AWARD`: lists with how many of
-//! their films have been seen, ghosts (a canon's films not in the catalog) marked.
+//! `cinedex lists`, `cinedex list-show ID`, `cinedex canon add AWARD` and `cinedex canon import
+//! FILE`: lists with how many of their films have been seen, ghosts (a canon's films not in the
+//! catalog) marked.
 
-use cinedex_catalog::{Catalog, FilmListDetail};
+use std::path::PathBuf;
+
+use cinedex_catalog::{Catalog, FilmListDetail, FollowedListFile};
 use clap::Subcommand;
 
 use super::output::{self, Output};
@@ -14,6 +17,19 @@ pub enum CanonCommand {
         /// The award's Wikidata Q-id or its name (several words are joined)
         #[arg(required = true, num_args = 1..)]
         award: Vec<String>,
+    },
+    /// Follow a list file (a Letterboxd list export, or a CSV with a title column and optionally
+    /// year, directors, IMDb id, TMDB id, Letterboxd URI): films in the catalog become its
+    /// entries, the others ghosts (no film is created); again, to bring the list up to date
+    Import {
+        /// The list file (.csv)
+        file: PathBuf,
+        /// The list's name (default: the Letterboxd list's own name, else the file's name)
+        #[arg(long)]
+        name: Option<String>,
+        /// Tell what following the file would do, and write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -47,7 +63,32 @@ pub fn canon(catalog: &Catalog, out: &Output, command: CanonCommand) -> anyhow::
             let detail = catalog.add_canon(&reference, &award.join(" "))?;
             out.show(&detail, print_detail)
         }
+        CanonCommand::Import {
+            file,
+            name,
+            dry_run,
+        } => {
+            let followed = catalog.follow_list_file(&file, name.as_deref(), dry_run)?;
+            out.show(&followed, |f| print_followed(f, dry_run))
+        }
     }
+}
+
+fn print_followed(followed: &FollowedListFile, dry_run: bool) {
+    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    println!(
+        "{}{} (list #{}): {} linked, {} not in the catalog — {}",
+        if dry_run {
+            "Dry run, nothing changed: "
+        } else {
+            ""
+        },
+        followed.name,
+        followed.list_id,
+        plural(followed.linked, "entry", "entries"),
+        plural(followed.ghosts, "ghost", "ghosts"),
+        progress(followed.seen, followed.total)
+    );
 }
 
 /// "23 of 78 seen".
@@ -83,11 +124,15 @@ fn print_detail(d: &FilmListDetail) {
         } else {
             format!(" — {}", ghost.directors.join(", "))
         };
+        // A ghost known only by its title has no id worth showing.
+        let id = ghost
+            .shown_id()
+            .map(|id| format!(": {id}"))
+            .unwrap_or_default();
         lines.push((
             ghost.position,
             format!(
-                "  [not in catalog: {}] {}{year}{directors}{}",
-                ghost.reference_id,
+                "  [not in catalog{id}] {}{year}{directors}{}",
                 ghost.title,
                 note(&ghost.note)
             ),

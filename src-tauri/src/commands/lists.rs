@@ -1,8 +1,10 @@
 //! List commands for the Lists view: the lists with their progress, one list with its entries
 //! and ghosts, creating, renaming, moving entries, notes, and following a canon (whose fetch runs
-//! on the blocking pool, with the person's reference settings and cache).
+//! on the blocking pool, with the person's reference settings and cache) or a list file.
 
-use cinedex_catalog::{FilmList, FilmListDetail};
+use std::path::PathBuf;
+
+use cinedex_catalog::{FilmList, FilmListDetail, FollowedListFile};
 use tauri::State;
 
 use crate::{CatalogState, IpcError};
@@ -81,5 +83,19 @@ pub async fn add_ghost_film(
 ) -> Result<FilmListDetail, IpcError> {
     state
         .run_with_reference(move |c, reference| c.add_ghost_film(reference, id, &reference_id))
+        .await
+}
+
+/// Follows the list file at `path` (a Letterboxd list export or a CSV): films in the catalog
+/// become its entries, the others ghosts. With `dry_run`, tells what it would do.
+#[tauri::command]
+pub async fn follow_list_file(
+    state: State<'_, CatalogState>,
+    path: String,
+    name: Option<String>,
+    dry_run: bool,
+) -> Result<FollowedListFile, IpcError> {
+    state
+        .run(move |c| c.follow_list_file(&PathBuf::from(path), name.as_deref(), dry_run))
         .await
 }

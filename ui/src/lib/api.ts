@@ -53,6 +53,7 @@ import type { SearchResults } from "./bindings/SearchResults";
 import type { SmartList } from "./bindings/SmartList";
 import type { FilmList } from "./bindings/FilmList";
 import type { FilmListDetail } from "./bindings/FilmListDetail";
+import type { FollowedListFile } from "./bindings/FollowedListFile";
 import type { FilmListEntry } from "./bindings/FilmListEntry";
 import type { FilmListGhost } from "./bindings/FilmListGhost";
 import type { SmartListInput } from "./bindings/SmartListInput";
@@ -184,6 +185,8 @@ export const api = {
   addCanon: (award: string) => call<FilmListDetail>("add_canon", { award }),
   /** Adds the film a ghost stands for (`wikidata:Q…`); the ghost becomes its entry. */
   addGhostFilm: (id: number, referenceId: string) => call<FilmListDetail>("add_ghost_film", { id, referenceId }),
+  followListFile: (path: string, name: string | null = null, dryRun = false) =>
+    call<FollowedListFile>("follow_list_file", { path, name, dryRun }),
   /** Tells the app the library's first frame is painted (timed by the start-up benchmark). */
   reportReady: (marks: [string, number][], now: number) => call<null>("report_ready", { marks, now }),
   recoveryStatus: () => call<Damage | null>("recovery_status"),
@@ -236,4 +239,4 @@ export function onCatalogChanged(listener: () => void): Promise<() => void> {
 }
 
 export type { Person, PersonPage };
-export type { CatalogInfo, Damage, Film, FilmDetail, FilmList, FilmListDetail, FilmListEntry, FilmListGhost, Highlight, HighlightInput, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };
+export type { CatalogInfo, Damage, Film, FilmDetail, FilmList, FilmListDetail, FilmListEntry, FilmListGhost, FollowedListFile, Highlight, HighlightInput, FilmGroup, FilmInput, FilmListQuery, FilmPage, GroupBy, Review, ReviewInput, SearchResults, SmartList };

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { palme } from "./lists.fixture";
-import { awardQuery, moveTarget, progressLabel, progressPercent, rowTitle, rowsOf } from "./lists";
+import {
+  awardQuery,
+  canonLabel,
+  followedLabel,
+  moveTarget,
+  progressLabel,
+  progressPercent,
+  rowTitle,
+  rowsOf,
+} from "./lists";
 
 describe("lists", () => {
   it("reads progress as a person does and never divides by zero", () => {
@@ -28,5 +37,18 @@ describe("lists", () => {
   it("spells a typed Q-id as Wikidata does and leaves names alone", () => {
     expect(awardQuery(" q179808 ")).toBe("Q179808");
     expect(awardQuery("  Golden Lion ")).toBe("Golden Lion");
+  });
+
+  it("says a list file is followed in words, and an award by its id", () => {
+    expect(canonLabel("file:Slow Cinema")).toBe("followed from a list file");
+    expect(canonLabel("wikidata:Q179808")).toBe("follows wikidata:Q179808");
+  });
+
+  it("tells what following a list file did, counting its ghosts as films", () => {
+    const followed = { listId: 4, name: "Slow Cinema", linked: 3, ghosts: 1, total: 4, seen: 1 };
+    expect(followedLabel(followed)).toBe("“Slow Cinema”: 3 linked, 1 film not in your catalog — 1 of 4 seen");
+    expect(followedLabel({ ...followed, ghosts: 2, total: 5 })).toBe(
+      "“Slow Cinema”: 3 linked, 2 films not in your catalog — 1 of 5 seen",
+    );
   });
 });

@@ -2,6 +2,8 @@
 // one order, and where an entry goes when moved up or down. No IPC here (see api.ts).
 import type { Film } from "./bindings/Film";
 import type { FilmListDetail } from "./bindings/FilmListDetail";
+import type { FollowedListFile } from "./bindings/FollowedListFile";
+import { countOf } from "./plural";
 
 /** One place in a list: a film of the catalog, or a ghost (a canon's film not in the catalog). */
 export type ListRow =
@@ -70,3 +72,18 @@ export function awardQuery(text: string): string {
   const trimmed = text.trim();
   return /^[qQ]\d+$/.test(trimmed) ? trimmed.toUpperCase() : trimmed;
 }
+
+/** What a list follows, in words: a list file (`file:<name>`), else the canon's id. */
+export function canonLabel(canon: string): string {
+  return canon.startsWith("file:") ? "followed from a list file" : `follows ${canon}`;
+}
+
+/** What following a list file did: "“Slow Cinema”: 3 linked, 1 not in your catalog — 1 of 4 seen". */
+export function followedLabel(followed: FollowedListFile): string {
+  const linked = `${followed.linked} linked`;
+  const ghosts = `${countOf(followed.ghosts, "film", "films")} not in your catalog`;
+  return `“${followed.name}”: ${linked}, ${ghosts} — ${progressLabel(followed.seen, followed.total)}`;
+}
+
+/** The files the "Follow a list file…" dialog offers: a Letterboxd list export or any CSV. */
+export const LIST_FILE_EXTENSIONS = ["csv", "tsv", "txt"];

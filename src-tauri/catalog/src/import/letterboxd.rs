@@ -24,7 +24,7 @@ pub fn read(path: &Path) -> Result<Batch> {
         let (text, encoding) = table::decode(&name, bytes)?;
         batch.encoding = batch.encoding.or(encoding);
         if letterboxd_files::is_list(&name) {
-            read_list(&name, &text, &mut batch)?;
+            read_list(&name, &text, &mut batch, false)?;
         } else {
             table::for_each_row(&name, &text, &["Name"], &mut batch, |batch, row| {
                 read_row(&name, batch, row)
@@ -141,8 +141,10 @@ fn read_row(file: &str, batch: &mut Batch, row: &Row) {
 }
 
 /// A list file: a `Letterboxd list export vN` line, the list's own header and row, a blank
-/// line, then a table of its films (`Position,Name,Year,URL,Description`).
-fn read_list(file: &str, text: &str, batch: &mut Batch) -> Result<()> {
+/// line, then a table of its films (`Position,Name,Year,URL,Description`). With `keep_urls`,
+/// each film's URL is kept as its `letterboxd` id (following a list file matches by it); a full
+/// import leaves it out, since the export's other files name films by another URL.
+pub(super) fn read_list(file: &str, text: &str, batch: &mut Batch, keep_urls: bool) -> Result<()> {
     table::check_quotes(file, text, b',')?;
     let mut reader = table::reader(text, b',');
     let mut record = StringRecord::new();
@@ -197,7 +199,12 @@ fn read_list(file: &str, text: &str, batch: &mut Batch) -> Result<()> {
             record: &record,
             header: &films_header,
         };
-        if let Some(film) = film(file, batch, &row) {
+        if let Some(mut film) = film(file, batch, &row) {
+            let url = row.get("URL");
+            if keep_urls && !url.is_empty() {
+                film.external_ids
+                    .push(("letterboxd".to_owned(), url.to_owned()));
+            }
             let note = Some(row.get("Description").to_owned()).filter(|d| !d.is_empty());
             let index = batch.push(film);
             list.entries.push((index, note));

@@ -14,6 +14,7 @@ mod json;
 mod json_lists;
 mod letterboxd;
 mod letterboxd_files;
+pub(crate) mod list_file;
 mod plan;
 pub(crate) mod record;
 mod review_html;

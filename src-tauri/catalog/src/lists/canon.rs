@@ -6,10 +6,12 @@
 use crate::field::Field;
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{add_film, find_or_create, list_detail, next_position, FilmListDetail};
+use super::follow_file::ghost_becomes;
+use super::title_ghosts::TITLE_GHOST_SOURCE;
+use super::{add_film, find_or_create, list_detail, next_position, FilmListDetail, FilmListGhost};
 use crate::db::Catalog;
 use crate::error::{CatalogError, Result};
-use crate::model::FilmInput;
+use crate::model::{ExternalId, FilmFacts, FilmInput};
 use crate::reference::{film_id_by_external_ids_in, Canon, Reference};
 use crate::time;
 
@@ -21,31 +23,82 @@ impl Catalog {
         self.write(|tx| apply(tx, &canon))
     }
 
-    /// Adds the film a ghost of list `list_id` stands for (`wikidata:Q…`) to the catalog, from
-    /// the reference: the ghost becomes the film's entry, in its place and with its note.
+    /// Adds the film a ghost of list `list_id` stands for (`wikidata:Q…`, `imdb:tt…`,
+    /// `letterboxd:URL`, `title:…`) to the catalog: the ghost becomes the film's entry, in its
+    /// place and with its note. A ghost the reference can look up (Wikidata, IMDb or TMDB id) is
+    /// added from it, as the reference describes the film; an IMDb or TMDB ghost while Cinedex is
+    /// offline, and any other ghost (a list file's row), is added as the file named it (title,
+    /// year, directors, and its id as the film's external id), in one transaction.
     pub fn add_ghost_film(
         &self,
         reference: &Reference,
         list_id: i64,
         reference_id: &str,
     ) -> Result<FilmListDetail> {
-        let is_ghost = self.read(|tx| {
+        let ghost = self.read(|tx| {
             super::list_detail(tx, list_id).map(|detail| {
                 detail
                     .ghosts
-                    .iter()
-                    .any(|ghost| ghost.reference_id == reference_id)
+                    .into_iter()
+                    .find(|ghost| ghost.reference_id == reference_id)
             })
         })?;
-        if !is_ghost {
+        let Some(ghost) = ghost else {
             return Err(CatalogError::invalid(
                 Field::ReferenceId,
                 format!("{reference_id:?} is not a film of this list missing from the catalog"),
             ));
+        };
+        let (source, value) = reference_id.split_once(':').unwrap_or(("", reference_id));
+        let looked_up = match source {
+            "wikidata" => Some(self.add_film_from(reference, reference_id, &FilmInput::default())),
+            "imdb" | "tmdb" => {
+                match self.add_film_from(reference, reference_id, &FilmInput::default()) {
+                    Err(CatalogError::Offline { .. }) => None,
+                    other => Some(other),
+                }
+            }
+            _ => None,
+        };
+        match looked_up {
+            Some(added) => {
+                let film_id = added?.film.id;
+                // The reference's film may not carry the ghost's own id: it takes its place anyway.
+                self.write(|tx| ghost_becomes(tx, list_id, source, value, film_id))?;
+            }
+            None => self.write(|tx| add_as_named(tx, list_id, source, value, &ghost))?,
         }
-        self.add_film_from(reference, reference_id, &FilmInput::default())?;
         self.get_list(list_id)
     }
+}
+
+/// Adds the film a ghost names, with its id (unless it is only a title key), and gives it the
+/// ghost's place.
+fn add_as_named(
+    tx: &Transaction,
+    list_id: i64,
+    source: &str,
+    value: &str,
+    ghost: &FilmListGhost,
+) -> Result<()> {
+    let external_ids = if source == TITLE_GHOST_SOURCE {
+        Vec::new()
+    } else {
+        vec![ExternalId::new(source, value)]
+    };
+    let valid = crate::validate::film(&FilmInput {
+        title: ghost.title.clone(),
+        year: ghost.year,
+        directors: ghost.directors.clone(),
+        facts: Some(FilmFacts {
+            external_ids,
+            ..FilmFacts::default()
+        }),
+        ..FilmInput::default()
+    })?;
+    let film_id = crate::films::insert_film(tx, &valid)?;
+    ghost_becomes(tx, list_id, source, value, film_id)?;
+    Ok(())
 }
 
 fn apply(tx: &Transaction, canon: &Canon) -> Result<FilmListDetail> {

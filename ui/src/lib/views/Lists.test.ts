@@ -52,6 +52,72 @@ describe("Lists", () => {
     expect(await screen.findByTestId("follow-error")).toHaveTextContent("Golden Turnip");
   });
 
+  it("follows a list file chosen in the open dialog, says what it did and opens the list", async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "list_lists") return [];
+      if (cmd === "plugin:dialog|open") return "/home/me/slow-cinema.csv";
+      if (cmd === "follow_list_file") {
+        asked.push(args);
+        return { listId: 7, name: "Slow Cinema", linked: 3, ghosts: 1, total: 4, seen: 1 };
+      }
+      return null;
+    });
+    render(Lists);
+    await fireEvent.click(screen.getByTestId("follow-file"));
+    await waitFor(() => expect(asked).toEqual([{ path: "/home/me/slow-cinema.csv", name: null, dryRun: false }]));
+    await waitFor(() => expect(app.route).toEqual({ name: "lists", id: 7 }));
+    expect(app.toast?.message).toBe("“Slow Cinema”: 3 linked, 1 film not in your catalog — 1 of 4 seen");
+  });
+
+  it("does nothing when the open dialog is cancelled, and shows a bad file's error beside the button", async () => {
+    let picked: string | null = null;
+    const followed: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "list_lists") return [];
+      if (cmd === "plugin:dialog|open") return picked;
+      if (cmd === "follow_list_file") {
+        followed.push(args);
+        throw { kind: "import", message: "bad.csv, line 3, column Year: \"19x9\" is not a year" };
+      }
+      return null;
+    });
+    render(Lists);
+    await fireEvent.click(screen.getByTestId("follow-file"));
+    await waitFor(() => expect(screen.getByTestId("follow-file")).not.toBeDisabled());
+    expect(followed).toEqual([]);
+    expect(screen.queryByTestId("follow-file-error")).toBeNull();
+    picked = "/home/me/bad.csv";
+    await fireEvent.click(screen.getByTestId("follow-file"));
+    expect(await screen.findByTestId("follow-file-error")).toHaveTextContent("bad.csv, line 3, column Year");
+    expect(app.route).toEqual({ name: "library" });
+  });
+
+  it("greys a list file's ghost and adds it to the catalog by its id", async () => {
+    const added: unknown[] = [];
+    const fromFile = {
+      ...palme,
+      canon: "file:Slow Cinema",
+      ghosts: [{ position: 2, note: "Potatoes", referenceId: "title:1975|jeanne dielman", title: "Jeanne Dielman", year: 1975, directors: [] }],
+    };
+    mockIPC((cmd, args) => {
+      if (cmd === "get_list") return fromFile;
+      if (cmd === "add_ghost_film") {
+        added.push(args);
+        return fromFile;
+      }
+      return null;
+    });
+    render(Lists, { props: { id: 1 } });
+    const ghost = await screen.findByTestId("ghost-entry");
+    expect(ghost).toHaveClass("ghost-row");
+    expect(ghost).toHaveTextContent("Jeanne Dielman (1975)");
+    expect(ghost).toHaveTextContent("Potatoes");
+    expect(screen.getByText(/followed from a list file/)).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole("button", { name: "Add Jeanne Dielman to the catalog" }));
+    await waitFor(() => expect(added).toEqual([{ id: 1, referenceId: "title:1975|jeanne dielman" }]));
+  });
+
   it("opens a list with films and ghosts in order, and adds a ghost to the catalog", async () => {
     const added: unknown[] = [];
     mockIPC((cmd, args) => {
