@@ -5,10 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use cinedex_catalog::reference::{Reference, ReferenceOptions};
 use cinedex_catalog::{
     Catalog, CatalogError, ExternalId, FilmFacts, FilmInput, FilmListDetail, WatchStatus,
 };
+use cinedex_catalog::{Reference, ReferenceOptions};
 
 pub(crate) fn film(catalog: &Catalog, title: &str, year: Option<i32>, ids: &[(&str, &str)]) -> i64 {
     catalog
