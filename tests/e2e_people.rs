@@ -7,7 +7,7 @@ use crate::e2e;
 use crate::reference_standin;
 use std::process::{Command, Stdio};
 
-use e2e::{click, count_when, screenshot, text_when, Desktop};
+use e2e::{click, count_when, find, screenshot, text_when, Desktop};
 
 #[tokio::test]
 #[ignore = "real window: run by `make test` (needs `make build`, Xvfb and tauri-driver)"]
@@ -58,4 +58,87 @@ async fn a_directors_page_shows_what_was_seen_and_adds_the_rest_to_the_watchlist
         t.contains("seen 0 of 2 films directed")
     })
     .await;
+}
+
+/// Two films, each directed by a different John Smith, as a Cinedex JSON export carries them.
+const NAMESAKES_JSON: &str = r#"{"format": "cinedex", "version": 1, "films": [
+  {"title": "Harbour Lights", "year": 1952, "createdAt": "2024-01-01T10:00:00.000000Z",
+   "updatedAt": "2024-01-01T10:00:00.000000Z",
+   "credits": [{"role": "director", "name": "John Smith",
+                "personIds": [{"source": "wikidata", "value": "Q501"}]}]},
+  {"title": "Night Train", "year": 2011, "createdAt": "2024-01-01T10:00:00.000000Z",
+   "updatedAt": "2024-01-01T10:00:00.000000Z",
+   "credits": [{"role": "director", "name": "John Smith",
+                "personIds": [{"source": "wikidata", "value": "Q502"}]}]}]}"#;
+
+#[tokio::test]
+#[ignore = "real window: run by `make test` (needs `make build`, Xvfb and tauri-driver)"]
+async fn two_directors_who_share_a_name_each_open_their_own_page() {
+    let desktop = Desktop::start();
+    let file = desktop.catalog_path().with_file_name("namesakes.json");
+    std::fs::write(&file, NAMESAKES_JSON).unwrap();
+    desktop.cli(&["import", "json", file.to_str().unwrap()]);
+    let app = desktop.open_app().await;
+
+    // From a film page, the name opens that film's John Smith.
+    count_when(&app, "[data-testid=film-row]", 2).await;
+    let rows = app
+        .find_all(fantoccini::Locator::Css("[data-testid=film-row]"))
+        .await
+        .unwrap();
+    let mut night_train = None;
+    for row in rows {
+        if row.text().await.unwrap().contains("Night Train") {
+            night_train = Some(row);
+        }
+    }
+    night_train
+        .expect("Night Train is listed")
+        .click()
+        .await
+        .unwrap();
+    text_when(&app, "[data-testid=film-title]", |t| t == "Night Train").await;
+    click(
+        &app,
+        "[data-testid=film-directors] [data-testid=person-link]",
+    )
+    .await;
+    text_when(&app, "[data-testid=person-name]", |t| t == "John Smith").await;
+    text_when(&app, "[data-testid=person-film]", |t| {
+        t.contains("Night Train")
+    })
+    .await;
+    count_when(&app, "[data-testid=person-film]", 1).await;
+
+    // From search, where only the name is known, the two are offered to choose from.
+    find(&app, "body")
+        .await
+        .send_keys("/")
+        .await
+        .expect("the / key");
+    find(&app, "[data-testid=search-input]")
+        .await
+        .send_keys("harbour")
+        .await
+        .expect("typing");
+    text_when(&app, "[data-testid=search-result]", |t| {
+        t.contains("Harbour Lights")
+    })
+    .await;
+    click(&app, "[data-testid=search-person]").await;
+    count_when(&app, "[data-testid=namesake]", 2).await;
+    text_when(&app, "[data-testid=namesakes]", |t| {
+        t.contains("2 people are named John Smith")
+            && t.contains("Q501")
+            && t.contains("Harbour Lights (1952)")
+            && t.contains("Night Train (2011)")
+    })
+    .await;
+    screenshot(&app, "namesakes.png").await;
+    click(&app, "[data-testid=namesake]").await;
+    text_when(&app, "[data-testid=person-film]", |t| {
+        t.contains("Harbour Lights")
+    })
+    .await;
+    count_when(&app, "[data-testid=person-film]", 1).await;
 }

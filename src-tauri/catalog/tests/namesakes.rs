@@ -74,6 +74,16 @@ fn two_directors_who_share_a_name_are_two_people_each_with_their_own_films() {
         let id = director_of(&catalog, film).to_string();
         assert!(message.contains(&id), "{message} names {id}");
     }
+    let named = catalog.people_named("john SMITH").unwrap();
+    let films: Vec<_> = named
+        .iter()
+        .map(|page| page.roles[0].films[0].title.as_str())
+        .collect();
+    assert_eq!(
+        films,
+        ["Harbour Lights", "Night Train"],
+        "first known first"
+    );
     // Both are found by name in search, each on their own film.
     let found = catalog.search("director:smith", 10, 0).unwrap();
     assert_eq!(found.total, 2);

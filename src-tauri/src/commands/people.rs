@@ -2,7 +2,7 @@
 //! on the blocking pool, with the person's settings and the cache), and a film of it put on the
 //! watchlist in one step.
 
-use cinedex_catalog::{Film, Person, PersonPage};
+use cinedex_catalog::{Film, PersonPage};
 use tauri::State;
 
 use crate::{CatalogState, IpcError};
@@ -16,12 +16,12 @@ pub async fn get_person(
     state.run(move |c| c.person(&query)).await
 }
 
-/// Everyone credited under `name`: the people to choose from when two share it.
+/// The pages of everyone credited under `name`: the people to choose from when two share it.
 #[tauri::command]
 pub async fn people_named(
     state: State<'_, CatalogState>,
     name: String,
-) -> Result<Vec<Person>, IpcError> {
+) -> Result<Vec<PersonPage>, IpcError> {
     state.run(move |c| c.people_named(&name)).await
 }
 

@@ -144,7 +144,7 @@ export const api = {
   /** Person `id`'s page with the rest of their filmography from the reference (network). */
   getPersonFilmography: (id: number) => call<PersonPage>("get_person_filmography", { id }),
   /** Everyone credited under `name`, to choose from when two people share it. */
-  peopleNamed: (name: string) => call<Person[]>("people_named", { name }),
+  peopleNamed: (name: string) => call<PersonPage[]>("people_named", { name }),
   /** A reference film (`wikidata:Q…`, `tmdb:ID`) on the watchlist, added first if need be. */
   addToWatchlist: (from: string) => call<Film>("add_to_watchlist", { from }),
   addAnnotation: (filmId: number, input: AnnotationInput) => call<Annotation>("add_annotation", { filmId, input }),

@@ -40,16 +40,16 @@ impl Catalog {
         })
     }
 
-    /// Everyone the catalog credits under `name` (case and accents aside), first known first,
-    /// each with their reference ids: what to choose from when two people share a name.
-    pub fn people_named(&self, name: &str) -> Result<Vec<Person>> {
+    /// The page of everyone the catalog credits under `name` (case and accents aside), first
+    /// known first: what to choose from, by their ids and films, when two people share a name.
+    pub fn people_named(&self, name: &str) -> Result<Vec<PersonPage>> {
         self.read(|tx| {
             let mut statement =
                 tx.prepare_cached("SELECT id FROM people WHERE name_key = ?1 ORDER BY id")?;
             let ids: Vec<i64> = statement
                 .query_map([fold(name.trim())], |row| row.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            ids.into_iter().map(|id| person_of(tx, id)).collect()
+            ids.into_iter().map(|id| person_page(tx, id)).collect()
         })
     }
 

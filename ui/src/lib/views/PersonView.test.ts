@@ -105,10 +105,11 @@ describe("PersonView", () => {
       }
       if (cmd === "people_named") {
         expect(args).toEqual({ name: "John Smith" });
-        return [
-          { id: 3, name: "John Smith", wikidataId: "Q501", tmdbId: null, birthYear: null, deathYear: null },
-          { id: 8, name: "John Smith", wikidataId: null, tmdbId: null, birthYear: null, deathYear: null },
-        ];
+        const smith = (id: number, wikidataId: string | null, title: string, year: number) => ({
+          person: { id, name: "John Smith", wikidataId, tmdbId: null, birthYear: null, deathYear: null },
+          roles: [{ role: "director", seen: 0, total: 1, films: [{ filmId: id, title, year, status: "notSeen", watchStatus: "none", rating: null, hasPoster: false, character: null }] }],
+        });
+        return [smith(3, "Q501", "Harbour Lights", 1952), smith(8, null, "Night Train", 2011)];
       }
       return null;
     });
@@ -118,6 +119,7 @@ describe("PersonView", () => {
     expect(screen.getByTestId("namesakes")).toHaveTextContent("2 people are named John Smith");
     expect(screen.getByTestId("namesakes")).toHaveTextContent("Wikidata Q501");
     expect(screen.getByTestId("namesakes")).toHaveTextContent("not matched to the reference");
+    expect(screen.getAllByTestId("namesake-films").map((e) => e.textContent)).toEqual(["Harbour Lights (1952)", "Night Train (2011)"]);
     expect(screen.queryByRole("alert")).toBeNull();
     await fireEvent.click(choices[1]);
     expect(app.route).toEqual({ name: "person", query: "8" });
