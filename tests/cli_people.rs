@@ -167,22 +167,10 @@ fn with_tmdb_set_up_the_filmography_comes_from_the_persons_tmdb_credits() {
     assert_eq!(spirited["roles"], serde_json::json!(["director", "writer"]));
 }
 
-/// Two films, each directed by a different John Smith, as a Cinedex JSON export carries them.
-const NAMESAKES_JSON: &str = r#"{"format": "cinedex", "version": 1, "films": [
-  {"title": "Harbour Lights", "year": 1952, "createdAt": "2024-01-01T10:00:00.000000Z",
-   "updatedAt": "2024-01-01T10:00:00.000000Z",
-   "credits": [{"role": "director", "name": "John Smith",
-                "personIds": [{"source": "wikidata", "value": "Q501"}]}]},
-  {"title": "Night Train", "year": 2011, "createdAt": "2024-01-01T10:00:00.000000Z",
-   "updatedAt": "2024-01-01T10:00:00.000000Z",
-   "credits": [{"role": "director", "name": "John Smith",
-                "personIds": [{"source": "wikidata", "value": "Q502"}]}]}]}"#;
-
 #[test]
 fn two_people_who_share_a_name_are_named_by_their_ids_and_each_has_their_page() {
     let shell = Shell::new();
-    let file = shell.db.with_file_name("namesakes.json");
-    std::fs::write(&file, NAMESAKES_JSON).unwrap();
+    let file = common::fixture("namesakes.json");
     shell
         .cmd(&["import", "json", file.to_str().unwrap()])
         .assert()

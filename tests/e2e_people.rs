@@ -60,23 +60,11 @@ async fn a_directors_page_shows_what_was_seen_and_adds_the_rest_to_the_watchlist
     .await;
 }
 
-/// Two films, each directed by a different John Smith, as a Cinedex JSON export carries them.
-const NAMESAKES_JSON: &str = r#"{"format": "cinedex", "version": 1, "films": [
-  {"title": "Harbour Lights", "year": 1952, "createdAt": "2024-01-01T10:00:00.000000Z",
-   "updatedAt": "2024-01-01T10:00:00.000000Z",
-   "credits": [{"role": "director", "name": "John Smith",
-                "personIds": [{"source": "wikidata", "value": "Q501"}]}]},
-  {"title": "Night Train", "year": 2011, "createdAt": "2024-01-01T10:00:00.000000Z",
-   "updatedAt": "2024-01-01T10:00:00.000000Z",
-   "credits": [{"role": "director", "name": "John Smith",
-                "personIds": [{"source": "wikidata", "value": "Q502"}]}]}]}"#;
-
 #[tokio::test]
 #[ignore = "real window: run by `make test` (needs `make build`, Xvfb and tauri-driver)"]
 async fn two_directors_who_share_a_name_each_open_their_own_page() {
     let desktop = Desktop::start();
-    let file = desktop.catalog_path().with_file_name("namesakes.json");
-    std::fs::write(&file, NAMESAKES_JSON).unwrap();
+    let file = crate::common::fixture("namesakes.json");
     desktop.cli(&["import", "json", file.to_str().unwrap()]);
     let app = desktop.open_app().await;
 

@@ -144,3 +144,10 @@ impl FilmArgs {
         self
     }
 }
+
+/// A file of the app's test fixtures (tests/fixtures).
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}

@@ -67,7 +67,9 @@ pub use housekeeping::{Housekeeping, TRASH_RETENTION_DAYS};
 pub use import::{
     ColumnMapping, CsvField, ImportIssue, ImportOptions, ImportSource, ImportSummary,
 };
-pub use lists::{FilmList, FilmListDetail, FilmListEntry, FilmListGhost, FollowedListFile};
+pub use lists::{
+    FilmList, FilmListDetail, FilmListEntry, FilmListGhost, FollowedListFile, FILE_CANON_PREFIX,
+};
 pub use markdown::{
     render as render_markdown, MAX_NESTING as MAX_MARKDOWN_NESTING, MAX_RAW_HTML_TAGS,
 };

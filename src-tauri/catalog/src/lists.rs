@@ -9,7 +9,7 @@ mod editing;
 mod follow_file;
 pub(crate) mod title_ghosts;
 
-pub use follow_file::FollowedListFile;
+pub use follow_file::{FollowedListFile, FILE_CANON_PREFIX};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};

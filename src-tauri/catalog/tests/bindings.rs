@@ -115,7 +115,19 @@ fn expected() -> Vec<(String, String)> {
         one::<QueuedFilm>(&config),
         one::<CompletionQueue>(&config),
         page_sizes(),
+        list_canons(),
     ]
+}
+
+/// What the canon of a list followed from a file starts with, for the window to say so.
+fn list_canons() -> (String, String) {
+    let text = format!(
+        "// Generated from cinedex_catalog::lists (tests/bindings.rs). Do not edit by hand.\n\n\
+         /** The canon of a list followed from a file starts with this (`file:Slow Cinema`). */\n\
+         export const FILE_CANON_PREFIX = {:?};\n",
+        cinedex_catalog::FILE_CANON_PREFIX
+    );
+    ("listCanons.ts".to_owned(), text)
 }
 
 /// The page sizes are values, not types: written as one TS constant the window's API reads.

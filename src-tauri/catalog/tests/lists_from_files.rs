@@ -5,23 +5,19 @@
 
 use std::path::{Path, PathBuf};
 
-use cinedex_catalog::{
-    Catalog, CatalogError, ExternalId, FilmFacts, FilmInput, FilmListDetail, WatchStatus,
-};
+use crate::support;
+
+use cinedex_catalog::{Catalog, CatalogError, ExternalId, FilmListDetail, WatchStatus};
 use cinedex_catalog::{Reference, ReferenceOptions};
 
+/// A film of the catalog with these ids (`("imdb", "tt…")`), through the shared builder.
 pub(crate) fn film(catalog: &Catalog, title: &str, year: Option<i32>, ids: &[(&str, &str)]) -> i64 {
-    catalog
-        .add_film(&FilmInput {
-            title: title.into(),
-            year,
-            facts: Some(FilmFacts {
-                external_ids: ids.iter().map(|(s, v)| ExternalId::new(s, *v)).collect(),
-                ..FilmFacts::default()
-            }),
-            ..FilmInput::default()
-        })
-        .unwrap()
+    ids.iter()
+        .fold(
+            support::film(title).maybe_year(year),
+            |film, (source, value)| film.external_id(ExternalId::new(source, *value)),
+        )
+        .add(catalog)
         .id
 }
 

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::support::film;
 use cinedex_catalog::{Catalog, ErrorKind, FilmInput, ImportOptions, ImportSource};
 use cinedex_catalog::{
     CreditRole, ExternalId, ReferenceCredit, ReferenceFilm, ReferenceSource, Take,
@@ -116,14 +117,10 @@ fn completing_a_typed_film_moves_its_credit_to_the_namesake_the_reference_names(
         &directed_by("Q1001", "Harbour Lights", 1952, "Q501"),
     );
     // Typed (or imported from Letterboxd) by name alone: it goes to the first John Smith…
-    let typed = catalog
-        .add_film(&FilmInput {
-            title: "Night Train".into(),
-            year: Some(2011),
-            directors: vec![NAME.into()],
-            ..FilmInput::default()
-        })
-        .unwrap()
+    let typed = film("Night Train")
+        .year(2011)
+        .directors([NAME])
+        .add(&catalog)
         .id;
     let first_smith = catalog.person("Q501").unwrap().person.id;
     assert_eq!(director_of(&catalog, typed), first_smith);
@@ -240,14 +237,10 @@ fn a_renamed_person_found_by_id_keeps_one_row_and_the_stray_name_is_forgotten() 
         &catalog,
         &directed_by("Q1001", "Harbour Lights", 1952, "Q501"),
     );
-    let typed = catalog
-        .add_film(&FilmInput {
-            title: "Night Train".into(),
-            year: Some(2011),
-            directors: vec!["J. Smith".into()],
-            ..FilmInput::default()
-        })
-        .unwrap()
+    let typed = film("Night Train")
+        .year(2011)
+        .directors(["J. Smith"])
+        .add(&catalog)
         .id;
     let mut theirs = directed_by("Q1002", "Night Train", 2011, "Q501");
     theirs.credits[0].name = "J. Smith".into();

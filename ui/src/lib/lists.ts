@@ -3,6 +3,7 @@
 import type { Film } from "./bindings/Film";
 import type { FilmListDetail } from "./bindings/FilmListDetail";
 import type { FollowedListFile } from "./bindings/FollowedListFile";
+import { FILE_CANON_PREFIX } from "./bindings/listCanons";
 import { countOf } from "./plural";
 
 /** One place in a list: a film of the catalog, or a ghost (a canon's film not in the catalog). */
@@ -75,7 +76,7 @@ export function awardQuery(text: string): string {
 
 /** What a list follows, in words: a list file (`file:<name>`), else the canon's id. */
 export function canonLabel(canon: string): string {
-  return canon.startsWith("file:") ? "followed from a list file" : `follows ${canon}`;
+  return canon.startsWith(FILE_CANON_PREFIX) ? "followed from a list file" : `follows ${canon}`;
 }
 
 /** What following a list file did: "“Slow Cinema”: 3 linked, 1 not in your catalog — 1 of 4 seen". */

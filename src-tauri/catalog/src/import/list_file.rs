@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::error::{CatalogError, Result};
+use crate::error::Result;
 use crate::model::FilmInput;
 use crate::validate::ValidFilm;
 
@@ -57,17 +57,8 @@ pub fn read(path: &Path) -> Result<ListFile> {
     } else {
         from_csv(&file, path, &text, &mut batch)?
     };
-    if let Some(first) = batch.errors.first() {
-        return Err(CatalogError::Import {
-            file: first.file.clone(),
-            line: first.line,
-            column: first.column.clone(),
-            message: format!(
-                "{} ({} error(s) in all; nothing was followed)",
-                first.message,
-                batch.errors.len()
-            ),
-        });
+    if let Some(refusal) = batch.refusal("followed") {
+        return Err(refusal);
     }
     Ok(list)
 }

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::db::Catalog;
-use crate::error::{CatalogError, Result};
+use crate::error::Result;
 
 pub use csv_generic::CsvField;
 pub use table::decode as decode_text;
@@ -174,17 +174,8 @@ impl Catalog {
         progress: Progress,
     ) -> Result<ImportSummary> {
         let batch = read(source, path, options)?;
-        if let Some(first) = batch.errors.first() {
-            return Err(CatalogError::Import {
-                file: first.file.clone(),
-                line: first.line,
-                column: first.column.clone(),
-                message: format!(
-                    "{} ({} error(s) in all; nothing was imported)",
-                    first.message,
-                    batch.errors.len()
-                ),
-            });
+        if let Some(refusal) = batch.refusal("imported") {
+            return Err(refusal);
         }
         self.backup_before_import()?;
         let summary = self.write_bulk(|tx| {

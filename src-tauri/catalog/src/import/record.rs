@@ -120,6 +120,22 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// The file refused for its errors, if it has any: the first one, named where it stands,
+    /// with how many there were and that nothing was `done` ("imported", "followed").
+    pub fn refusal(&self, done: &str) -> Option<CatalogError> {
+        let first = self.errors.first()?;
+        Some(CatalogError::Import {
+            file: first.file.clone(),
+            line: first.line,
+            column: first.column.clone(),
+            message: format!(
+                "{} ({} error(s) in all; nothing was {done})",
+                first.message,
+                self.errors.len()
+            ),
+        })
+    }
+
     pub fn skip(&mut self, file: &str, line: Option<u64>, message: impl Into<String>) {
         self.skipped_count += 1;
         if self.skipped.len() < MAX_LISTED_ISSUES {

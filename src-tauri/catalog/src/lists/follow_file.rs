@@ -31,8 +31,9 @@ use crate::reference::film_id_by_external_ids_in;
 use crate::text::fold;
 use crate::time;
 
-/// The prefix of the canon of a list followed from a file.
-const FILE_CANON_PREFIX: &str = "file:";
+/// The prefix of the canon of a list followed from a file (`file:Slow Cinema`); the window reads
+/// it from the generated bindings to say what a list follows.
+pub const FILE_CANON_PREFIX: &str = "file:";
 /// The `lists.canon` column's bound.
 const MAX_CANON_CHARS: usize = 200;
 
